@@ -1,0 +1,62 @@
+import { AppError } from '../common/errors';
+import { ConfigError, loadConfig } from '../config';
+import { createDatabase } from '../db/database';
+import { checkSeeds, formatCounts, importSeeds } from '../seed/import';
+
+const USAGE = `usage: npm run seed [-- --check]
+  (no flag)  validate every seed file, then import them into Neo4j in one transaction
+  --check    validate only; the database is not contacted`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = new Set(argv);
+  if (args.has('--help') || args.has('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknown = [...args].filter((a) => a !== '--check');
+  if (unknown.length > 0) {
+    console.error(`unknown argument(s): ${unknown.join(' ')}\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const { seedDir, documentsDir } = config.seed;
+  if (args.has('--check')) {
+    const graph = checkSeeds(seedDir, documentsDir);
+    console.log(
+      `seeds are valid: ${graph.nodes.length} entities, ${graph.relations.length} relations`,
+    );
+    return 0;
+  }
+  const db = createDatabase(config.neo4j);
+  try {
+    await db.verify();
+    const started = Date.now();
+    const result = await importSeeds(db, {
+      seedDir,
+      documentsDir,
+      log: (line) => console.log(line),
+    });
+    console.log(formatCounts(result.counts));
+    if (result.deletedNodes + result.deletedRelationships > 0) {
+      console.log(
+        `removed ${result.deletedNodes} node(s) and ${result.deletedRelationships} relationship(s) no longer in the seeds`,
+      );
+    }
+    console.log(`imported into ${config.neo4j.uri} in ${Date.now() - started} ms`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof AppError || error instanceof ConfigError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,59 @@
+/**
+ * Error codes shared by every entry point (CLI, import, later the GraphQL API, which exposes them
+ * as `extensions.code`). Each expected failure gets a class so callers can tell them apart.
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  SEED_INVALID = 'SEED_INVALID',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  DATABASE_AUTH = 'DATABASE_AUTH',
+  CONSTRAINT_VIOLATION = 'CONSTRAINT_VIOLATION',
+  INTERNAL = 'INTERNAL',
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor(uri: string, cause?: unknown) {
+    super(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      `Neo4j does not answer at ${uri}. Start it with \`npm run db:start\` or point NEO4J_URI at a running instance.`,
+      { cause },
+    );
+  }
+}
+
+export class DatabaseAuthError extends AppError {
+  constructor(uri: string, user: string, cause?: unknown) {
+    super(
+      ErrorCode.DATABASE_AUTH,
+      `Neo4j at ${uri} rejected user "${user}": check NEO4J_USER and NEO4J_PASSWORD.`,
+      { cause },
+    );
+  }
+}
+
+export class ConstraintViolationError extends AppError {
+  constructor(detail: string, cause?: unknown) {
+    super(ErrorCode.CONSTRAINT_VIOLATION, `A database constraint was violated: ${detail}`, {
+      cause,
+    });
+  }
+}
+
+/** An unexpected database error; its detail is for logs, not for end users. */
+export class DatabaseError extends AppError {
+  constructor(detail: string, cause?: unknown) {
+    super(ErrorCode.INTERNAL, `Database error: ${detail}`, { cause });
+  }
+}

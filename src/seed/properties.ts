@@ -1,0 +1,62 @@
+import neo4j from 'neo4j-driver';
+import { NODE_TYPES, RELATION_TYPES, type FieldSpec } from '../model/model';
+import { parseEdtf } from '../edtf/edtf';
+import type { SeedNode, SeedRelation } from './types';
+
+type Props = Record<string, unknown>;
+
+function toDate(iso: string | null): unknown {
+  if (iso === null) return null;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(y, m, d);
+}
+
+/**
+ * Stored form of a field. An EDTF field `f` keeps its string and gains native dates for
+ * filtering: `fEarliest`/`fLatest` (outer bounds), `fStartLatest`/`fEndEarliest` (inner bounds
+ * of intervals) and `fOpenEnd` when the source says it is ongoing.
+ */
+function storeFields(fields: Record<string, unknown>, specs: Record<string, FieldSpec>): Props {
+  const out: Props = {};
+  for (const [name, value] of Object.entries(fields)) {
+    out[name] = value;
+    if (specs[name]?.type !== 'edtf' || typeof value !== 'string') continue;
+    const bounds = parseEdtf(value);
+    out[`${name}Earliest`] = toDate(bounds.earliest);
+    out[`${name}Latest`] = toDate(bounds.latest);
+    out[`${name}StartLatest`] = toDate(bounds.startLatest);
+    out[`${name}EndEarliest`] = toDate(bounds.endEarliest);
+    if (bounds.openEnd) out[`${name}OpenEnd`] = true;
+  }
+  for (const key of Object.keys(out)) if (out[key] === null) delete out[key];
+  return out;
+}
+
+/**
+ * Provenance sits on the element itself as two parallel lists, so nodes and relationships cite
+ * alike and source documents do not become hubs that every path runs through.
+ */
+function provenance(item: SeedNode | SeedRelation, dataset: string): Props {
+  return {
+    sourceIds: item.cite.map((c) => c.doc),
+    quotes: item.cite.map((c) => c.quote.replace(/\s+/g, ' ').trim()),
+    dataset,
+    seedFile: item.at.file,
+  };
+}
+
+export function nodeProperties(node: SeedNode, dataset: string): Props {
+  return {
+    ...storeFields(node.fields, NODE_TYPES[node.type].fields),
+    id: node.id,
+    ...provenance(node, dataset),
+  };
+}
+
+export function relationProperties(rel: SeedRelation, dataset: string): Props {
+  return {
+    ...storeFields(rel.fields, RELATION_TYPES[rel.type].fields),
+    id: rel.id,
+    ...provenance(rel, dataset),
+  };
+}

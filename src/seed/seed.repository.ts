@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { REPO_ROOT } from '../config';
+import {
+  labelsOf,
+  NODE_TYPES,
+  RELATION_TYPES,
+  type NodeLabel,
+  type RelationType,
+} from '../model/model';
+import type { Database } from '../db/database';
+
+/**
+ * All Cypher of the seed import. Values always travel as parameters. Labels and relationship
+ * types cannot be parameters in Cypher 5, so the few queries that need them are built from the
+ * model's own constants (never from input), checked against a strict pattern first.
+ */
+
+export interface NodeRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+export interface RelationRow {
+  id: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+export interface Conflict {
+  id: string;
+  labels: string[];
+  dataset: string | null;
+}
+
+export interface Counts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+const SAFE_NAME = /^[A-Za-z_]+$/;
+
+function safe(name: string): string {
+  if (!SAFE_NAME.test(name)) throw new Error(`unsafe label or type name: ${name}`);
+  return name;
+}
+
+export function readSchemaStatements(
+  file = path.join(REPO_ROOT, 'cypher', 'schema.cypher'),
+): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return text
+    .split(/;\s*$/m)
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('//'))
+        .join('\n')
+        .trim(),
+    )
+    .filter((s) => s.length > 0);
+}
+
+/** Schema changes cannot share a transaction with data writes, so each runs on its own. */
+export async function applySchema(db: Database, statements: string[]): Promise<void> {
+  for (const statement of statements) {
+    await db.executeWrite((tx) => tx.run(statement));
+  }
+}
+
+/** Existing nodes with one of the ids but another type or owned by another dataset. */
+export async function findConflicts(
+  tx: ManagedTransaction,
+  dataset: string,
+  rows: { id: string; type: string }[],
+): Promise<Conflict[]> {
+  const result = await tx.run(
+    `UNWIND $rows AS row
+     MATCH (n:Entity {id: row.id})
+     WHERE NOT row.type IN labels(n) OR coalesce(n.dataset, '') <> $dataset
+     RETURN n.id AS id, labels(n) AS labels, n.dataset AS dataset`,
+    { rows, dataset },
+  );
+  return result.records.map((r) => ({
+    id: r.get('id') as string,
+    labels: r.get('labels') as string[],
+    dataset: (r.get('dataset') as string | null) ?? null,
+  }));
+}
+
+export async function upsertNodes(
+  tx: ManagedTransaction,
+  type: NodeLabel,
+  rows: NodeRow[],
+): Promise<void> {
+  const labels = labelsOf(type).map(safe).join(':');
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (n:Entity {id: row.id})
+     SET n = row.props
+     SET n:${labels}`,
+    { rows },
+  );
+}
+
+export async function upsertRelations(
+  tx: ManagedTransaction,
+  type: RelationType,
+  rows: RelationRow[],
+): Promise<void> {
+  const t = safe(type);
+  // A relation whose explicit id moved to other ends is removed first, or MERGE would clash with
+  // the id's uniqueness constraint.
+  await tx.run(
+    `UNWIND $rows AS row
+     OPTIONAL MATCH (x)-[old:${t} {id: row.id}]->(y)
+     WHERE x.id <> row.from OR y.id <> row.to
+     DELETE old`,
+    { rows },
+  );
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (a:Entity {id: row.from})
+     MATCH (b:Entity {id: row.to})
+     MERGE (a)-[r:${t} {id: row.id}]->(b)
+     SET r = row.props`,
+    { rows },
+  );
+}
+
+export async function deleteStaleRelations(
+  tx: ManagedTransaction,
+  dataset: string,
+  keepIds: string[],
+): Promise<number> {
+  const result = await tx.run(
+    `MATCH ()-[r]->()
+     WHERE r.dataset = $dataset AND NOT r.id IN $keepIds
+     DELETE r
+     RETURN count(*) AS deleted`,
+    { dataset, keepIds },
+  );
+  return result.records[0]?.get('deleted') as number;
+}
+
+/**
+ * Nodes of the dataset that the seeds no longer hold are deleted, unless facts from elsewhere
+ * (another dataset, later curation) still hang on them: those are kept and reported.
+ */
+export async function deleteStaleNodes(
+  tx: ManagedTransaction,
+  dataset: string,
+  keepIds: string[],
+): Promise<{ deleted: number; kept: string[] }> {
+  const result = await tx.run(
+    `MATCH (n:Entity {dataset: $dataset})
+     WHERE NOT n.id IN $keepIds
+     OPTIONAL MATCH (n)-[foreign]-()
+     WHERE coalesce(foreign.dataset, '') <> $dataset
+     WITH n, count(foreign) AS foreignCount
+     CALL (n, foreignCount) {
+       WITH n WHERE foreignCount = 0
+       DETACH DELETE n
+       RETURN 1 AS gone
+       UNION
+       WITH n WHERE foreignCount > 0
+       RETURN 0 AS gone
+     }
+     RETURN sum(gone) AS deleted, [x IN collect(CASE WHEN gone = 0 THEN n.id END) WHERE x IS NOT NULL] AS kept`,
+    { dataset, keepIds },
+  );
+  const record = result.records[0];
+  return {
+    deleted: (record?.get('deleted') as number) ?? 0,
+    kept: (record?.get('kept') as string[]) ?? [],
+  };
+}
+
+export async function countDataset(tx: ManagedTransaction, dataset: string): Promise<Counts> {
+  const nodeResult = await tx.run(
+    `MATCH (n:Entity {dataset: $dataset})
+     UNWIND [l IN labels(n) WHERE l IN $labels] AS label
+     RETURN label, count(*) AS count ORDER BY label`,
+    { dataset, labels: Object.keys(NODE_TYPES) },
+  );
+  const relResult = await tx.run(
+    `MATCH ()-[r]->()
+     WHERE r.dataset = $dataset
+     RETURN type(r) AS type, count(*) AS count ORDER BY type`,
+    { dataset },
+  );
+  const counts: Counts = { nodes: {}, relationships: {} };
+  for (const r of nodeResult.records)
+    counts.nodes[r.get('label') as string] = r.get('count') as number;
+  for (const r of relResult.records)
+    counts.relationships[r.get('type') as string] = r.get('count') as number;
+  return counts;
+}
+
+/** Removes everything a dataset owns (used by tests and to retire a dataset). */
+export async function deleteDataset(db: Database, dataset: string): Promise<void> {
+  await db.executeWrite(async (tx) => {
+    await tx.run(`MATCH ()-[r]->() WHERE r.dataset = $dataset DELETE r`, { dataset });
+    await tx.run(`MATCH (n:Entity {dataset: $dataset}) DETACH DELETE n`, { dataset });
+  });
+}
+
+export const RELATION_TYPE_LIST = Object.keys(RELATION_TYPES) as RelationType[];

@@ -1,0 +1,399 @@
+import {
+  isNodeLabel,
+  isRelationType,
+  NODE_TYPES,
+  RELATION_TYPES,
+  type FieldSpec,
+  type NodeLabel,
+  type NodeSpec,
+  type RelationSpec,
+} from '../model/model';
+import { EdtfError, parseEdtf } from '../edtf/edtf';
+import { DocumentTexts, quoteShapeProblem } from './documents';
+import { loadSeedFiles, type RawEntry, type RawSeedFile } from './load';
+import type { Citation, Location, SeedGraph, SeedNode, SeedProblem, SeedRelation } from './types';
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Relationship types whose chains must not loop back on themselves. */
+const ACYCLIC: readonly string[] = ['PART_OF', 'BROADER', 'LOCATED_IN'];
+
+export interface ValidationResult {
+  graph: SeedGraph;
+  problems: SeedProblem[];
+}
+
+/** Loads and validates every seed file in `seedDir`; quotes are checked against `documentsDir`. */
+export function validateSeedDir(seedDir: string, documentsDir: string): ValidationResult {
+  const problems: SeedProblem[] = [];
+  const files = loadSeedFiles(seedDir, problems);
+  return validateSeedFiles(files, new DocumentTexts(documentsDir), problems);
+}
+
+export function validateSeedFiles(
+  files: RawSeedFile[],
+  documents: DocumentTexts,
+  problems: SeedProblem[] = [],
+): ValidationResult {
+  const nodes: SeedNode[] = [];
+  const relations: SeedRelation[] = [];
+  const report = (at: Location, message: string) =>
+    problems.push({ file: at.file, line: at.line, entry: at.entry, message });
+
+  for (const file of files) {
+    for (const entry of file.entries) {
+      if (entry.section === 'entities') {
+        const node = readNode(file, entry, report);
+        if (node) nodes.push(node);
+      } else {
+        const relation = readRelation(file, entry, report);
+        if (relation) relations.push(relation);
+      }
+    }
+  }
+
+  const byId = new Map<string, SeedNode>();
+  for (const node of nodes) {
+    const first = byId.get(node.id);
+    if (first) {
+      report(
+        node.at,
+        `duplicate id "${node.id}" (first defined at ${first.at.file}:${first.at.line})`,
+      );
+    } else {
+      byId.set(node.id, node);
+    }
+  }
+  checkUniqueFields(nodes, report);
+
+  const relIds = new Map<string, SeedRelation>();
+  for (const rel of relations) {
+    const first = relIds.get(rel.id);
+    if (first) {
+      report(
+        rel.at,
+        `duplicate relation "${rel.id}" (first at ${first.at.file}:${first.at.line}); give one an explicit id`,
+      );
+    } else {
+      relIds.set(rel.id, rel);
+    }
+    checkEndpoints(rel, byId, report);
+  }
+
+  checkCitations(nodes, relations, byId, documents, report, problems);
+  checkBelongsTo(nodes, relations, report);
+  checkAcyclic(relations, report);
+
+  return { graph: { nodes, relations }, problems };
+}
+
+type Report = (at: Location, message: string) => void;
+
+function describe(file: RawSeedFile, entry: RawEntry, label: string): Location {
+  return {
+    file: file.file,
+    line: entry.line,
+    entry: `${entry.section}[${entry.index}] (${label})`,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readNode(file: RawSeedFile, entry: RawEntry, report: Report): SeedNode | null {
+  const value = entry.value;
+  if (!isRecord(value)) {
+    report(describe(file, entry, '?'), 'an entity is a mapping with type, id, fields and cite');
+    return null;
+  }
+  const { type, id, cite, ...fields } = value;
+  const at = describe(file, entry, `${String(type)} ${String(id)}`);
+  if (!isNodeLabel(type)) {
+    report(at, `unknown type "${String(type)}" (one of ${Object.keys(NODE_TYPES).join(', ')})`);
+    return null;
+  }
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    report(at, `id must be lowercase letters, digits and hyphens (got ${JSON.stringify(id)})`);
+    return null;
+  }
+  const spec: NodeSpec = NODE_TYPES[type];
+  const checked = checkFields(fields, spec.fields, `${type}`, at, report);
+  return { type, id, fields: checked, cite: readCitations(cite, file, at, report), at };
+}
+
+function readRelation(file: RawSeedFile, entry: RawEntry, report: Report): SeedRelation | null {
+  const value = entry.value;
+  if (!isRecord(value)) {
+    report(describe(file, entry, '?'), 'a relation is a mapping with from, type, to and cite');
+    return null;
+  }
+  const { type, from, to, id, cite, ...fields } = value;
+  const at = describe(file, entry, `${String(from)} ${String(type)} ${String(to)}`);
+  if (!isRelationType(type)) {
+    report(
+      at,
+      `unknown relation type "${String(type)}" (one of ${Object.keys(RELATION_TYPES).join(', ')})`,
+    );
+    return null;
+  }
+  if (typeof from !== 'string' || typeof to !== 'string') {
+    report(at, '"from" and "to" must be entity ids');
+    return null;
+  }
+  if (id !== undefined && (typeof id !== 'string' || !ID_PATTERN.test(id))) {
+    report(at, `id must be lowercase letters, digits and hyphens (got ${JSON.stringify(id)})`);
+    return null;
+  }
+  const spec: RelationSpec = RELATION_TYPES[type];
+  const checked = checkFields(fields, spec.fields, type, at, report);
+  return {
+    type,
+    id: typeof id === 'string' ? id : `${from}~${type}~${to}`,
+    from,
+    to,
+    fields: checked,
+    cite: readCitations(cite, file, at, report),
+    at,
+  };
+}
+
+function checkFields(
+  fields: Record<string, unknown>,
+  specs: Record<string, FieldSpec>,
+  owner: string,
+  at: Location,
+  report: Report,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(fields)) {
+    const spec = specs[name];
+    if (!spec) {
+      const known = Object.keys(specs);
+      report(
+        at,
+        `unknown field "${name}" for ${owner}${known.length ? ` (fields: ${known.join(', ')})` : ''}`,
+      );
+      continue;
+    }
+    if (raw === null || raw === undefined) continue;
+    const value = checkValue(name, raw, spec, at, report);
+    if (value !== undefined) out[name] = value;
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    if (
+      spec.required &&
+      (fields[name] === undefined || fields[name] === null || fields[name] === '')
+    ) {
+      report(at, `missing required field "${name}"`);
+    }
+  }
+  return out;
+}
+
+function checkValue(
+  name: string,
+  raw: unknown,
+  spec: FieldSpec,
+  at: Location,
+  report: Report,
+): unknown {
+  const fail = (expected: string) => {
+    report(at, `field "${name}" must be ${expected} (got ${JSON.stringify(raw)})`);
+    return undefined;
+  };
+  switch (spec.type) {
+    case 'string': {
+      if (typeof raw !== 'string' || raw.trim() === '') return fail('a non-empty string');
+      if (spec.pattern && !spec.pattern.test(raw)) return fail(`a string matching ${spec.pattern}`);
+      return raw.trim();
+    }
+    case 'string[]': {
+      if (!Array.isArray(raw) || raw.some((v) => typeof v !== 'string' || v.trim() === '')) {
+        return fail('a list of non-empty strings');
+      }
+      return raw.map((v: string) => v.trim());
+    }
+    case 'int':
+      return Number.isInteger(raw) ? raw : fail('a whole number');
+    case 'number':
+      return typeof raw === 'number' && Number.isFinite(raw) ? raw : fail('a number');
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : fail('true or false');
+    case 'enum':
+      return typeof raw === 'string' && spec.values?.includes(raw)
+        ? raw
+        : fail(`one of ${spec.values?.join(', ')}`);
+    case 'edtf': {
+      // An unquoted year reads as a number in YAML; it is still a valid EDTF year.
+      const value = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
+      if (typeof value !== 'string') return fail('an EDTF date string');
+      try {
+        parseEdtf(value);
+        return value;
+      } catch (error) {
+        report(
+          at,
+          `field "${name}": ${error instanceof EdtfError ? error.message : String(error)}`,
+        );
+        return undefined;
+      }
+    }
+  }
+}
+
+function readCitations(raw: unknown, file: RawSeedFile, at: Location, report: Report): Citation[] {
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
+    report(at, 'missing source: every entity and relation needs "cite" with at least one quote');
+    return [];
+  }
+  const list = Array.isArray(raw) ? raw : [raw];
+  const out: Citation[] = [];
+  for (const item of list) {
+    if (typeof item === 'string') {
+      if (!file.document) {
+        report(
+          at,
+          `bare quote without a "document" for the file: use { doc: <source id>, quote: … }`,
+        );
+        continue;
+      }
+      out.push({ doc: file.document, quote: item });
+    } else if (isRecord(item) && typeof item.doc === 'string' && typeof item.quote === 'string') {
+      const extra = Object.keys(item).filter((k) => k !== 'doc' && k !== 'quote');
+      if (extra.length > 0) {
+        report(
+          at,
+          `unknown citation field(s): ${extra.join(', ')} — if that is part of the quote, put the quote in quotes (in { … } a comma ends the value)`,
+        );
+      }
+      out.push({ doc: item.doc, quote: item.quote });
+    } else {
+      report(
+        at,
+        `a citation is a quote string or { doc: <source id>, quote: <text> } (got ${JSON.stringify(item)})`,
+      );
+    }
+  }
+  return out;
+}
+
+function checkUniqueFields(nodes: SeedNode[], report: Report): void {
+  const seen = new Map<string, SeedNode>();
+  for (const node of nodes) {
+    const spec: NodeSpec = NODE_TYPES[node.type];
+    for (const [name, field] of Object.entries(spec.fields)) {
+      if (!field.unique || node.fields[name] === undefined) continue;
+      const key = `${node.type}.${name}=${String(node.fields[name])}`;
+      const first = seen.get(key);
+      if (first) {
+        report(
+          node.at,
+          `${node.type}.${name} "${String(node.fields[name])}" is also used by ${first.id}`,
+        );
+      } else {
+        seen.set(key, node);
+      }
+    }
+  }
+}
+
+function checkEndpoints(rel: SeedRelation, byId: Map<string, SeedNode>, report: Report): void {
+  const spec: RelationSpec = RELATION_TYPES[rel.type];
+  for (const [end, id, allowed] of [
+    ['from', rel.from, spec.from],
+    ['to', rel.to, spec.to],
+  ] as const) {
+    const node = byId.get(id);
+    if (!node) {
+      report(rel.at, `unknown reference: "${end}" names "${id}", which no seed file defines`);
+    } else if (!(allowed as readonly NodeLabel[]).includes(node.type)) {
+      report(
+        rel.at,
+        `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${node.type} (allowed: ${allowed.join(', ')})`,
+      );
+    }
+  }
+  if (rel.from === rel.to) report(rel.at, 'a relation cannot connect an entity to itself');
+}
+
+function checkCitations(
+  nodes: SeedNode[],
+  relations: SeedRelation[],
+  byId: Map<string, SeedNode>,
+  documents: DocumentTexts,
+  report: Report,
+  problems: SeedProblem[],
+): void {
+  const haveDocuments = documents.exists();
+  if (!haveDocuments) {
+    problems.push({
+      file: documents.dir,
+      message:
+        'the source documents directory does not exist, so quotes cannot be verified (set SEED_DOCUMENTS_DIR)',
+    });
+  }
+  const unreadable = new Set<string>();
+  for (const node of nodes) {
+    if (node.type !== 'SourceDocument' || !haveDocuments) continue;
+    const file = String(node.fields.file ?? '');
+    if (file && documents.text(file) === null) {
+      unreadable.add(node.id);
+      report(node.at, `document file "${file}" not found in ${documents.dir}`);
+    }
+  }
+  for (const item of [...nodes, ...relations]) {
+    for (const citation of item.cite) {
+      const source = byId.get(citation.doc);
+      if (!source || source.type !== 'SourceDocument') {
+        report(item.at, `missing source: "${citation.doc}" is not a source document id`);
+        continue;
+      }
+      const shape = quoteShapeProblem(citation.quote);
+      if (shape) {
+        report(item.at, `${shape}: "${citation.quote.slice(0, 80)}…"`);
+        continue;
+      }
+      if (!haveDocuments || unreadable.has(source.id)) continue;
+      if (!documents.contains(String(source.fields.file), citation.quote)) {
+        report(item.at, `quote not found verbatim in ${citation.doc}: "${citation.quote}"`);
+      }
+    }
+  }
+}
+
+/** Every unit belongs to exactly one city: that is what makes "cities where some unit …" one hop. */
+function checkBelongsTo(nodes: SeedNode[], relations: SeedRelation[], report: Report): void {
+  const count = new Map<string, number>();
+  for (const rel of relations) {
+    if (rel.type === 'BELONGS_TO') count.set(rel.from, (count.get(rel.from) ?? 0) + 1);
+  }
+  for (const node of nodes) {
+    if (node.type !== 'OrgUnit') continue;
+    const n = count.get(node.id) ?? 0;
+    if (n !== 1)
+      report(node.at, `an OrgUnit needs exactly one BELONGS_TO relation to its city (has ${n})`);
+  }
+}
+
+function checkAcyclic(relations: SeedRelation[], report: Report): void {
+  for (const type of ACYCLIC) {
+    const edges = new Map<string, SeedRelation[]>();
+    for (const rel of relations) {
+      if (rel.type !== type) continue;
+      edges.set(rel.from, [...(edges.get(rel.from) ?? []), rel]);
+    }
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (id: string, path: string[]): void => {
+      if (state.get(id) === 'done') return;
+      if (state.get(id) === 'visiting') {
+        const first = edges.get(id)?.[0];
+        if (first) report(first.at, `${type} forms a cycle: ${[...path, id].join(' → ')}`);
+        return;
+      }
+      state.set(id, 'visiting');
+      for (const rel of edges.get(id) ?? []) visit(rel.to, [...path, id]);
+      state.set(id, 'done');
+    };
+    for (const id of edges.keys()) visit(id, []);
+  }
+}
