@@ -87,9 +87,9 @@ describe('seed import', () => {
         const reduced = writeFixture(prefix, {
           ...files,
           'facts.yaml': files['facts.yaml']!.replace(
-            /  - from: \S+-erika-muster\n    type: HOLDS_POST[\s\S]*?cite: \[Leiterin[^\]]*\]\n/,
+            / {2}- from: \S+-erika-muster\n {4}type: HOLDS_POST[\s\S]*?cite: \[Leiterin[^\]]*\]\n/,
             '',
-          ).replace(/  - type: Person\n[\s\S]*?cite: \[Erika Muster\]\n/, ''),
+          ).replace(/ {2}- type: Person\n[\s\S]*?cite: \[Erika Muster\]\n/, ''),
         });
         try {
           const result = await importSeeds(db, { ...reduced, dataset });
