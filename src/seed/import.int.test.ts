@@ -18,7 +18,12 @@ afterAll(async () => {
 /** Each test imports its own fixture under its own dataset and id prefix, and removes both. */
 async function withFixture(
   edit: (files: Record<string, string>) => void,
-  body: (ctx: { dirs: FixtureDirs; dataset: string; prefix: string; files: Record<string, string> }) => Promise<void>,
+  body: (ctx: {
+    dirs: FixtureDirs;
+    dataset: string;
+    prefix: string;
+    files: Record<string, string>;
+  }) => Promise<void>,
 ): Promise<void> {
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const dataset = `test-${prefix}`;
@@ -131,11 +136,14 @@ describe('seed import', () => {
         const ags = /ags: '(\d{8})'/.exec(files['facts.yaml']!)![1]!;
         const blocker = `${dataset}-blocker`;
         await db.executeWrite((tx) =>
-          tx.run(`CREATE (:Entity:City:TerritorialBody {id: $id, ags: $ags, name: 'Blocker', dataset: $ds})`, {
-            id: `${blocker}-city`,
-            ags,
-            ds: blocker,
-          }),
+          tx.run(
+            `CREATE (:Entity:City:TerritorialBody {id: $id, ags: $ags, name: 'Blocker', dataset: $ds})`,
+            {
+              id: `${blocker}-city`,
+              ags,
+              ds: blocker,
+            },
+          ),
         );
         try {
           const before = await snapshotCounts(db);

@@ -35,19 +35,27 @@ describe('seed validation', () => {
     const problems = problemsFor(replaceIn('facts.yaml', `to: ${P}-housing`, `to: ${P}-nowhere`));
     expect(problems).toEqual([
       expect.stringMatching(
-        new RegExp(`facts\\.yaml:\\d+ relations\\[4\\] \\(${P}-stabsstelle ADDRESSES ${P}-nowhere\\): unknown reference`),
+        new RegExp(
+          `facts\\.yaml:\\d+ relations\\[4\\] \\(${P}-stabsstelle ADDRESSES ${P}-nowhere\\): unknown reference`,
+        ),
       ),
     ]);
   });
 
   it('rejects duplicate ids, pointing at the first definition', () => {
     const problems = problemsFor(replaceIn('facts.yaml', `id: ${P}-erika-muster`, `id: ${P}-rat`));
-    expect(problems.some((p) => /duplicate id "unit-rat" \(first defined at .*facts\.yaml:\d+\)/.test(p))).toBe(true);
+    expect(
+      problems.some((p) =>
+        /duplicate id "unit-rat" \(first defined at .*facts\.yaml:\d+\)/.test(p),
+      ),
+    ).toBe(true);
   });
 
   it('rejects malformed EDTF dates', () => {
     const problems = problemsFor(replaceIn('facts.yaml', 'since: 2019-06-01', 'since: Juni 2019'));
-    expect(problems).toEqual([expect.stringMatching(/HOLDS_POST .*field "since": "Juni 2019" is not a supported EDTF date/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/HOLDS_POST .*field "since": "Juni 2019" is not a supported EDTF date/),
+    ]);
   });
 
   it('rejects an entry without a source', () => {
@@ -56,19 +64,29 @@ describe('seed validation', () => {
   });
 
   it('rejects a citation of an unknown document', () => {
-    const problems = problemsFor(replaceIn('facts.yaml', 'cite: [Erika Muster]', 'cite: [{ doc: nope, quote: Erika Muster }]'));
-    expect(problems).toEqual([expect.stringMatching(/missing source: "nope" is not a source document id/)]);
+    const problems = problemsFor(
+      replaceIn('facts.yaml', 'cite: [Erika Muster]', 'cite: [{ doc: nope, quote: Erika Muster }]'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/missing source: "nope" is not a source document id/),
+    ]);
   });
 
   it('rejects a quote that is not verbatim in its document', () => {
-    const problems = problemsFor(replaceIn('facts.yaml', 'cite: [Erika Muster]', 'cite: [Erika Mustermann]'));
-    expect(problems).toEqual([expect.stringMatching(/quote not found verbatim in unit-doc: "Erika Mustermann"/)]);
+    const problems = problemsFor(
+      replaceIn('facts.yaml', 'cite: [Erika Muster]', 'cite: [Erika Mustermann]'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/quote not found verbatim in unit-doc: "Erika Mustermann"/),
+    ]);
   });
 
   it('rejects quotes longer than a sentence', () => {
     expect(quoteShapeProblem('Erster Satz. Zweiter Satz.')).toMatch(/more than one sentence/);
     expect(quoteShapeProblem('am 1. November nahm sie die Arbeit auf')).toBeNull();
-    expect(quoteShapeProblem('mit dem Verein „Familiengerechte Kommune e.V.“ einem Verfahren')).toBeNull();
+    expect(
+      quoteShapeProblem('mit dem Verein „Familiengerechte Kommune e.V.“ einem Verfahren'),
+    ).toBeNull();
     expect(quoteShapeProblem('x'.repeat(301))).toMatch(/301 characters/);
   });
 
@@ -87,16 +105,32 @@ describe('seed validation', () => {
   });
 
   it('rejects relations between labels the model does not allow', () => {
-    const problems = problemsFor(replaceIn('facts.yaml', `to: ${P}-stabsstelle\n    roleTitle`, `to: ${P}-housing\n    roleTitle`));
+    const problems = problemsFor(
+      replaceIn(
+        'facts.yaml',
+        `to: ${P}-stabsstelle\n    roleTitle`,
+        `to: ${P}-housing\n    roleTitle`,
+      ),
+    );
     expect(problems).toEqual([expect.stringMatching(/HOLDS_POST cannot end at a Theme/)]);
   });
 
   it('requires every org unit to belong to exactly one city', () => {
-    const problems = problemsFor(replaceIn('facts.yaml', `  - from: ${P}-rat\n    type: BELONGS_TO`, `  - from: ${P}-stabsstelle\n    id: second\n    type: BELONGS_TO`));
+    const problems = problemsFor(
+      replaceIn(
+        'facts.yaml',
+        `  - from: ${P}-rat\n    type: BELONGS_TO`,
+        `  - from: ${P}-stabsstelle\n    id: second\n    type: BELONGS_TO`,
+      ),
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/OrgUnit unit-rat\): an OrgUnit needs exactly one BELONGS_TO relation to its city \(has 0\)/),
-        expect.stringMatching(/OrgUnit unit-stabsstelle\): an OrgUnit needs exactly one BELONGS_TO .*\(has 2\)/),
+        expect.stringMatching(
+          /OrgUnit unit-rat\): an OrgUnit needs exactly one BELONGS_TO relation to its city \(has 0\)/,
+        ),
+        expect.stringMatching(
+          /OrgUnit unit-stabsstelle\): an OrgUnit needs exactly one BELONGS_TO .*\(has 2\)/,
+        ),
       ]),
     );
   });
@@ -125,7 +159,9 @@ relations:
     const dirs = writeFixture(P, fixtureSeeds(P));
     try {
       const { problems } = validateSeedDir(dirs.seedDir, path.join(dirs.documentsDir, 'missing'));
-      expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/documents directory does not exist/)]);
+      expect(problems.map(formatProblem)).toEqual([
+        expect.stringMatching(/documents directory does not exist/),
+      ]);
     } finally {
       dirs.cleanup();
     }
