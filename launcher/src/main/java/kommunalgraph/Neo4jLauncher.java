@@ -1,0 +1,337 @@
+package kommunalgraph;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.logging.log4j.Log4jLogProvider;
+
+/**
+ * Runs Neo4j Community embedded with a Bolt connector, so that a local development or test
+ * instance needs only a JDK and the Maven Central artifacts. Started and stopped by
+ * src/db/launcher.ts; the contract with it is the ready line on stdout and the exit codes below.
+ */
+public final class Neo4jLauncher {
+
+  static final String READY_MARKER = "KOMMUNALGRAPH_NEO4J_READY";
+  static final String STOPPED_MARKER = "KOMMUNALGRAPH_NEO4J_STOPPED";
+
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_PORT_IN_USE = 3;
+  static final int EXIT_STORE_LOCKED = 4;
+
+  /** Released once build() has returned or failed, so the shutdown hook knows what to stop. */
+  private static final CountDownLatch startupSettled = new CountDownLatch(1);
+
+  private static volatile DatabaseManagementService service;
+
+  private Neo4jLauncher() {}
+
+  /** An expected failure: reported as one line on stderr with its own exit code. */
+  static final class LauncherFailure extends Exception {
+    final int exitCode;
+
+    LauncherFailure(int exitCode, String message, Throwable cause) {
+      super(message, cause);
+      this.exitCode = exitCode;
+    }
+  }
+
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args, System.getenv("NEO4J_PASSWORD"));
+    } catch (IllegalArgumentException e) {
+      System.err.println("neo4j-launcher: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(EXIT_USAGE);
+      return;
+    }
+
+    // Registered before build() so a SIGTERM that arrives during a slow start still ends in a
+    // clean shutdown instead of a store that needs recovery on the next start.
+    Runtime.getRuntime().addShutdownHook(new Thread(Neo4jLauncher::shutDownOnSignal, "kg-stop"));
+
+    try {
+      run(options);
+    } catch (LauncherFailure failure) {
+      writeErrorLog(options.home, failure);
+      System.err.println("neo4j-launcher: " + failure.getMessage());
+      System.exit(failure.exitCode);
+      return;
+    }
+
+    // Neo4j serves Bolt from its own threads; the main thread only has to stay out of the way
+    // until SIGTERM runs the shutdown hook, which ends the JVM.
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void run(Options options) throws LauncherFailure {
+    DatabaseManagementService started;
+    try {
+      started = buildService(options);
+    } catch (Throwable t) {
+      startupSettled.countDown();
+      throw classify(t, options);
+    }
+    service = started;
+    startupSettled.countDown();
+
+    try {
+      resetPassword(started, options.password);
+    } catch (Throwable t) {
+      service = null;
+      shutDownQuietly(started);
+      throw new LauncherFailure(
+          EXIT_FAILURE,
+          "could not set the password of user neo4j: " + rootMessage(t),
+          t);
+    }
+
+    System.out.println(READY_MARKER + " bolt://" + hostForUri(options.host) + ":" + options.port);
+    System.out.flush();
+  }
+
+  private static DatabaseManagementService buildService(Options options) throws IOException {
+    Files.createDirectories(options.home.resolve("logs"));
+
+    Map<org.neo4j.graphdb.config.Setting<?>, Object> settings = new HashMap<>();
+    settings.put(BoltConnector.enabled, true);
+    settings.put(BoltConnector.listen_address, new SocketAddress(options.host, options.port));
+    settings.put(BoltConnector.advertised_address, new SocketAddress(options.host, options.port));
+    // Local instance on loopback only; drivers use bolt:// without encryption.
+    settings.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
+    // The embedded edition starts no web server, but say so explicitly in case a setting ever
+    // changes its default.
+    settings.put(HttpConnector.enabled, false);
+    settings.put(HttpsConnector.enabled, false);
+    settings.put(GraphDatabaseSettings.auth_enabled, true);
+    settings.put(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes);
+    // A development graph is rebuilt from seeds, so old transaction logs are only wasted disk.
+    settings.put(GraphDatabaseSettings.keep_logical_logs, "1 files");
+    settings.put(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16));
+    // Keeps a runaway query from taking the whole (small) heap down with it.
+    settings.put(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(256));
+    settings.put(GraphDatabaseSettings.logs_directory, options.home.resolve("logs"));
+    // A developer's machine should not phone home; there is often no network to reach anyway.
+    settings.put(GraphDatabaseSettings.udc_enabled, false);
+    // Bolt otherwise waits 5 s twice on shutdown for its idle event loops, which makes every
+    // `npm run db:stop` and test teardown 10 s slower. The stores are checkpointed and closed
+    // before Bolt goes down, so cutting the wait short costs only a WARN line in debug.log
+    // ("Termination of worker event loop group has exceeded maximum permitted duration").
+    settings.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
+    settings.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
+
+    return new DatabaseManagementServiceBuilder(options.home)
+        .setConfig(settings)
+        .setUserLogProvider(new Log4jLogProvider(System.out))
+        .build();
+  }
+
+  /**
+   * Makes the stored password match the configured one on every start, so a changed
+   * NEO4J_PASSWORD never locks the developer out of their own local instance.
+   */
+  private static void resetPassword(DatabaseManagementService dbms, String password) {
+    var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+    } catch (RuntimeException e) {
+      // Neo4j refuses to "change" a password to the value it already has; that is the normal
+      // case on every start after the first, and only the change-required flag is left to clear.
+      if (!isSamePasswordRefusal(e)) {
+        throw e;
+      }
+      system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
+    }
+  }
+
+  private static boolean isSamePasswordRefusal(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String message = c.getMessage();
+      if (message != null && message.contains("Old password and new password cannot be the same")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static LauncherFailure classify(Throwable t, Options options) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof BindException) {
+        return new LauncherFailure(
+            EXIT_PORT_IN_USE,
+            "Port "
+                + options.port
+                + " on "
+                + options.host
+                + " is already in use by another program; stop it or choose another port via"
+                + " NEO4J_URI",
+            t);
+      }
+      // Matched by name: the class has moved between packages across Neo4j releases.
+      if (c.getClass().getSimpleName().equals("FileLockException")) {
+        return new LauncherFailure(
+            EXIT_STORE_LOCKED,
+            "The database directory "
+                + options.home
+                + " is locked by another running Neo4j process; stop that process first (npm run"
+                + " db:stop) or choose another NEO4J_DATA_DIR",
+            t);
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return new LauncherFailure(EXIT_FAILURE, rootMessage(t), t);
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static void writeErrorLog(Path home, Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    try {
+      Path logs = Files.createDirectories(home.resolve("logs"));
+      Files.writeString(
+          logs.resolve("launcher-error.log"),
+          OffsetDateTime.now() + System.lineSeparator() + trace,
+          StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException ignored) {
+      // The one-line message on stderr is what matters; the trace is a bonus.
+    }
+  }
+
+  private static void shutDownOnSignal() {
+    try {
+      if (!startupSettled.await(5, TimeUnit.MINUTES)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    DatabaseManagementService running = service;
+    if (running == null) {
+      // Exiting because start failed: keep the exit code chosen by main().
+      return;
+    }
+    shutDownQuietly(running);
+    System.out.println(STOPPED_MARKER + " Neo4j shut down cleanly");
+    System.out.flush();
+    // Without this the JVM reports 143 for SIGTERM, though stopping on request is success.
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static void shutDownQuietly(DatabaseManagementService dbms) {
+    try {
+      dbms.shutdown();
+    } catch (RuntimeException e) {
+      System.err.println("neo4j-launcher: error during shutdown: " + rootMessage(e));
+    }
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  static final class Options {
+    static final String USAGE =
+        "usage: NEO4J_PASSWORD=... java kommunalgraph.Neo4jLauncher --home <dir> --host <address>"
+            + " --port <bolt port> --pagecache <size, e.g. 256m>";
+
+    final Path home;
+    final String host;
+    final int port;
+    final long pageCacheBytes;
+    final String password;
+
+    private Options(Path home, String host, int port, long pageCacheBytes, String password) {
+      this.home = home;
+      this.host = host;
+      this.port = port;
+      this.pageCacheBytes = pageCacheBytes;
+      this.password = password;
+    }
+
+    static Options parse(String[] args, String password) {
+      Map<String, String> values = new HashMap<>();
+      List<String> known = List.of("--home", "--host", "--port", "--pagecache");
+      for (int i = 0; i < args.length; i += 2) {
+        String name = args[i];
+        if (!known.contains(name)) {
+          throw new IllegalArgumentException("unknown argument " + name);
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("missing value for " + name);
+        }
+        values.put(name, args[i + 1]);
+      }
+      for (String name : known) {
+        if (values.get(name) == null || values.get(name).isBlank()) {
+          throw new IllegalArgumentException("missing required argument " + name);
+        }
+      }
+      if (password == null || password.isEmpty()) {
+        throw new IllegalArgumentException("the environment variable NEO4J_PASSWORD is not set");
+      }
+
+      int port;
+      try {
+        port = Integer.parseInt(values.get("--port"));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--port must be a number, got " + values.get("--port"));
+      }
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("--port must be between 1 and 65535, got " + port);
+      }
+
+      long pageCache;
+      try {
+        pageCache = ByteUnit.parse(values.get("--pagecache"));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "--pagecache must be a size like 256m, got " + values.get("--pagecache"));
+      }
+
+      return new Options(
+          Path.of(values.get("--home")).toAbsolutePath().normalize(),
+          values.get("--host"),
+          port,
+          pageCache,
+          password);
+    }
+  }
+}
