@@ -52,10 +52,13 @@ export function formatProblem(p: SeedProblem): string {
 /** Thrown when any seed file fails validation; nothing has been written. */
 export class SeedValidationError extends AppError {
   constructor(readonly problems: SeedProblem[]) {
+    const sorted = [...problems].sort(
+      (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+    );
     super(
       ErrorCode.SEED_INVALID,
       `${problems.length} problem(s) in the seed files; nothing was written:\n` +
-        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+        sorted.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
   }
 }
