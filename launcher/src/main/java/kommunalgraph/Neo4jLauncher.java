@@ -131,7 +131,8 @@ public final class Neo4jLauncher {
     settings.put(HttpsConnector.enabled, false);
     settings.put(GraphDatabaseSettings.auth_enabled, true);
     settings.put(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes);
-    // A development graph is rebuilt from seeds, so old transaction logs are only wasted disk.
+    // A local instance needs no point-in-time recovery (that belongs to a production deployment
+    // with backups), so it keeps one transaction log file instead of a week of them.
     settings.put(GraphDatabaseSettings.keep_logical_logs, "1 files");
     settings.put(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16));
     // Keeps a runaway query from taking the whole (small) heap down with it.
