@@ -1,7 +1,7 @@
-import { AppError } from '../common/errors';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { createDatabase } from '../db/database';
 import { checkSeeds, formatCounts, importSeeds } from '../seed/import';
+import { runCli } from './run-cli';
 
 const USAGE = `usage: npm run seed [-- --check]
   (no flag)  validate every seed file, then import them into Neo4j in one transaction
@@ -49,14 +49,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof AppError || error instanceof ConfigError) {
-      console.error(error.message);
-    } else {
-      console.error(error);
-    }
-    process.exit(1);
-  },
-);
+runCli(() => main(process.argv.slice(2)));

@@ -1,8 +1,8 @@
-import { AppError } from '../common/errors';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { createDatabase } from '../db/database';
 import { startNeo4j } from '../db/launcher';
 import { formatCounts, importSeeds } from '../seed/import';
+import { runCli } from './run-cli';
 
 /**
  * The main job: make sure a database answers (starting the embedded one if needed), then import
@@ -27,7 +27,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof AppError || error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+runCli(main);

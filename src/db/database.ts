@@ -41,11 +41,14 @@ export class Database {
 
   /** Checks the database answers with the configured credentials. */
   async verify(): Promise<void> {
+    let accepted: boolean;
     try {
-      await this.driver.verifyAuthentication();
+      accepted = await this.driver.verifyAuthentication();
     } catch (error) {
       throw this.mapError(error);
     }
+    // The driver answers a wrong password with `false`, not an error.
+    if (!accepted) throw new DatabaseAuthError(this.config.uri, this.config.user);
   }
 
   async close(): Promise<void> {

@@ -28,7 +28,7 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
 /**
  * Runs Neo4j Community embedded with a Bolt connector, so that a local development or test
  * instance needs only a JDK and the Maven Central artifacts. Started and stopped by
- * src/db/launcher.ts; the contract with it is the ready line on stdout and the exit codes below.
+ * src/db/launcher/; the contract with it is the ready line on stdout and the exit codes below.
  */
 public final class Neo4jLauncher {
 

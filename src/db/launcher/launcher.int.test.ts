@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { startNeo4j, stopNeo4j } from './launcher';
+import { startNeo4j, stopNeo4j } from '.';
 
 /*
  * Runs its own Neo4j on ports and directories nobody else uses, so it neither needs nor disturbs
