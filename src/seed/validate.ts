@@ -51,33 +51,10 @@ export function validateSeedFiles(
     }
   }
 
-  const byId = new Map<string, SeedNode>();
-  for (const node of nodes) {
-    const first = byId.get(node.id);
-    if (first) {
-      report(
-        node.at,
-        `duplicate id "${node.id}" (first defined at ${first.at.file}:${first.at.line})`,
-      );
-    } else {
-      byId.set(node.id, node);
-    }
-  }
+  const byId = indexById(nodes, report, (id) => `duplicate id "${id}"`);
   checkUniqueFields(nodes, report);
-
-  const relIds = new Map<string, SeedRelation>();
-  for (const rel of relations) {
-    const first = relIds.get(rel.id);
-    if (first) {
-      report(
-        rel.at,
-        `duplicate relation "${rel.id}" (first at ${first.at.file}:${first.at.line}); give one an explicit id`,
-      );
-    } else {
-      relIds.set(rel.id, rel);
-    }
-    checkEndpoints(rel, byId, report);
-  }
+  indexById(relations, report, (id) => `duplicate relation "${id}"; give one an explicit id`);
+  for (const rel of relations) checkEndpoints(rel, byId, report);
 
   checkCitations(nodes, relations, byId, documents, report, problems);
   checkBelongsTo(nodes, relations, report);
@@ -87,6 +64,22 @@ export function validateSeedFiles(
 }
 
 type Report = (at: Location, message: string) => void;
+
+/** Maps ids to their first definition and reports every later one. */
+function indexById<T extends { id: string; at: Location }>(
+  items: T[],
+  report: Report,
+  message: (id: string) => string,
+): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const first = byId.get(item.id);
+    if (first)
+      report(item.at, `${message(item.id)} (first defined at ${first.at.file}:${first.at.line})`);
+    else byId.set(item.id, item);
+  }
+  return byId;
+}
 
 function describe(file: RawSeedFile, entry: RawEntry, label: string): Location {
   return {
