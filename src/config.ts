@@ -30,10 +30,18 @@ export interface SeedConfig {
   documentsDir: string;
 }
 
+export interface ServerConfig {
+  port: number;
+  /** Interface the HTTP server binds to. */
+  host: string;
+  logLevel: string;
+}
+
 export interface AppConfig {
   neo4j: Neo4jConfig;
   launcher: LauncherConfig;
   seed: SeedConfig;
+  server: ServerConfig;
 }
 
 /** One message per bad variable, so a user can fix all of them in one go. */
@@ -92,6 +100,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const portRaw = str('PORT', '4000');
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT: expected a port number 0–65535 (got "${portRaw}")`);
+  }
+  const logLevel = str('LOG_LEVEL', 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(
+      `LOG_LEVEL: one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const resolve = (p: string) => path.resolve(REPO_ROOT, p);
@@ -112,6 +132,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       seedDir: resolve(str('SEED_DIR', 'seeds')),
       documentsDir: resolve(str('SEED_DOCUMENTS_DIR', '../shared/seeds')),
     },
+    server: { port, host: str('HOST', '127.0.0.1'), logLevel },
   };
 }
 

@@ -1,30 +1,37 @@
 import { loadConfig } from '../config';
+import { createLogger } from '../common/logger';
 import { createDatabase } from '../db/database';
 import { startNeo4j } from '../db/launcher';
 import { formatCounts, importSeeds } from '../seed/import';
+import { startServer } from '../server/app';
 import { runCli } from './run-cli';
 
 /**
- * The main job: make sure a database answers (starting the embedded one if needed), then import
- * the seeds. The GraphQL API will be served from here too.
+ * The main job: make sure a database answers (starting the embedded one if needed), import the
+ * seeds (idempotent, about two seconds), then serve the API until SIGTERM or SIGINT.
  */
-async function main(): Promise<void> {
+runCli(async () => {
   const config = loadConfig();
-  await startNeo4j({ log: (line) => console.log(`[neo4j] ${line}`) });
+  const logger = createLogger(config.server.logLevel);
+  await startNeo4j({ log: (line) => logger.info({ component: 'neo4j' }, line) });
   const db = createDatabase(config.neo4j);
-  try {
-    await db.verify();
-    const result = await importSeeds(db, {
-      ...config.seed,
-      log: (line) => console.log(`[seed] ${line}`),
-    });
-    console.log(formatCounts(result.counts));
-    console.log(
-      `Graph ready at ${config.neo4j.uri} (user ${config.neo4j.user}, database ${config.neo4j.database}).`,
-    );
-  } finally {
-    await db.close();
-  }
-}
-
-runCli(main);
+  await db.verify();
+  const result = await importSeeds(db, {
+    ...config.seed,
+    log: (line) => logger.info({ component: 'seed' }, line),
+  });
+  logger.info(
+    { component: 'seed', counts: result.counts },
+    formatCounts(result.counts).split('\n')[0],
+  );
+  const server = await startServer(config, db, logger);
+  logger.info({ url: `${server.url}/graphql` }, `GraphQL API at ${server.url}/graphql`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down: draining requests, closing the database driver');
+      void server.stop().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+});

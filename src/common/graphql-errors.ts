@@ -1,0 +1,67 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCode } from './errors';
+import type { Logger } from './logger';
+
+/** Errors the API shows to clients, each with its `extensions.code`. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, argument?: string) {
+    super(message, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) },
+    });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+}
+
+const PUBLIC_APP_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.DATABASE_UNAVAILABLE,
+]);
+/** Codes GraphQL itself or Apollo assign to client mistakes: their messages are safe to show. */
+const PUBLIC_GRAPHQL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Shows clients what they can act on and nothing else: typed application errors keep their code
+ * and message (the database being down is DATABASE_UNAVAILABLE); anything unexpected is logged in
+ * full and reaches the client only as INTERNAL.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original instanceof AppError && PUBLIC_APP_CODES.has(original.code)) {
+      return { ...formatted, message: original.message, extensions: { code: original.code } };
+    }
+    const code = formatted.extensions?.code;
+    if (
+      !(original instanceof AppError) &&
+      typeof code === 'string' &&
+      PUBLIC_GRAPHQL_CODES.has(code)
+    ) {
+      return formatted;
+    }
+    logger.error(
+      { err: original ?? error, path: formatted.path },
+      'unexpected error in a GraphQL request',
+    );
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL },
+    };
+  };
+}

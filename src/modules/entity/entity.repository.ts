@@ -1,0 +1,135 @@
+import neo4j from 'neo4j-driver';
+import type { Database } from '../../db/database';
+import { RELATION_TYPES, type NodeLabel, type RelationType } from '../../model/model';
+import { modelLabel, plain, type EntityRecord, type RelatedRecord } from './entity.record';
+
+/**
+ * Generic reads over the model. Values travel as parameters; relationship types and labels come
+ * from the model's constants and are checked against it before they enter a query.
+ */
+
+export interface RelationPath {
+  type: RelationType;
+  /** OUT follows the relationship as stored (from → to); IN walks it backwards. */
+  direction: 'OUT' | 'IN';
+  /** Restricts the other end to one label. */
+  label?: NodeLabel;
+}
+
+function checked(path: RelationPath): RelationPath {
+  if (!Object.prototype.hasOwnProperty.call(RELATION_TYPES, path.type)) {
+    throw new Error(`unknown relationship type ${path.type}`);
+  }
+  if (path.label !== undefined && !/^[A-Za-z]+$/.test(path.label))
+    throw new Error(`bad label ${path.label}`);
+  return path;
+}
+
+function toRecord(key: string, labels: string[], props: Record<string, unknown>): EntityRecord {
+  return { key, label: modelLabel(labels), props: plain(props) };
+}
+
+/** One query for a batch of keys; the caller re-orders to the keys. */
+export async function entitiesByKeys(
+  db: Database,
+  keys: readonly string[],
+): Promise<Map<string, EntityRecord>> {
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `UNWIND $keys AS key
+       MATCH (n:Entity {id: key})
+       RETURN key, labels(n) AS labels, properties(n) AS props`,
+      { keys },
+    ),
+  );
+  const out = new Map<string, EntityRecord>();
+  for (const r of result.records) {
+    out.set(
+      r.get('key') as string,
+      toRecord(
+        r.get('key') as string,
+        r.get('labels') as string[],
+        r.get('props') as Record<string, unknown>,
+      ),
+    );
+  }
+  return out;
+}
+
+/** For each key, the relationships of one type and the nodes at their other ends. */
+export async function relatedByKeys(
+  db: Database,
+  path: RelationPath,
+  keys: readonly string[],
+): Promise<Map<string, RelatedRecord[]>> {
+  const { type, direction, label } = checked(path);
+  const pattern =
+    direction === 'OUT'
+      ? `-[r:${type}]->(m${label ? `:${label}` : ''})`
+      : `<-[r:${type}]-(m${label ? `:${label}` : ''})`;
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `UNWIND $keys AS key
+       MATCH (n:Entity {id: key})${pattern}
+       RETURN key, properties(r) AS rel, m.id AS other, labels(m) AS labels, properties(m) AS props
+       ORDER BY key, coalesce(m.name, m.title, m.labelEn, m.id), m.id`,
+      { keys },
+    ),
+  );
+  const out = new Map<string, RelatedRecord[]>();
+  for (const r of result.records) {
+    const key = r.get('key') as string;
+    const item: RelatedRecord = {
+      rel: plain(r.get('rel') as Record<string, unknown>),
+      node: toRecord(
+        r.get('other') as string,
+        r.get('labels') as string[],
+        r.get('props') as Record<string, unknown>,
+      ),
+    };
+    out.set(key, [...(out.get(key) ?? []), item]);
+  }
+  return out;
+}
+
+export interface Page {
+  records: EntityRecord[];
+  hasNextPage: boolean;
+}
+
+/** One page of a label in key order, after the given key (keyset paging). */
+export async function pageOfLabel(
+  db: Database,
+  label: NodeLabel,
+  first: number,
+  afterKey: string | null,
+): Promise<Page> {
+  if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `MATCH (n:${label})
+       WHERE $after IS NULL OR n.id > $after
+       RETURN n.id AS key, labels(n) AS labels, properties(n) AS props
+       ORDER BY n.id
+       LIMIT $limit`,
+      // JavaScript numbers travel as floats; LIMIT takes only an integer.
+      { after: afterKey, limit: neo4j.int(first + 1) },
+    ),
+  );
+  const records = result.records.map((r) =>
+    toRecord(
+      r.get('key') as string,
+      r.get('labels') as string[],
+      r.get('props') as Record<string, unknown>,
+    ),
+  );
+  return { records: records.slice(0, first), hasNextPage: records.length > first };
+}
+
+export async function countLabel(db: Database, label: NodeLabel): Promise<number> {
+  if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
+  const result = await db.executeRead((tx) =>
+    tx.run(`MATCH (n:${label}) RETURN count(n) AS count`),
+  );
+  return result.records[0]?.get('count') as number;
+}

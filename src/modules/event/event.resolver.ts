@@ -1,0 +1,55 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { linkType } from '../node/link.type';
+import { linksOf, listOf, oneOf } from '../node/list';
+import { Person } from '../person/person.type';
+import { Programme } from '../programme/programme.type';
+import { Venue } from '../territory/territory.types';
+import { Theme } from '../theme/theme.type';
+import { Event } from './event.type';
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => connectionType(Event), {
+    description: 'Conferences and other events, in key order.',
+  })
+  events(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return listOf(ctx, 'Event', Event, first, after);
+  }
+
+  @FieldResolver(() => linkType(Venue), { nullable: true, description: 'Where it takes place.' })
+  venue(@Root() event: Event, @Ctx() ctx: Context) {
+    return oneOf(ctx, event.key, { type: 'HELD_AT', direction: 'OUT', label: 'Venue' });
+  }
+
+  @FieldResolver(() => [linkType(Person)], { description: 'People who spoke at the event.' })
+  speakers(@Root() event: Event, @Ctx() ctx: Context) {
+    return linksOf(ctx, event.key, { type: 'SPOKE_AT', direction: 'IN', label: 'Person' });
+  }
+
+  @FieldResolver(() => linkType(Programme), {
+    nullable: true,
+    description: 'The programme or project the event belongs to.',
+  })
+  partOf(@Root() event: Event, @Ctx() ctx: Context) {
+    return oneOf(ctx, event.key, { type: 'PART_OF', direction: 'OUT', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [linkType(Theme)], { description: 'Policy themes the event addresses.' })
+  themes(@Root() event: Event, @Ctx() ctx: Context) {
+    return linksOf(ctx, event.key, { type: 'ADDRESSES', direction: 'OUT', label: 'Theme' });
+  }
+}

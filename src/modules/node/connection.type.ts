@@ -1,0 +1,98 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadUserInputError } from '../../common/graphql-errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+/** The largest page a client may ask for; larger requests are refused, not silently cut. */
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Where a page stands in its list.' })
+export class PageInfo {
+  @Field({ description: 'True when more items follow the last one.' }) hasNextPage!: boolean;
+  @Field({ description: 'True when items precede the first one.' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item.' }) startCursor!:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item; pass it as `after` for the next page.',
+  })
+  endCursor!: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Computed only when the client asks for `totalCount`. */
+  count: () => Promise<number>;
+}
+
+const made = new Map<ClassType, ClassType>();
+
+export function connectionType<T extends object>(target: ClassType<T>): ClassType<Connection<T>> {
+  const existing = made.get(target);
+  if (existing) return existing as ClassType<Connection<T>>;
+  @ObjectType(`${target.name}Edge`, { description: `A ${target.name} in a list, with its cursor.` })
+  class Edge {
+    @Field({ description: 'Opaque cursor of this item.' }) cursor!: string;
+    @Field(() => target, { description: `The ${target.name}.` }) node!: T;
+  }
+  @ObjectType(`${target.name}Connection`, {
+    description: `A page of ${target.name} items (Relay connection).`,
+  })
+  class TypedConnection {
+    @Field(() => [Edge], { description: 'The items with their cursors.' }) edges!: Edge[];
+    @Field(() => [target], { description: 'The items without cursors.' }) nodes!: T[];
+    @Field(() => PageInfo, { description: 'Where this page stands.' }) pageInfo!: PageInfo;
+    @Field(() => Int, {
+      description:
+        'Number of items in the whole list; costs one extra query, so ask only when needed.',
+    })
+    totalCount(): Promise<number> {
+      return (this as unknown as Connection<T>).count();
+    }
+  }
+  made.set(target, TypedConnection);
+  return TypedConnection as unknown as ClassType<Connection<T>>;
+}
+
+export function encodeCursor(key: string): string {
+  return Buffer.from(`k:${key}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith('k:') || decoded.length < 3) {
+    throw new BadUserInputError(`"${cursor}" is not a valid cursor`, argument);
+  }
+  return decoded.slice(2);
+}
+
+export function checkPageSize(first: number | undefined | null): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(
+      `first must be between 1 and ${MAX_PAGE_SIZE} (got ${String(first)})`,
+      'first',
+    );
+  }
+  return size;
+}
+
+/** Builds a connection object of the given type from one page of items. */
+export function makeConnection<T extends { key: string }>(
+  target: ClassType<T>,
+  items: T[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  count: () => Promise<number>,
+): Connection<T> {
+  const ConnectionClass = connectionType(target);
+  const edges = items.map((node) => ({ cursor: encodeCursor(node.key), node }));
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage,
+    hasPreviousPage,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  });
+  return Object.assign(new ConnectionClass(), { edges, nodes: items, pageInfo, count });
+}

@@ -1,0 +1,39 @@
+import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { Citation, citationsOf } from '../citation/citation.type';
+import type { RelatedRecord } from '../entity/entity.record';
+import { toObject } from './node.registry';
+
+/** A cited link to one node: the node at the other end and the quotes that state the relationship. */
+export interface Link<T> {
+  node: T;
+  sources: Citation[];
+}
+
+/** Concrete object types and the abstract Node interface alike. */
+type TypeClass<T> = abstract new (...args: never[]) => T;
+
+const made = new Map<TypeClass<unknown>, ClassType>();
+
+/** The link type for a target type, e.g. `OrgUnitLink { node: OrgUnit!, sources: [Citation!]! }`. */
+export function linkType<T extends object>(target: TypeClass<T>): ClassType<Link<T>> {
+  const existing = made.get(target);
+  if (existing) return existing as ClassType<Link<T>>;
+  @ObjectType(`${target.name}Link`, {
+    description: `A ${target.name} reached through a relationship, with the quotes that state the relationship.`,
+  })
+  class TypedLink {
+    @Field(() => target, { description: `The ${target.name} at the other end.` })
+    node!: T;
+
+    @Field(() => [Citation], {
+      description: 'The documents and quotes that state this relationship.',
+    })
+    sources!: Citation[];
+  }
+  made.set(target, TypedLink);
+  return TypedLink as ClassType<Link<T>>;
+}
+
+export function toLink<T>(item: RelatedRecord): Link<T> {
+  return { node: toObject(item.node) as T, sources: citationsOf(item.rel) };
+}

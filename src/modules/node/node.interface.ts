@@ -1,0 +1,18 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { Citation } from '../citation/citation.type';
+
+@InterfaceType({
+  description:
+    'Anything in the graph with a global id. Fetch any node again with `node(id:)`; `key` is its readable, stable identifier (e.g. "bochum").',
+  resolveType: (value: { typename: string }) => value.typename,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Opaque global id; pass it to `node(id:)`.' })
+  id!: string;
+
+  @Field({ description: 'Readable, stable key of the entity (e.g. "bochum", "janina-kandt").' })
+  key!: string;
+
+  @Field(() => [Citation], { description: 'The documents and quotes this entity is known from.' })
+  sources!: Citation[];
+}

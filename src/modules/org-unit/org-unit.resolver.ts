@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { linkType } from '../node/link.type';
+import { linksOf, listOf, oneOf } from '../node/list';
+import { Post, toPost } from '../person/post.edge';
+import { Programme } from '../programme/programme.type';
+import { City } from '../territory/territory.types';
+import { Theme } from '../theme/theme.type';
+import { OrgUnit } from './org-unit.type';
+
+@Resolver(() => OrgUnit)
+export class OrgUnitResolver {
+  @Query(() => connectionType(OrgUnit), {
+    description: 'Units of city administrations and councils, in key order.',
+  })
+  orgUnits(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return listOf(ctx, 'OrgUnit', OrgUnit, first, after);
+  }
+
+  @FieldResolver(() => linkType(City), {
+    nullable: true,
+    description: 'The city whose administration or council the unit is part of.',
+  })
+  city(@Root() unit: OrgUnit, @Ctx() ctx: Context) {
+    return oneOf(ctx, unit.key, { type: 'BELONGS_TO', direction: 'OUT', label: 'City' });
+  }
+
+  @FieldResolver(() => linkType(OrgUnit), {
+    nullable: true,
+    description: 'The unit this one is part of (e.g. the Amt a Stabsstelle sits in).',
+  })
+  parent(@Root() unit: OrgUnit, @Ctx() ctx: Context) {
+    return oneOf(ctx, unit.key, { type: 'PART_OF', direction: 'OUT', label: 'OrgUnit' });
+  }
+
+  @FieldResolver(() => [linkType(OrgUnit)], { description: 'Units inside this one.' })
+  subUnits(@Root() unit: OrgUnit, @Ctx() ctx: Context) {
+    return linksOf(ctx, unit.key, { type: 'PART_OF', direction: 'IN', label: 'OrgUnit' });
+  }
+
+  @FieldResolver(() => [Post], {
+    description: 'Posts in this unit (e.g. its head), with titles and dates.',
+  })
+  async posts(@Root() unit: OrgUnit, @Ctx() ctx: Context) {
+    const items = await ctx.loaders
+      .related({ type: 'HOLDS_POST', direction: 'IN', label: 'Person' })
+      .load(unit.key);
+    return items.map((item) => toPost(item, 'holder', unit));
+  }
+
+  @FieldResolver(() => [linkType(Theme)], { description: 'Policy themes the unit addresses.' })
+  themes(@Root() unit: OrgUnit, @Ctx() ctx: Context) {
+    return linksOf(ctx, unit.key, { type: 'ADDRESSES', direction: 'OUT', label: 'Theme' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Programmes, projects and plans the unit coordinates or drafts.',
+  })
+  coordinates(@Root() unit: OrgUnit, @Ctx() ctx: Context) {
+    return linksOf(ctx, unit.key, { type: 'COORDINATES', direction: 'OUT', label: 'Programme' });
+  }
+}

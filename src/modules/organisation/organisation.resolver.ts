@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { linkType } from '../node/link.type';
+import { linksOf, listOf } from '../node/list';
+import { Post, toPost } from '../person/post.edge';
+import { ProgrammeFunding, toProgrammeFunding } from '../programme/participation.edge';
+import { Programme } from '../programme/programme.type';
+import { Organisation } from './organisation.type';
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @Query(() => connectionType(Organisation), {
+    description: 'Ministries, associations, companies, universities and other organisations.',
+  })
+  organisations(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return listOf(ctx, 'Organisation', Organisation, first, after);
+  }
+
+  @FieldResolver(() => [ProgrammeFunding], { description: 'Programmes the organisation funds.' })
+  async funds(@Root() organisation: Organisation, @Ctx() ctx: Context) {
+    const items = await ctx.loaders
+      .related({ type: 'FUNDS', direction: 'OUT', label: 'Programme' })
+      .load(organisation.key);
+    return items.map((item) => toProgrammeFunding(item, 'funder', organisation));
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Programmes, audits or certificates the organisation runs.',
+  })
+  runs(@Root() organisation: Organisation, @Ctx() ctx: Context) {
+    return linksOf(ctx, organisation.key, { type: 'RUNS', direction: 'OUT', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [Post], {
+    description: 'Posts in the organisation (e.g. its managing director).',
+  })
+  async posts(@Root() organisation: Organisation, @Ctx() ctx: Context) {
+    const items = await ctx.loaders
+      .related({ type: 'HOLDS_POST', direction: 'IN', label: 'Person' })
+      .load(organisation.key);
+    return items.map((item) => toPost(item, 'holder', organisation));
+  }
+}

@@ -1,0 +1,38 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { listOf } from '../node/list';
+import { Post, toPost } from './post.edge';
+import { Person } from './person.type';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => connectionType(Person), {
+    description: 'People named by the sources, in key order.',
+  })
+  people(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return listOf(ctx, 'Person', Person, first, after);
+  }
+
+  @FieldResolver(() => [Post], {
+    description: 'Posts the person holds or held, with titles and dates.',
+  })
+  async posts(@Root() person: Person, @Ctx() ctx: Context) {
+    const items = await ctx.loaders
+      .related({ type: 'HOLDS_POST', direction: 'OUT' })
+      .load(person.key);
+    return items.map((item) => toPost(item, 'person', person));
+  }
+}

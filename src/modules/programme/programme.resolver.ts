@@ -1,0 +1,93 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { linkType } from '../node/link.type';
+import { linksOf, listOf, oneOf } from '../node/list';
+import { Node } from '../node/node.interface';
+import { District } from '../territory/territory.types';
+import { Theme } from '../theme/theme.type';
+import {
+  Participation,
+  ProgrammeFunding,
+  toParticipation,
+  toProgrammeFunding,
+} from './participation.edge';
+import { Programme } from './programme.type';
+
+@Resolver(() => Programme)
+export class ProgrammeResolver {
+  @Query(() => connectionType(Programme), {
+    description: 'Programmes, projects, audits, strategies, charters and laws, in key order.',
+  })
+  programmes(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return listOf(ctx, 'Programme', Programme, first, after);
+  }
+
+  @FieldResolver(() => [Participation], {
+    description: 'Cities taking part, with role, period and funding.',
+  })
+  async participants(@Root() programme: Programme, @Ctx() ctx: Context) {
+    const items = await ctx.loaders
+      .related({ type: 'PARTICIPATES_IN', direction: 'IN', label: 'City' })
+      .load(programme.key);
+    return items.map((item) => toParticipation(item, 'programme', programme));
+  }
+
+  @FieldResolver(() => [ProgrammeFunding], { description: 'Organisations funding the programme.' })
+  async funders(@Root() programme: Programme, @Ctx() ctx: Context) {
+    const items = await ctx.loaders.related({ type: 'FUNDS', direction: 'IN' }).load(programme.key);
+    return items.map((item) => toProgrammeFunding(item, 'programme', programme));
+  }
+
+  @FieldResolver(() => [linkType(Theme)], { description: 'Policy themes the programme addresses.' })
+  themes(@Root() programme: Programme, @Ctx() ctx: Context) {
+    return linksOf(ctx, programme.key, { type: 'ADDRESSES', direction: 'OUT', label: 'Theme' });
+  }
+
+  @FieldResolver(() => [linkType(District)], {
+    description: 'Districts (Stadtteile) the programme targets.',
+  })
+  targetDistricts(@Root() programme: Programme, @Ctx() ctx: Context) {
+    return linksOf(ctx, programme.key, { type: 'TARGETS', direction: 'OUT', label: 'District' });
+  }
+
+  @FieldResolver(() => linkType(Programme), {
+    nullable: true,
+    description:
+      "The wider programme this one is part of (e.g. a city's project in a state programme).",
+  })
+  partOf(@Root() programme: Programme, @Ctx() ctx: Context) {
+    return oneOf(ctx, programme.key, { type: 'PART_OF', direction: 'OUT', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Local projects that are part of this programme.',
+  })
+  parts(@Root() programme: Programme, @Ctx() ctx: Context) {
+    return linksOf(ctx, programme.key, { type: 'PART_OF', direction: 'IN', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'Who runs it: a ministry, an association, a city or a unit.',
+  })
+  runBy(@Root() programme: Programme, @Ctx() ctx: Context) {
+    return linksOf(ctx, programme.key, { type: 'RUNS', direction: 'IN' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], { description: 'Units that coordinate or draft it.' })
+  coordinatedBy(@Root() programme: Programme, @Ctx() ctx: Context) {
+    return linksOf(ctx, programme.key, { type: 'COORDINATES', direction: 'IN' });
+  }
+}

@@ -1,0 +1,27 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { listOf } from '../node/list';
+import { SourceDocument } from './source-document.type';
+
+@Resolver(() => SourceDocument)
+export class SourceDocumentResolver {
+  @Query(() => connectionType(SourceDocument), {
+    description: 'The source documents the graph cites.',
+  })
+  sources(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return listOf(ctx, 'SourceDocument', SourceDocument, first, after);
+  }
+}

@@ -1,0 +1,137 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { linkType } from '../node/link.type';
+import { linksOf, listOf, oneOf } from '../node/list';
+import { OrgUnit } from '../org-unit/org-unit.type';
+import { Post, toPost } from '../person/post.edge';
+import { Participation, toParticipation } from '../programme/participation.edge';
+import { Programme } from '../programme/programme.type';
+import { City, County, District, State } from './territory.types';
+
+const FIRST = { nullable: true, description: 'Page size (default 20, at most 100).' } as const;
+const AFTER = {
+  nullable: true,
+  description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
+} as const;
+
+@Resolver(() => City)
+export class CityResolver {
+  @Query(() => connectionType(City), { description: 'Cities (municipalities), in key order.' })
+  cities(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST) first?: number,
+    @Arg('after', () => String, AFTER) after?: string,
+  ) {
+    return listOf(ctx, 'City', City, first, after);
+  }
+
+  @FieldResolver(() => linkType(State), {
+    nullable: true,
+    description: 'The state (Land) the city lies in, directly or through its Kreis.',
+  })
+  async state(@Root() city: City, @Ctx() ctx: Context) {
+    const direct = await oneOf(ctx, city.key, {
+      type: 'LOCATED_IN',
+      direction: 'OUT',
+      label: 'State',
+    });
+    if (direct) return direct;
+    const county = await oneOf<County>(ctx, city.key, {
+      type: 'LOCATED_IN',
+      direction: 'OUT',
+      label: 'County',
+    });
+    return county
+      ? oneOf(ctx, county.node.key, { type: 'LOCATED_IN', direction: 'OUT', label: 'State' })
+      : null;
+  }
+
+  @FieldResolver(() => linkType(County), {
+    nullable: true,
+    description: 'The Kreis a kreisangehörige city lies in.',
+  })
+  county(@Root() city: City, @Ctx() ctx: Context) {
+    return oneOf(ctx, city.key, { type: 'LOCATED_IN', direction: 'OUT', label: 'County' });
+  }
+
+  @FieldResolver(() => [linkType(OrgUnit)], {
+    description: "Units of the city's administration and council, nested ones included.",
+  })
+  orgUnits(@Root() city: City, @Ctx() ctx: Context) {
+    return linksOf(ctx, city.key, { type: 'BELONGS_TO', direction: 'IN', label: 'OrgUnit' });
+  }
+
+  @FieldResolver(() => [linkType(District)], {
+    description: 'Districts (Stadtteile) of the city named by the sources.',
+  })
+  districts(@Root() city: City, @Ctx() ctx: Context) {
+    return linksOf(ctx, city.key, { type: 'LOCATED_IN', direction: 'IN', label: 'District' });
+  }
+
+  @FieldResolver(() => [Participation], {
+    description: 'Programmes, audits and charters the city takes part in.',
+  })
+  async participations(@Root() city: City, @Ctx() ctx: Context) {
+    const items = await ctx.loaders
+      .related({ type: 'PARTICIPATES_IN', direction: 'OUT', label: 'Programme' })
+      .load(city.key);
+    return items.map((item) => toParticipation(item, 'city', city));
+  }
+
+  @FieldResolver(() => [Post], {
+    description: 'Posts held in the city itself (mayor, social-affairs executive).',
+  })
+  async posts(@Root() city: City, @Ctx() ctx: Context) {
+    const items = await ctx.loaders.related({ type: 'HOLDS_POST', direction: 'IN' }).load(city.key);
+    return items.map((item) => toPost(item, 'holder', city));
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Programmes and strategies the city runs itself.',
+  })
+  runs(@Root() city: City, @Ctx() ctx: Context) {
+    return linksOf(ctx, city.key, { type: 'RUNS', direction: 'OUT', label: 'Programme' });
+  }
+}
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @Query(() => connectionType(District), {
+    description: 'City districts (Stadtteile), in key order.',
+  })
+  districts(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST) first?: number,
+    @Arg('after', () => String, AFTER) after?: string,
+  ) {
+    return listOf(ctx, 'District', District, first, after);
+  }
+
+  @FieldResolver(() => linkType(City), {
+    nullable: true,
+    description: 'The city the district belongs to.',
+  })
+  city(@Root() district: District, @Ctx() ctx: Context) {
+    return oneOf(ctx, district.key, { type: 'LOCATED_IN', direction: 'OUT', label: 'City' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Programmes and projects that target the district.',
+  })
+  targetedBy(@Root() district: District, @Ctx() ctx: Context) {
+    return linksOf(ctx, district.key, { type: 'TARGETS', direction: 'IN', label: 'Programme' });
+  }
+}
+
+@Resolver(() => State)
+export class StateResolver {
+  @Query(() => connectionType(State), { description: 'Federal states (Länder).' })
+  states(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, FIRST) first?: number,
+    @Arg('after', () => String, AFTER) after?: string,
+  ) {
+    return listOf(ctx, 'State', State, first, after);
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.interface';
+import { EntityObject } from '../node/entity-object';
+
+@ObjectType({
+  implements: Node,
+  description: 'A German federal state (Land), e.g. Nordrhein-Westfalen.',
+})
+export class State extends EntityObject {
+  @Field({ description: 'Name of the state.' }) name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Two-digit state key (the first two digits of every AGS in it).',
+  })
+  ags!: string | null;
+}
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A rural district (Kreis, Landkreis) that groups kreisangehörige municipalities, e.g. Kreis Recklinghausen.',
+})
+export class County extends EntityObject {
+  @Field({ description: 'Name of the district.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Five-digit district key (Kreisschlüssel).' })
+  ags!: string | null;
+}
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A municipality (Stadt, Gemeinde), identified by its official key (AGS). "kreisfreie Stadt": a city that is its own district; "kreisangehörige Stadt": a town inside a Kreis.',
+})
+export class City extends EntityObject {
+  @Field({ description: 'Name of the city.' }) name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Amtlicher Gemeindeschlüssel: 8 digits (state, region, district, municipality), e.g. "05911000" for Bochum.',
+  })
+  ags!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Legal kind in German, e.g. "kreisfreie Stadt".',
+  })
+  kind!: string | null;
+  @Field(() => [String], {
+    description: 'Other names the sources use (e.g. "Seestadt" for Bremerhaven).',
+  })
+  altNames: string[] = [];
+}
+
+@ObjectType({
+  implements: Node,
+  description: 'A city district or neighbourhood (Stadtteil, Quartier).',
+})
+export class District extends EntityObject {
+  @Field({ description: 'Name of the district.' }) name!: string;
+}
+
+@ObjectType({ implements: Node, description: 'A place where an event is held.' })
+export class Venue extends EntityObject {
+  @Field({ description: 'Name of the place.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'What the place is.' }) description!:
+    string | null;
+}

@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { connectionType } from '../node/connection.type';
+import { linkType } from '../node/link.type';
+import { linksOf, listOf } from '../node/list';
+import { Node } from '../node/node.interface';
+import { Theme } from './theme.type';
+
+@Resolver(() => Theme)
+export class ThemeResolver {
+  @Query(() => connectionType(Theme), { description: 'Themes of the taxonomy, in key order.' })
+  themes(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return listOf(ctx, 'Theme', Theme, first, after);
+  }
+
+  @FieldResolver(() => [linkType(Theme)], { description: 'Broader themes (skos:broader).' })
+  broader(@Root() theme: Theme, @Ctx() ctx: Context) {
+    return linksOf(ctx, theme.key, { type: 'BROADER', direction: 'OUT', label: 'Theme' });
+  }
+
+  @FieldResolver(() => [linkType(Theme)], { description: 'Narrower themes (skos:narrower).' })
+  narrower(@Root() theme: Theme, @Ctx() ctx: Context) {
+    return linksOf(ctx, theme.key, { type: 'BROADER', direction: 'IN', label: 'Theme' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'Units, programmes, events and organisations that address exactly this theme.',
+  })
+  addressedBy(@Root() theme: Theme, @Ctx() ctx: Context) {
+    return linksOf(ctx, theme.key, { type: 'ADDRESSES', direction: 'IN' });
+  }
+}

@@ -1,0 +1,14 @@
+import type { Database } from '../db/database';
+import type { Logger } from '../common/logger';
+import { createLoaders, type Loaders } from '../modules/entity/entity.loaders';
+
+/** What every resolver gets: the database, this request's loaders and a request logger. */
+export interface Context {
+  db: Database;
+  loaders: Loaders;
+  logger: Logger;
+}
+
+export function createContext(db: Database, logger: Logger): Context {
+  return { db, loaders: createLoaders(db), logger };
+}

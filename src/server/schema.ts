@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CitationResolver } from '../modules/citation/citation.resolver';
+import { connectionType } from '../modules/node/connection.type';
+import { linkType } from '../modules/node/link.type';
+import { Node } from '../modules/node/node.interface';
+import { EventResolver } from '../modules/event/event.resolver';
+import { NodeResolver } from '../modules/node/node.resolver';
+import { OBJECT_TYPES } from '../modules/node/node.registry';
+import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
+import { OrgUnitResolver } from '../modules/org-unit/org-unit.resolver';
+import { PersonResolver } from '../modules/person/person.resolver';
+import { ProgrammeResolver } from '../modules/programme/programme.resolver';
+import { SourceDocumentResolver } from '../modules/source-document/source-document.resolver';
+import {
+  CityResolver,
+  DistrictResolver,
+  StateResolver,
+} from '../modules/territory/territory.resolver';
+import { ThemeResolver } from '../modules/theme/theme.resolver';
+
+export const RESOLVERS = [
+  NodeResolver,
+  CitationResolver,
+  CityResolver,
+  DistrictResolver,
+  StateResolver,
+  OrgUnitResolver,
+  PersonResolver,
+  ProgrammeResolver,
+  OrganisationResolver,
+  ThemeResolver,
+  SourceDocumentResolver,
+  EventResolver,
+] as const;
+
+// type-graphql reads decorator metadata when the schema is built; generic types made lazily
+// inside field thunks would register too late, so every connection and link type exists first.
+for (const type of Object.values(OBJECT_TYPES) as unknown as (new () => object)[]) {
+  connectionType(type);
+  linkType(type);
+}
+linkType(Node);
+
+const QUERY_DESCRIPTION =
+  'Entry points into the graph of German municipal social policy: lists of each kind of entity, and any entity by its global id. Every entity and every relationship carries `sources`: the document and the verbatim quote that state it.';
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: RESOLVERS,
+    // Every node type is part of the contract, even one no field returns by its own type yet.
+    orphanedTypes: Object.values(OBJECT_TYPES) as unknown as (new () => object)[],
+    validate: false,
+  });
+  // type-graphql has no option for the root type's description.
+  const config = schema.toConfig();
+  const query = new GraphQLObjectType({
+    ...config.query!.toConfig(),
+    description: QUERY_DESCRIPTION,
+  });
+  return new GraphQLSchema({
+    ...config,
+    query,
+    types: config.types.map((t) => (t.name === 'Query' ? query : t)),
+  });
+}
+
+/** The checked-in contract `schema/schema.graphql`. */
+export async function printAppSchema(): Promise<string> {
+  return `${printSchema(await buildAppSchema())}\n`;
+}

@@ -1,0 +1,137 @@
+import { loadConfig } from '../src/config';
+import { toGlobalId } from '../src/common/global-id';
+import { importSeeds, SEED_DATASET } from '../src/seed/import';
+import { deleteDataset } from '../src/seed/seed.repository';
+import { startTestApi, type TestApi } from './api';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
+});
+afterAll(async () => {
+  await deleteDataset(api.db, SEED_DATASET);
+  await api.close();
+});
+
+describe('GraphQL API over HTTP', () => {
+  it('serves /health and /ready', async () => {
+    expect(await (await fetch(`${api.url}/health`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${api.url}/ready`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('lists cities with keyset paging and a totalCount on request', async () => {
+    const first = await api.query(
+      `{ cities(first: 2) { totalCount nodes { key name ags } pageInfo { hasNextPage endCursor } } }`,
+    );
+    expect(first.errors).toBeUndefined();
+    expect(first.data.cities.totalCount).toBe(4);
+    expect(first.data.cities.nodes.map((c: { key: string }) => c.key)).toEqual([
+      'bochum',
+      'bremerhaven',
+    ]);
+    expect(first.data.cities.pageInfo.hasNextPage).toBe(true);
+    const second = await api.query(
+      `query($after: String) { cities(first: 2, after: $after) { nodes { key } pageInfo { hasNextPage } } }`,
+      {
+        after: first.data.cities.pageInfo.endCursor,
+      },
+    );
+    expect(second.data.cities.nodes.map((c: { key: string }) => c.key)).toEqual([
+      'castrop-rauxel',
+      'herten',
+    ]);
+    expect(second.data.cities.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it("answers who heads Bochum's ageing unit, since when, with the quote and its document", async () => {
+    const result = await api.query(`{
+      node(id: "${toGlobalId('City', 'bochum')}") {
+        ... on City {
+          name
+          orgUnits { node { key kind posts { person { name } roleTitle role since { edtf earliest }
+            sources { quote document { title publisher published { edtf } url } } } } }
+        }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const unit = result.data.node.orgUnits
+      .map((l: { node: unknown }) => l.node)
+      .find((u: { key: string }) => u.key === 'bochum-stabsstelle-leben-im-alter');
+    expect(unit.posts).toEqual([
+      expect.objectContaining({
+        person: { name: 'Janina Kandt' },
+        role: 'HEAD',
+        since: { edtf: '2020-11-01', earliest: '2020-11-01' },
+      }),
+    ]);
+    const citation = unit.posts[0].sources[0];
+    expect(citation.quote).toContain('1. November');
+    expect(citation.document).toMatchObject({
+      publisher: 'Stadt Bochum',
+      published: { edtf: '2020-11-27' },
+    });
+  });
+
+  it('shows funding on participations and funders on programmes, as vague as the source', async () => {
+    const result = await api.query(`{
+      node(id: "${toGlobalId('Programme', 'zukunftswerkstatt-kommunen')}") {
+        ... on Programme {
+          shortName level
+          funders { funder { key } sources { quote } }
+          participants { city { key } role funding { amount currency per upTo } sources { document { key } } }
+        }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.node.funders.map((f: { funder: { key: string } }) => f.funder.key)).toEqual([
+      'bmfsfj',
+    ]);
+    expect(result.data.node.participants).toEqual([
+      expect.objectContaining({
+        city: { key: 'bremerhaven' },
+        role: 'MODEL_MUNICIPALITY',
+        funding: { amount: 40000, currency: 'EUR', per: 'P1Y', upTo: true },
+      }),
+    ]);
+  });
+
+  it('returns typed errors: invalid id, unknown id, page size over the maximum', async () => {
+    const invalid = await api.query(`{ node(id: "not an id") { id } }`);
+    expect(invalid.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'id',
+    });
+    const unknown = await api.query(`{ node(id: "${toGlobalId('City', 'atlantis')}") { id } }`);
+    expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const tooMany = await api.query(`{ cities(first: 500) { nodes { key } } }`);
+    expect(tooMany.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
+    expect(tooMany.errors?.[0].message).toMatch(/first must be between 1 and 100/);
+  });
+
+  it('resolves nodes(ids) in order with null for unknown ids', async () => {
+    const ids = [
+      toGlobalId('Theme', 'ageing'),
+      toGlobalId('City', 'atlantis'),
+      toGlobalId('City', 'herten'),
+    ];
+    const result = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { key } }`, { ids });
+    expect(result.data.nodes).toEqual([{ key: 'ageing' }, null, { key: 'herten' }]);
+  });
+
+  it('batches nested relations: round trips grow with depth, not with rows', async () => {
+    const nested = `{ cities(first: 10) { nodes { name orgUnits { node { name posts { person { name } sources { document { title } } } } } } } }`;
+    const before = api.db.transactions;
+    const result = await api.query(nested);
+    expect(result.errors).toBeUndefined();
+    const units = result.data.cities.nodes.flatMap((c: { orgUnits: unknown[] }) => c.orgUnits);
+    expect(units.length).toBeGreaterThan(20);
+    // cities page, units of all cities, posts of all units, all cited documents: 4 round trips
+    // for 4 cities and 26 units (one query per level, whatever the number of rows).
+    expect(api.db.transactions - before).toBe(4);
+  });
+});
