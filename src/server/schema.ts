@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CitationResolver } from '../modules/citation/citation.resolver';
+import '../modules/filter/filter.inputs';
 import { connectionType } from '../modules/node/connection.type';
 import { linkType } from '../modules/node/link.type';
 import { Node } from '../modules/node/node.interface';

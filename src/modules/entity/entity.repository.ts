@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { RELATION_TYPES, type NodeLabel, type RelationType } from '../../model/model';
+import { FilterCompiler } from '../filter/filter.compiler';
 import { modelLabel, plain, type EntityRecord, type RelatedRecord } from './entity.record';
 
 /**
@@ -97,10 +98,14 @@ export interface Page {
   hasNextPage: boolean;
 }
 
-/** One page of a label in key order, after the given key (keyset paging). */
+/**
+ * One page of a label in key order after the given key (keyset paging), filtered by a compiled
+ * `where` predicate on `n`.
+ */
 export async function pageOfLabel(
   db: Database,
   label: NodeLabel,
+  filter: CompiledFilter,
   first: number,
   afterKey: string | null,
 ): Promise<Page> {
@@ -108,12 +113,12 @@ export async function pageOfLabel(
   const result = await db.executeRead((tx) =>
     tx.run(
       `MATCH (n:${label})
-       WHERE $after IS NULL OR n.id > $after
+       WHERE (${filter.predicate}) AND ($after IS NULL OR n.id > $after)
        RETURN n.id AS key, labels(n) AS labels, properties(n) AS props
        ORDER BY n.id
        LIMIT $limit`,
       // JavaScript numbers travel as floats; LIMIT takes only an integer.
-      { after: afterKey, limit: neo4j.int(first + 1) },
+      { ...filter.params, after: afterKey, limit: neo4j.int(first + 1) },
     ),
   );
   const records = result.records.map((r) =>
@@ -126,10 +131,29 @@ export async function pageOfLabel(
   return { records: records.slice(0, first), hasNextPage: records.length > first };
 }
 
-export async function countLabel(db: Database, label: NodeLabel): Promise<number> {
+export async function countLabel(
+  db: Database,
+  label: NodeLabel,
+  filter: CompiledFilter,
+): Promise<number> {
   if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
   const result = await db.executeRead((tx) =>
-    tx.run(`MATCH (n:${label}) RETURN count(n) AS count`),
+    tx.run(`MATCH (n:${label}) WHERE ${filter.predicate} RETURN count(n) AS count`, filter.params),
   );
   return result.records[0]?.get('count') as number;
+}
+
+/** A `where` input compiled to a predicate on the variable `n`, with its parameters. */
+export interface CompiledFilter {
+  predicate: string;
+  params: Record<string, unknown>;
+}
+
+export function compileFilter(
+  label: NodeLabel,
+  where: Record<string, unknown> | null | undefined,
+): CompiledFilter {
+  const compiler = new FilterCompiler();
+  const predicate = compiler.compile(where, label, 'n');
+  return { predicate, params: compiler.params };
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
+import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -16,6 +17,12 @@ export class EventResolver {
   })
   events(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.Event, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -27,7 +34,7 @@ export class EventResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Event', Event, first, after);
+    return listOf(ctx, 'Event', Event, { where, first, after });
   }
 
   @FieldResolver(() => linkType(Venue), { nullable: true, description: 'Where it takes place.' })

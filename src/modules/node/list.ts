@@ -1,29 +1,34 @@
 import type { ClassType } from 'type-graphql';
 import type { NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
-import { countLabel, pageOfLabel, type RelationPath } from '../entity/entity.repository';
+import {
+  compileFilter,
+  countLabel,
+  pageOfLabel,
+  type RelationPath,
+} from '../entity/entity.repository';
 import { checkPageSize, decodeCursor, makeConnection, type Connection } from './connection.type';
 import { toLink, type Link } from './link.type';
 import { toObject } from './node.registry';
 import type { EntityObject } from './entity-object';
 
-/** One page of a root list, in key order. */
+/** One page of a root list, filtered, in key order. */
 export async function listOf<T extends EntityObject>(
   ctx: Context,
   label: NodeLabel,
   type: ClassType<T>,
-  first: number | undefined,
-  after: string | undefined,
+  args: { where?: object | null; first?: number; after?: string },
 ): Promise<Connection<T>> {
-  const size = checkPageSize(first);
-  const afterKey = after ? decodeCursor(after, 'after') : null;
-  const page = await pageOfLabel(ctx.db, label, size, afterKey);
+  const size = checkPageSize(args.first);
+  const afterKey = args.after ? decodeCursor(args.after, 'after') : null;
+  const filter = compileFilter(label, args.where as Record<string, unknown> | undefined);
+  const page = await pageOfLabel(ctx.db, label, filter, size, afterKey);
   return makeConnection(
     type,
     page.records.map((r) => toObject(r) as T),
     page.hasNextPage,
     afterKey !== null,
-    () => countLabel(ctx.db, label),
+    () => countLabel(ctx.db, label, filter),
   );
 }
 

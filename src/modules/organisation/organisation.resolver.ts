@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
+import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf } from '../node/list';
@@ -15,6 +16,12 @@ export class OrganisationResolver {
   })
   organisations(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.Organisation, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -26,7 +33,7 @@ export class OrganisationResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Organisation', Organisation, first, after);
+    return listOf(ctx, 'Organisation', Organisation, { where, first, after });
   }
 
   @FieldResolver(() => [ProgrammeFunding], { description: 'Programmes the organisation funds.' })

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
+import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { connectionType } from '../node/connection.type';
 import { listOf } from '../node/list';
 import { Post, toPost } from './post.edge';
@@ -12,6 +13,12 @@ export class PersonResolver {
   })
   people(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.Person, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -23,7 +30,7 @@ export class PersonResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Person', Person, first, after);
+    return listOf(ctx, 'Person', Person, { where, first, after });
   }
 
   @FieldResolver(() => [Post], {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
+import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -21,6 +22,12 @@ export class ProgrammeResolver {
   })
   programmes(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.Programme, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -32,7 +39,7 @@ export class ProgrammeResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Programme', Programme, first, after);
+    return listOf(ctx, 'Programme', Programme, { where, first, after });
   }
 
   @FieldResolver(() => [Participation], {

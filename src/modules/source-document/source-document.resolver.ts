@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context';
+import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { connectionType } from '../node/connection.type';
 import { listOf } from '../node/list';
 import { SourceDocument } from './source-document.type';
@@ -11,6 +12,12 @@ export class SourceDocumentResolver {
   })
   sources(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.SourceDocument, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -22,6 +29,6 @@ export class SourceDocumentResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'SourceDocument', SourceDocument, first, after);
+    return listOf(ctx, 'SourceDocument', SourceDocument, { where, first, after });
   }
 }

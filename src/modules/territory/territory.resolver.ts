@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
+import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -20,10 +21,16 @@ export class CityResolver {
   @Query(() => connectionType(City), { description: 'Cities (municipalities), in key order.' })
   cities(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.City, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return listOf(ctx, 'City', City, first, after);
+    return listOf(ctx, 'City', City, { where, first, after });
   }
 
   @FieldResolver(() => linkType(State), {
@@ -102,10 +109,16 @@ export class DistrictResolver {
   })
   districts(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.District, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return listOf(ctx, 'District', District, first, after);
+    return listOf(ctx, 'District', District, { where, first, after });
   }
 
   @FieldResolver(() => linkType(City), {
@@ -129,9 +142,15 @@ export class StateResolver {
   @Query(() => connectionType(State), { description: 'Federal states (Länder).' })
   states(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.State, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return listOf(ctx, 'State', State, first, after);
+    return listOf(ctx, 'State', State, { where, first, after });
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
+import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf } from '../node/list';
@@ -11,6 +12,12 @@ export class ThemeResolver {
   @Query(() => connectionType(Theme), { description: 'Themes of the taxonomy, in key order.' })
   themes(
     @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.Theme, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -22,7 +29,7 @@ export class ThemeResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Theme', Theme, first, after);
+    return listOf(ctx, 'Theme', Theme, { where, first, after });
   }
 
   @FieldResolver(() => [linkType(Theme)], { description: 'Broader themes (skos:broader).' })

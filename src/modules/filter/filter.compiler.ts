@@ -1,0 +1,149 @@
+import { BadUserInputError } from '../../common/graphql-errors';
+import type { NodeLabel } from '../../model/model';
+import { RELATION_FILTERS, scalarFilters, type ScalarFilterSpec } from './filter.spec';
+
+/**
+ * Compiles a `where` input into one Cypher predicate. Every value the client sends becomes a
+ * parameter; the only text spliced in is property names, labels and relationship types taken
+ * from the filter spec (itself made from the model) and generated variable names.
+ */
+export class FilterCompiler {
+  readonly params: Record<string, unknown> = {};
+  private counter = 0;
+
+  constructor(private readonly argument = 'where') {}
+
+  private param(value: unknown): string {
+    const name = `p${this.counter++}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  private variable(): string {
+    return `v${this.counter++}`;
+  }
+
+  /** A predicate on `variable` (a node of `label`), or 'true' for an empty filter. */
+  compile(
+    where: Record<string, unknown> | null | undefined,
+    label: NodeLabel,
+    variable: string,
+    depth = 0,
+  ): string {
+    if (!where) return 'true';
+    if (depth > 12)
+      throw new BadUserInputError('the filter nests deeper than 12 levels', this.argument);
+    const parts: string[] = [];
+    const scalars = new Map(scalarFilters(label).map((s) => [s.name, s]));
+    const relations = new Map(RELATION_FILTERS[label].map((r) => [r.name, r]));
+
+    for (const [name, value] of Object.entries(where)) {
+      if (value === undefined || value === null) continue;
+      if (name === 'AND' || name === 'OR') {
+        const items = (value as Record<string, unknown>[]).map((w) =>
+          this.compile(w, label, variable, depth + 1),
+        );
+        if (items.length > 0) parts.push(`(${items.join(name === 'AND' ? ' AND ' : ' OR ')})`);
+        else parts.push(name === 'AND' ? 'true' : 'false');
+      } else if (name === 'NOT') {
+        parts.push(
+          `NOT (${this.compile(value as Record<string, unknown>, label, variable, depth + 1)})`,
+        );
+      } else if (name === 'within' && label === 'Theme') {
+        parts.push(
+          `EXISTS { MATCH (${variable})-[:BROADER*0..]->(:Theme {id: ${this.param(value)}}) }`,
+        );
+      } else if (scalars.has(name)) {
+        const property = name === 'key' ? 'id' : name;
+        parts.push(
+          this.scalar(
+            `${variable}.${property}`,
+            scalars.get(name)!,
+            value as Record<string, unknown>,
+            name,
+          ),
+        );
+      } else if (relations.has(name)) {
+        const { path } = relations.get(name)!;
+        const other = this.variable();
+        const pattern =
+          path.direction === 'OUT'
+            ? `(${variable})-[:${path.type}]->(${other}:${path.label})`
+            : `(${variable})<-[:${path.type}]-(${other}:${path.label})`;
+        for (const [quantifier, inner] of Object.entries(value as Record<string, unknown>)) {
+          if (inner === undefined || inner === null) continue;
+          const predicate = this.compile(
+            inner as Record<string, unknown>,
+            path.label,
+            other,
+            depth + 1,
+          );
+          if (quantifier === 'some') parts.push(`EXISTS { MATCH ${pattern} WHERE ${predicate} }`);
+          else if (quantifier === 'none')
+            parts.push(`NOT EXISTS { MATCH ${pattern} WHERE ${predicate} }`);
+          else if (quantifier === 'all')
+            parts.push(`NOT EXISTS { MATCH ${pattern} WHERE NOT (${predicate}) }`);
+        }
+      }
+    }
+    return parts.length > 0 ? parts.join(' AND ') : 'true';
+  }
+
+  private scalar(
+    property: string,
+    spec: ScalarFilterSpec,
+    filter: Record<string, unknown>,
+    name: string,
+  ): string {
+    const parts: string[] = [];
+    const { kind } = spec;
+    const test = (op: (x: string) => string) =>
+      spec.list ? `any(x IN coalesce(${property}, []) WHERE ${op('x')})` : op(property);
+    for (const [op, value] of Object.entries(filter)) {
+      if (value === undefined || value === null) continue;
+      if (kind === 'string') {
+        if (op === 'eq') parts.push(test((x) => `${x} = ${this.param(value)}`));
+        else if (op === 'in') parts.push(test((x) => `${x} IN ${this.param(value)}`));
+        else if (op === 'contains') parts.push(test((x) => `${x} CONTAINS ${this.param(value)}`));
+        else if (op === 'startsWith')
+          parts.push(test((x) => `${x} STARTS WITH ${this.param(value)}`));
+      } else if (kind === 'number') {
+        const cmp = op === 'eq' ? '=' : op === 'gte' ? '>=' : '<=';
+        parts.push(`${property} ${cmp} ${this.param(value)}`);
+      } else if (kind === 'boolean') {
+        parts.push(`coalesce(${property}, false) = ${this.param(value)}`);
+      } else {
+        const day = (d: unknown) => this.param(checkDay(d, `${this.argument}.${name}.${op}`));
+        if (op === 'before') parts.push(`${property}Latest < date(${day(value)})`);
+        else if (op === 'after') parts.push(`${property}Earliest > date(${day(value)})`);
+        else if (op === 'between') {
+          const range = value as unknown[];
+          if (range.length !== 2) {
+            throw new BadUserInputError(
+              `${this.argument}.${name}.between takes two dates`,
+              this.argument,
+            );
+          }
+          parts.push(
+            `${property}Earliest >= date(${day(range[0])}) AND ${property}Latest <= date(${day(range[1])})`,
+          );
+        }
+      }
+    }
+    return parts.length > 0 ? parts.join(' AND ') : 'true';
+  }
+}
+
+function checkDay(value: unknown, where: string): string {
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
+    throw new BadUserInputError(
+      `${where}: expected a day as YYYY-MM-DD (got ${JSON.stringify(value)})`,
+      'where',
+    );
+  }
+  return value;
+}

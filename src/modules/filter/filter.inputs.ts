@@ -1,0 +1,99 @@
+import { Field, Float, InputType, type ClassType } from 'type-graphql';
+import { NODE_LABELS, NODE_TYPES, type NodeLabel } from '../../model/model';
+import { RELATION_FILTERS, scalarFilters, type ScalarKind } from './filter.spec';
+
+@InputType({
+  description: 'Conditions on a text field; all given conditions must hold. Case-sensitive.',
+})
+export class StringFilter {
+  @Field(() => String, { nullable: true, description: 'Equal to.' }) eq?: string;
+  @Field(() => [String], { nullable: true, description: 'Equal to one of.' }) in?: string[];
+  @Field(() => String, { nullable: true, description: 'Contains the text.' }) contains?: string;
+  @Field(() => String, { nullable: true, description: 'Starts with the text.' })
+  startsWith?: string;
+}
+
+@InputType({
+  description:
+    'Conditions on a date given in EDTF, checked on its day bounds (ISO dates, YYYY-MM-DD). `before`: its last possible day is before the date; `after`: its first possible day is after; `between`: it lies entirely within the two dates (inclusive).',
+})
+export class DateFilter {
+  @Field(() => String, { nullable: true, description: 'Lies entirely before this day.' })
+  before?: string;
+  @Field(() => String, { nullable: true, description: 'Lies entirely after this day.' })
+  after?: string;
+  @Field(() => [String], { nullable: true, description: 'Lies within [from, to], both inclusive.' })
+  between?: string[];
+}
+
+@InputType({ description: 'Conditions on a number; all given conditions must hold.' })
+export class NumberFilter {
+  @Field(() => Float, { nullable: true, description: 'Equal to.' }) eq?: number;
+  @Field(() => Float, { nullable: true, description: 'Greater than or equal to.' }) gte?: number;
+  @Field(() => Float, { nullable: true, description: 'Less than or equal to.' }) lte?: number;
+}
+
+@InputType({ description: 'Condition on a true/false field.' })
+export class BooleanFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Equal to.' }) eq?: boolean;
+}
+
+const SCALAR_INPUT: Record<ScalarKind, ClassType> = {
+  string: StringFilter,
+  date: DateFilter,
+  number: NumberFilter,
+  boolean: BooleanFilter,
+};
+
+/**
+ * `<Label>Where` and `<Label>ListFilter` input types for every label, made from the filter spec
+ * so each scalar field and each relation is filterable the same way. Decorators are applied as
+ * functions because the classes are made in a loop.
+ */
+export const WHERE_INPUTS = {} as Record<NodeLabel, ClassType>;
+export const LIST_FILTER_INPUTS = {} as Record<NodeLabel, ClassType>;
+
+for (const label of NODE_LABELS) {
+  const where = class {};
+  Object.defineProperty(where, 'name', { value: `${label}Where` });
+  const listFilter = class {};
+  Object.defineProperty(listFilter, 'name', { value: `${label}ListFilter` });
+  WHERE_INPUTS[label] = where;
+  LIST_FILTER_INPUTS[label] = listFilter;
+}
+
+for (const label of NODE_LABELS) {
+  const where = WHERE_INPUTS[label];
+  const listFilter = LIST_FILTER_INPUTS[label];
+  const field = (name: string, type: () => unknown, description: string) =>
+    Field(type as () => ClassType, { nullable: true, description })(where.prototype, name);
+
+  for (const scalar of scalarFilters(label)) {
+    field(scalar.name, () => SCALAR_INPUT[scalar.kind], scalar.description);
+  }
+  for (const relation of RELATION_FILTERS[label]) {
+    field(relation.name, () => LIST_FILTER_INPUTS[relation.path.label], relation.description);
+  }
+  if (label === 'Theme') {
+    field(
+      'within',
+      () => String,
+      'Key of a theme: matches that theme and every theme narrower than it, at any depth (e.g. "ageing" also matches "elderly-care").',
+    );
+  }
+  field('AND', () => [where], 'All of these conditions.');
+  field('OR', () => [where], 'At least one of these conditions.');
+  field('NOT', () => where, 'Not this condition.');
+  InputType(`${label}Where`, { description: `Conditions on a ${label}: ${NODE_TYPES[label].doc}` })(
+    where,
+  );
+
+  const some = (name: string, description: string) =>
+    Field(() => where, { nullable: true, description })(listFilter.prototype, name);
+  some('some', `At least one related ${label} matches.`);
+  some('none', `No related ${label} matches.`);
+  some('all', `Every related ${label} matches (true when there is none).`);
+  InputType(`${label}ListFilter`, {
+    description: `Conditions on the ${label} items of a relation.`,
+  })(listFilter);
+}

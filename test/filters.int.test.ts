@@ -1,0 +1,155 @@
+import { loadConfig } from '../src/config';
+import { importSeeds, SEED_DATASET } from '../src/seed/import';
+import { deleteDataset } from '../src/seed/seed.repository';
+import { startTestApi, type TestApi } from './api';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
+});
+afterAll(async () => {
+  await deleteDataset(api.db, SEED_DATASET);
+  await api.close();
+});
+
+async function keys(field: string, where: unknown): Promise<string[]> {
+  const result = await api.query(
+    `query($where: ${whereType(field)}) { ${field}(where: $where, first: 100) { totalCount nodes { key } } }`,
+    {
+      where,
+    },
+  );
+  expect(result.errors).toBeUndefined();
+  const found = result.data[field].nodes.map((n: { key: string }) => n.key);
+  expect(result.data[field].totalCount).toBe(found.length);
+  return found;
+}
+
+function whereType(field: string): string {
+  const label = {
+    cities: 'City',
+    orgUnits: 'OrgUnit',
+    programmes: 'Programme',
+    people: 'Person',
+    themes: 'Theme',
+  }[field];
+  return `${label}Where`;
+}
+
+describe('where filters', () => {
+  it('answer the mission question: cities running ageing units that take part in a BMFSFJ-funded programme', async () => {
+    const result = await api.query(`{
+      cities(where: {
+        orgUnits: { some: { themes: { some: { within: "ageing" } } } }
+        programmes: { some: { funders: { some: { shortName: { eq: "BMFSFJ" } } } } }
+      }) {
+        nodes {
+          name
+          orgUnits { node { name themes { node { key } } } }
+          participations {
+            role
+            funding { amount currency per upTo }
+            sources { quote document { title } }
+            programme { ... on Programme { shortName funders { funder { ... on Organisation { name } } sources { quote } } } }
+          }
+        }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.cities.nodes.map((c: { name: string }) => c.name)).toEqual(['Bremerhaven']);
+    const city = result.data.cities.nodes[0];
+    const seniorUnit = city.orgUnits.find(
+      (u: { node: { name: string } }) => u.node.name === 'Stabsstelle Seniorinnen und Senioren',
+    );
+    expect(seniorUnit.node.themes.map((t: { node: { key: string } }) => t.node.key)).toContain(
+      'ageing',
+    );
+    const zwk = city.participations.find(
+      (p: { programme: { shortName: string } }) => p.programme.shortName === 'ZWK',
+    );
+    expect(zwk.funding).toEqual({ amount: 40000, currency: 'EUR', per: 'P1Y', upTo: true });
+    expect(zwk.sources[0].quote).toBeTruthy();
+    expect(zwk.programme.funders[0].funder.name).toBe(
+      'Bundesministerium für Familie, Senioren, Frauen und Jugend',
+    );
+  });
+
+  it('finds ageing units through the taxonomy (narrower themes count) and excludes with none', async () => {
+    const ageing = await keys('orgUnits', { themes: { some: { within: 'ageing' } } });
+    expect(ageing).toEqual(
+      expect.arrayContaining([
+        'bochum-stabsstelle-leben-im-alter',
+        'castrop-rauxel-altenhilfekoordination',
+        'castrop-rauxel-bip',
+      ]),
+    );
+    const direct = await keys('orgUnits', { themes: { some: { key: { eq: 'ageing' } } } });
+    expect(ageing.length).toBeGreaterThanOrEqual(direct.length);
+    const notAgeing = await keys('orgUnits', { themes: { none: { within: 'ageing' } } });
+    expect(notAgeing.filter((k) => ageing.includes(k))).toEqual([]);
+    expect(notAgeing.length + ageing.length).toBe((await keys('orgUnits', {})).length);
+  });
+
+  it('supports scalar operators, lists, AND/OR/NOT and nesting across several relations', async () => {
+    expect(await keys('cities', { altNames: { eq: 'Seestadt' } })).toEqual(['bremerhaven']);
+    expect(await keys('cities', { ags: { startsWith: '05' } })).toEqual([
+      'bochum',
+      'castrop-rauxel',
+    ]);
+    expect(await keys('cities', { name: { in: ['Herten', 'Bochum'] } })).toEqual([
+      'bochum',
+      'herten',
+    ]);
+    expect(
+      await keys('cities', { OR: [{ name: { contains: 'haven' } }, { key: { eq: 'herten' } }] }),
+    ).toEqual(['bremerhaven', 'herten']);
+    expect(
+      await keys('cities', { NOT: { county: { some: {} } }, ags: { startsWith: '0' } }),
+    ).toEqual(['bochum', 'bremerhaven']);
+    // Cities in a Kreis of Nordrhein-Westfalen: city → county → state.
+    expect(
+      await keys('cities', {
+        county: { some: { state: { some: { name: { eq: 'Nordrhein-Westfalen' } } } } },
+      }),
+    ).toEqual(['castrop-rauxel']);
+    // People heading a unit of a city that takes part in a state programme.
+    expect(
+      await keys('people', {
+        unitPosts: {
+          some: { city: { some: { programmes: { some: { level: { eq: 'STATE' } } } } } },
+        },
+      }),
+    ).toEqual(expect.arrayContaining(['britta-anger', 'janina-kandt']));
+    // all: programmes whose every participant lies in NRW (vacuously true without participants).
+    const allNrw = await keys('programmes', {
+      participants: { some: {}, all: { ags: { startsWith: '05' } } },
+    });
+    expect(allNrw).toEqual(expect.arrayContaining(['zusammen-im-quartier', 'charta-der-vielfalt']));
+    expect(allNrw).not.toContain('zukunftswerkstatt-kommunen');
+  });
+
+  it('filters EDTF dates on their day bounds', async () => {
+    expect(await keys('orgUnits', { decided: { before: '2020-01-01' } })).toEqual([
+      'castrop-rauxel-stabsstelle-bildung-vielfalt-teilhabe',
+    ]);
+    expect(await keys('orgUnits', { decided: { between: ['2020-01-01', '2020-12-31'] } })).toEqual([
+      'bochum-stabsstelle-leben-im-alter',
+    ]);
+    // Spring 2020 (2020-03-01 … 2020-05-31) is not entirely after April 2020.
+    expect(await keys('orgUnits', { decided: { after: '2020-04-01' } })).toEqual([]);
+  });
+
+  it('rejects bad filter input with BAD_USER_INPUT', async () => {
+    const badDate = await api.query(
+      `{ orgUnits(where: { decided: { before: "Mai 2019" } }) { nodes { key } } }`,
+    );
+    expect(badDate.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(badDate.errors?.[0].message).toMatch(/expected a day as YYYY-MM-DD/);
+    const unknownField = await api.query(
+      `{ cities(where: { population: { eq: 1 } }) { nodes { key } } }`,
+    );
+    expect(unknownField.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
