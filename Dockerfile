@@ -14,5 +14,6 @@ RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
 COPY seeds ./seeds
 COPY cypher ./cypher
+COPY schema ./schema
 USER node
 CMD ["node", "dist/src/cli/start.js"]

@@ -16,6 +16,17 @@ afterAll(async () => {
 });
 
 describe('GraphQL API over HTTP', () => {
+  it('serves the self-hosted IDE at / and /graphiql, opening with the research examples', async () => {
+    for (const page of ['/', '/graphiql']) {
+      const response = await fetch(`${api.url}${page}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await response.text();
+      expect(html).toContain('ZWK-funded senior units');
+      expect(html).not.toMatch(/https?:\/\//);
+    }
+  });
+
   it('serves /health and /ready', async () => {
     expect(await (await fetch(`${api.url}/health`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${api.url}/ready`);

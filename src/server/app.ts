@@ -1,10 +1,14 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { AppConfig } from '../config';
+import { REPO_ROOT, type AppConfig } from '../config';
+import { parseExamples } from '../common/examples';
+import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
@@ -17,9 +21,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+const EXAMPLES_FILE = path.join(REPO_ROOT, 'schema', 'examples.graphql');
+
 /**
- * The HTTP app: GraphQL at /graphql, liveness at /health, readiness (database answers) at
- * /ready. Apollo's landing page loads from a CDN and stays off.
+ * The HTTP app: GraphQL at /graphql, the self-hosted IDE at / and /graphiql (opening with the
+ * research questions of schema/examples.graphql), liveness at /health, readiness (database
+ * answers) at /ready. Apollo's landing page loads from a CDN and stays off.
  */
 export async function createApp(db: Database, logger: Logger) {
   const httpServer = http.createServer();
@@ -55,6 +62,13 @@ export async function createApp(db: Database, logger: Logger) {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async () => createContext(db, logger),
+    }),
+  );
+  app.use(
+    ideRouter({
+      endpoint: '/graphql',
+      examples: parseExamples(fs.readFileSync(EXAMPLES_FILE, 'utf8')),
+      title: 'Kommunalgraph',
     }),
   );
   httpServer.on('request', app);

@@ -1,0 +1,74 @@
+import { parse } from 'graphql';
+import type { IdeExample } from './ide';
+
+// Anchored at column 0 so that an indented comment inside an operation never starts an example.
+const EXAMPLE_LINE = /^#\s*Example:(.*)$/;
+const VARIABLES_LINE = /^#\s*Variables:(.*)$/;
+
+/**
+ * Reads the IDE's example operations from a `.graphql` file. Each example starts with a line
+ * `# Example: <name>`, may be followed directly by `# Variables: {...json...}`, and runs up to the
+ * next `# Example:` line; anything before the first example (a file header) is ignored.
+ *
+ * Variables are re-serialised with two-space indentation because they land in the IDE's variables
+ * editor as typed text. Throws an `Error` naming the example when its name is missing or repeated,
+ * its variables are not a JSON object, or its operation is empty or does not parse, so that a bad
+ * examples file fails at start-up instead of showing researchers a broken tab.
+ */
+export function parseExamples(text: string): IdeExample[] {
+  const lines = text.split(/\r?\n/);
+  const examples: IdeExample[] = [];
+  let index = lines.findIndex((line) => EXAMPLE_LINE.test(line));
+  while (index !== -1 && index < lines.length) {
+    const lineNumber = index + 1;
+    const name = EXAMPLE_LINE.exec(lines[index]!)![1]!.trim();
+    if (!name) throw new Error(`The "# Example:" line ${lineNumber} has no name`);
+    if (examples.some((example) => example.name === name)) {
+      throw new Error(`Example "${name}" (line ${lineNumber}) is defined twice`);
+    }
+    index += 1;
+
+    let variables: string | undefined;
+    const variablesMatch = index < lines.length ? VARIABLES_LINE.exec(lines[index]!) : null;
+    if (variablesMatch) {
+      variables = parseVariables(name, index + 1, variablesMatch[1]!);
+      index += 1;
+    }
+
+    const next = lines.findIndex((line, at) => at >= index && EXAMPLE_LINE.test(line));
+    const end = next === -1 ? lines.length : next;
+    const query = lines.slice(index, end).join('\n').trim();
+    checkQuery(name, lineNumber, query);
+    examples.push(variables === undefined ? { name, query } : { name, query, variables });
+    index = next;
+  }
+  return examples;
+}
+
+function parseVariables(name: string, lineNumber: number, json: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Example "${name}": the "# Variables:" line ${lineNumber} is not valid JSON (${reason})`,
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(
+      `Example "${name}": the "# Variables:" line ${lineNumber} must hold a JSON object`,
+    );
+  }
+  return JSON.stringify(value, null, 2);
+}
+
+function checkQuery(name: string, lineNumber: number, query: string): void {
+  if (!query) throw new Error(`Example "${name}" (line ${lineNumber}) has no operation`);
+  try {
+    parse(query);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Example "${name}" (line ${lineNumber}) does not parse: ${reason}`);
+  }
+}

@@ -1,0 +1,41 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/common/logger';
+import { createDatabase } from '../src/db/database';
+import { createApp } from '../src/server/app';
+
+/** The API in front of a database that does not answer. */
+describe('GraphQL API with the database down', () => {
+  it('answers /ready with 503 and queries with DATABASE_UNAVAILABLE, without hanging', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const deadPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    const db = createDatabase({ ...loadConfig().neo4j, uri: `bolt://127.0.0.1:${deadPort}` });
+    const { apollo, httpServer } = await createApp(db, createLogger('silent'));
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      const ready = await fetch(`${url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'unavailable' });
+
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ cities { nodes { name } } }' }),
+      });
+      const body = (await response.json()) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(body.errors[0]!.extensions.code).toBe('DATABASE_UNAVAILABLE');
+      expect(body.errors[0]!.message).toMatch(/does not answer/);
+    } finally {
+      await apollo.stop();
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, loadConfig } from '../src/config';
+import { parseExamples } from '../src/common/examples';
+import { importSeeds, SEED_DATASET } from '../src/seed/import';
+import { deleteDataset } from '../src/seed/seed.repository';
+import { startTestApi, type TestApi } from './api';
+
+/** Every example the IDE opens with, run against the seeded database, with its expected answer. */
+const examples = parseExamples(
+  fs.readFileSync(path.join(REPO_ROOT, 'schema', 'examples.graphql'), 'utf8'),
+);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are dynamic JSON
+type Data = any;
+const names = (nodes: { name: string }[]) => nodes.map((n) => n.name).sort();
+
+const EXPECTED: Record<string, (data: Data) => void> = {
+  'ZWK-funded senior units': (data) => {
+    expect(names(data.cities.nodes)).toEqual(['Bremerhaven']);
+    const zwk = data.cities.nodes[0].participations.find(
+      (p: Data) => p.programme.shortName === 'ZWK',
+    );
+    expect(zwk.funding).toEqual({ amount: 40000, currency: 'EUR', per: 'P1Y', upTo: true });
+    expect(zwk.programme.funders[0].funder.shortName).toBe('BMFSFJ');
+    expect(zwk.sources[0].document.title).toBe('Bremerhaven ist Modellkommune');
+  },
+  'Who leads ageing policy, since when': (data) => {
+    const posts = data.orgUnits.nodes.flatMap((u: Data) =>
+      u.posts.map((p: Data) => ({ unit: u.name, ...p })),
+    );
+    expect(posts).toEqual([
+      expect.objectContaining({
+        unit: 'Stabsstelle „Leben im Alter“',
+        person: { name: 'Janina Kandt', profession: 'Politikwissenschaftlerin' },
+        since: { edtf: '2020-11-01', earliest: '2020-11-01' },
+      }),
+    ]);
+  },
+  'Districts targeted by Zusammen im Quartier': (data) => {
+    const districts = data.programmes.nodes[0].parts.flatMap((p: Data) =>
+      p.node.targetDistricts.map((d: Data) => d.node.name),
+    );
+    expect(districts.sort()).toEqual(['Hamme', 'Kruppwerke', 'Querenburg', 'Wattenscheid-Mitte']);
+    expect(data.programmes.nodes[0].parts[0].node.coordinatedBy[0].node.name).toBe(
+      'Sozialdezernat',
+    );
+  },
+  'Social-affairs executives': (data) => {
+    expect(names(data.people.nodes)).toEqual([
+      'Britta Anger',
+      'Rajko Kravanja',
+      'Regina Kleff',
+      'Uwe Parpart',
+    ]);
+    const titles = data.people.nodes.flatMap((p: Data) =>
+      p.posts.map((post: Data) => post.roleTitle),
+    );
+    expect(titles).toEqual(
+      expect.arrayContaining(['Sozialdezernentin', 'Beigeordnete für Soziales', 'Bürgermeister']),
+    );
+  },
+  'Staff units decided before 2020': (data) => {
+    expect(names(data.orgUnits.nodes)).toEqual(['Stabsstelle Bildung, Vielfalt und Teilhabe']);
+    expect(data.orgUnits.nodes[0].decided).toEqual({
+      edtf: '2019-05',
+      earliest: '2019-05-01',
+      latest: '2019-05-31',
+    });
+  },
+  'What the BMFSFJ funds': (data) => {
+    const programme = data.organisations.nodes[0].funds[0].programme;
+    expect(programme.name).toBe('Zukunftswerkstatt Kommunen – Attraktiv im Wandel');
+    expect(programme.participantCount).toBe(40);
+    expect(programme.participants.map((p: Data) => p.city.name)).toEqual(['Bremerhaven']);
+  },
+  'Where Castrop-Rauxel lies': (data) => {
+    const city = data.cities.nodes[0];
+    expect(city.county.node).toEqual({ name: 'Kreis Recklinghausen', ags: '05562' });
+    expect(city.state.node.name).toBe('Nordrhein-Westfalen');
+  },
+  'The ageing theme and its narrower themes': (data) => {
+    const keys = data.themes.nodes.map((t: Data) => t.key).sort();
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'ageing',
+        'care',
+        'demographic-change',
+        'elderly-care',
+        'housing',
+        'old-age-poverty',
+        'safety',
+      ]),
+    );
+    expect(keys).not.toContain('family');
+  },
+  'Cities in audits and charters': (data) => {
+    expect(names(data.cities.nodes)).toEqual(['Bochum', 'Castrop-Rauxel']);
+  },
+  'The sources': (data) => {
+    expect(data.sources.totalCount).toBe(6);
+    const bochum = data.sources.nodes.find((s: Data) => s.key === 'bochum-leben-im-alter-2020');
+    expect(bochum).toMatchObject({ publisher: 'Stadt Bochum', published: { edtf: '2020-11-27' } });
+  },
+};
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
+});
+afterAll(async () => {
+  await deleteDataset(api.db, SEED_DATASET);
+  await api.close();
+});
+
+describe('schema/examples.graphql', () => {
+  it('has at least eight examples, each with a checked answer', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    expect(examples.map((e) => e.name).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(examples.map((e) => [e.name, e]))('%s', async (name, example) => {
+    const result = await api.query(
+      example.query,
+      example.variables ? JSON.parse(example.variables) : undefined,
+    );
+    expect(result.errors).toBeUndefined();
+    EXPECTED[name]!(result.data);
+  });
+});
