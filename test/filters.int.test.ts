@@ -3,6 +3,8 @@ import { importSeeds, SEED_DATASET } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 import { startTestApi, type TestApi } from './api';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
+
 let api: TestApi;
 
 beforeAll(async () => {
@@ -151,5 +153,56 @@ describe('where filters', () => {
       `{ cities(where: { population: { eq: 1 } }) { nodes { key } } }`,
     );
     expect(unknownField.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('orderBy with keyset cursors', () => {
+  it('sorts by a text field in either direction', async () => {
+    const result = await api.query(
+      `{ cities(orderBy: { field: name, direction: DESC }) { nodes { name } } }`,
+    );
+    expect(result.data.cities.nodes.map((c: { name: string }) => c.name)).toEqual([
+      'Herten',
+      'Castrop-Rauxel',
+      'Bremerhaven',
+      'Bochum',
+    ]);
+  });
+
+  it('walks every page of a date order exactly once, missing dates first', async () => {
+    const seen: { key: string; decided: { earliest: string } | null }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page += 1) {
+      const result: { data?: any; errors?: any[] } = await api.query(
+        `query($after: String) { orgUnits(first: 4, after: $after, orderBy: { field: decided, direction: DESC }) {
+          nodes { key decided { earliest } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      seen.push(...result.data.orgUnits.nodes);
+      if (!result.data.orgUnits.pageInfo.hasNextPage) break;
+      after = result.data.orgUnits.pageInfo.endCursor;
+    }
+    const all = await keys('orgUnits', {});
+    expect(seen.map((u) => u.key).sort()).toEqual([...all].sort());
+    const days = seen.map((u) => u.decided?.earliest ?? '0001-01-01');
+    expect(days).toEqual([...days].sort().reverse());
+    expect(days[0]).toBe('2020-03-01');
+  });
+
+  it('refuses a cursor from another sort order', async () => {
+    const first = await api.query(`{ cities(first: 1) { pageInfo { endCursor } } }`);
+    const result = await api.query(
+      `query($after: String) { cities(after: $after, orderBy: { field: name }) { nodes { key } } }`,
+      {
+        after: first.data.cities.pageInfo.endCursor,
+      },
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+    });
+    expect(result.errors?.[0].message).toMatch(/another sort order/);
+    const garbage = await api.query(`{ cities(after: "garbage") { nodes { key } } }`);
+    expect(garbage.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

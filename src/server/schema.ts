@@ -3,6 +3,7 @@ import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CitationResolver } from '../modules/citation/citation.resolver';
 import '../modules/filter/filter.inputs';
+import '../modules/filter/order.inputs';
 import { connectionType } from '../modules/node/connection.type';
 import { linkType } from '../modules/node/link.type';
 import { Node } from '../modules/node/node.interface';

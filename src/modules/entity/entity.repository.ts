@@ -94,40 +94,70 @@ export async function relatedByKeys(
 }
 
 export interface Page {
-  records: EntityRecord[];
+  records: { record: EntityRecord; sortValue: string }[];
   hasNextPage: boolean;
 }
 
+/** A list's sort order: a field of the label (from the filter spec, never from input text). */
+export interface ListOrder {
+  field: string;
+  kind: 'string' | 'date';
+  direction: 'ASC' | 'DESC';
+}
+
 /**
- * One page of a label in key order after the given key (keyset paging), filtered by a compiled
- * `where` predicate on `n`.
+ * Missing values sort first (as '' or 0001-01-01) so that every item has a comparable sort value
+ * and keyset paging never skips one.
+ */
+function sortExpression(order: ListOrder): string {
+  if (!/^[A-Za-z]+$/.test(order.field)) throw new Error(`bad order field ${order.field}`);
+  const property = order.field === 'key' ? 'id' : order.field;
+  return order.kind === 'date'
+    ? `coalesce(n.${property}Earliest, date('0001-01-01'))`
+    : `coalesce(n.${property}, '')`;
+}
+
+/**
+ * One page of a label, filtered by a compiled `where` predicate on `n`, sorted by one field with
+ * the key as tie-breaker, starting after a (sort value, key) position: keyset paging, no offsets.
  */
 export async function pageOfLabel(
   db: Database,
   label: NodeLabel,
   filter: CompiledFilter,
+  order: ListOrder,
   first: number,
-  afterKey: string | null,
+  after: { value: string; key: string } | null,
 ): Promise<Page> {
   if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
+  const sort = sortExpression(order);
+  const cmp = order.direction === 'ASC' ? '>' : '<';
+  const afterValue = order.kind === 'date' ? 'date($afterValue)' : '$afterValue';
   const result = await db.executeRead((tx) =>
     tx.run(
       `MATCH (n:${label})
-       WHERE (${filter.predicate}) AND ($after IS NULL OR n.id > $after)
-       RETURN n.id AS key, labels(n) AS labels, properties(n) AS props
-       ORDER BY n.id
+       WHERE (${filter.predicate})
+         AND ($afterKey IS NULL OR ${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id > $afterKey))
+       RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, toString(${sort}) AS sortValue
+       ORDER BY ${sort} ${order.direction}, n.id
        LIMIT $limit`,
       // JavaScript numbers travel as floats; LIMIT takes only an integer.
-      { ...filter.params, after: afterKey, limit: neo4j.int(first + 1) },
+      {
+        ...filter.params,
+        afterKey: after?.key ?? null,
+        afterValue: after?.value ?? null,
+        limit: neo4j.int(first + 1),
+      },
     ),
   );
-  const records = result.records.map((r) =>
-    toRecord(
+  const records = result.records.map((r) => ({
+    record: toRecord(
       r.get('key') as string,
       r.get('labels') as string[],
       r.get('props') as Record<string, unknown>,
     ),
-  );
+    sortValue: r.get('sortValue') as string,
+  }));
   return { records: records.slice(0, first), hasNextPage: records.length > first };
 }
 

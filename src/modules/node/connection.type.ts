@@ -55,16 +55,43 @@ export function connectionType<T extends object>(target: ClassType<T>): ClassTyp
   return TypedConnection as unknown as ClassType<Connection<T>>;
 }
 
-export function encodeCursor(key: string): string {
-  return Buffer.from(`k:${key}`, 'utf8').toString('base64url');
+/** Where a page starts: the sort value and key of the item before it, in one ordering. */
+export interface CursorPosition {
+  order: string;
+  value: string;
+  key: string;
 }
 
-export function decodeCursor(cursor: string, argument: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('k:') || decoded.length < 3) {
+/** Opaque cursor: the ordering it belongs to, the item's sort value and its key. */
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(
+    JSON.stringify([position.order, position.value, position.key]),
+    'utf8',
+  ).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument: string, order: string): CursorPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    !parsed.every((x) => typeof x === 'string')
+  ) {
     throw new BadUserInputError(`"${cursor}" is not a valid cursor`, argument);
   }
-  return decoded.slice(2);
+  const [cursorOrder, value, key] = parsed as [string, string, string];
+  if (cursorOrder !== order) {
+    throw new BadUserInputError(
+      `the cursor belongs to another sort order (${cursorOrder}, not ${order})`,
+      argument,
+    );
+  }
+  return { order, value, key };
 }
 
 export function checkPageSize(first: number | undefined | null): number {
@@ -79,20 +106,25 @@ export function checkPageSize(first: number | undefined | null): number {
 }
 
 /** Builds a connection object of the given type from one page of items. */
-export function makeConnection<T extends { key: string }>(
+export function makeConnection<T extends object>(
   target: ClassType<T>,
-  items: T[],
+  items: { node: T; cursor: string }[],
   hasNextPage: boolean,
   hasPreviousPage: boolean,
   count: () => Promise<number>,
 ): Connection<T> {
   const ConnectionClass = connectionType(target);
-  const edges = items.map((node) => ({ cursor: encodeCursor(node.key), node }));
+  const edges = items;
   const pageInfo = Object.assign(new PageInfo(), {
     hasNextPage,
     hasPreviousPage,
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   });
-  return Object.assign(new ConnectionClass(), { edges, nodes: items, pageInfo, count });
+  return Object.assign(new ConnectionClass(), {
+    edges,
+    nodes: items.map((i) => i.node),
+    pageInfo,
+    count,
+  });
 }

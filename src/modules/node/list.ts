@@ -1,35 +1,62 @@
 import type { ClassType } from 'type-graphql';
 import type { NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
+import { BadUserInputError } from '../../common/graphql-errors';
 import {
   compileFilter,
   countLabel,
   pageOfLabel,
+  type ListOrder,
   type RelationPath,
 } from '../entity/entity.repository';
-import { checkPageSize, decodeCursor, makeConnection, type Connection } from './connection.type';
+import { orderFields } from '../filter/order.inputs';
+import {
+  checkPageSize,
+  decodeCursor,
+  encodeCursor,
+  makeConnection,
+  type Connection,
+} from './connection.type';
 import { toLink, type Link } from './link.type';
 import { toObject } from './node.registry';
 import type { EntityObject } from './entity-object';
 
-/** One page of a root list, filtered, in key order. */
+/** One page of a root list: filtered, sorted, after a cursor. */
 export async function listOf<T extends EntityObject>(
   ctx: Context,
   label: NodeLabel,
   type: ClassType<T>,
-  args: { where?: object | null; first?: number; after?: string },
+  args: { where?: object | null; orderBy?: object | null; first?: number; after?: string },
 ): Promise<Connection<T>> {
   const size = checkPageSize(args.first);
-  const afterKey = args.after ? decodeCursor(args.after, 'after') : null;
+  const order = listOrder(
+    label,
+    args.orderBy as { field: string; direction: 'ASC' | 'DESC' } | undefined,
+  );
+  const orderName = `${order.field}:${order.direction}`;
+  const after = args.after ? decodeCursor(args.after, 'after', orderName) : null;
   const filter = compileFilter(label, args.where as Record<string, unknown> | undefined);
-  const page = await pageOfLabel(ctx.db, label, filter, size, afterKey);
+  const page = await pageOfLabel(ctx.db, label, filter, order, size, after);
   return makeConnection(
     type,
-    page.records.map((r) => toObject(r) as T),
+    page.records.map(({ record, sortValue }) => ({
+      node: toObject(record) as T,
+      cursor: encodeCursor({ order: orderName, value: sortValue, key: record.key }),
+    })),
     page.hasNextPage,
-    afterKey !== null,
+    after !== null,
     () => countLabel(ctx.db, label, filter),
   );
+}
+
+function listOrder(
+  label: NodeLabel,
+  orderBy: { field: string; direction: 'ASC' | 'DESC' } | undefined,
+): ListOrder {
+  if (!orderBy) return { field: 'key', kind: 'string', direction: 'ASC' };
+  const field = orderFields(label).find((f) => f.name === orderBy.field);
+  if (!field) throw new BadUserInputError(`cannot sort ${label} by ${orderBy.field}`, 'orderBy');
+  return { field: field.name, kind: field.kind, direction: orderBy.direction };
 }
 
 /** The cited links along one relationship path, batched per request. */

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
+import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -23,6 +24,11 @@ export class OrgUnitResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.OrgUnit, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -34,7 +40,7 @@ export class OrgUnitResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'OrgUnit', OrgUnit, { where, first, after });
+    return listOf(ctx, 'OrgUnit', OrgUnit, { where, orderBy, first, after });
   }
 
   @FieldResolver(() => linkType(City), {

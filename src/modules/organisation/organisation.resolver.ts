@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
+import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf } from '../node/list';
@@ -22,6 +23,11 @@ export class OrganisationResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.Organisation, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -33,7 +39,7 @@ export class OrganisationResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Organisation', Organisation, { where, first, after });
+    return listOf(ctx, 'Organisation', Organisation, { where, orderBy, first, after });
   }
 
   @FieldResolver(() => [ProgrammeFunding], { description: 'Programmes the organisation funds.' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
+import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { listOf } from '../node/list';
 import { Post, toPost } from './post.edge';
@@ -19,6 +20,11 @@ export class PersonResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.Person, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -30,7 +36,7 @@ export class PersonResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Person', Person, { where, first, after });
+    return listOf(ctx, 'Person', Person, { where, orderBy, first, after });
   }
 
   @FieldResolver(() => [Post], {

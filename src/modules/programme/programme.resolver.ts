@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
+import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -28,6 +29,11 @@ export class ProgrammeResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.Programme, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -39,7 +45,7 @@ export class ProgrammeResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Programme', Programme, { where, first, after });
+    return listOf(ctx, 'Programme', Programme, { where, orderBy, first, after });
   }
 
   @FieldResolver(() => [Participation], {

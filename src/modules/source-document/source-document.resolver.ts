@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
+import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { listOf } from '../node/list';
 import { SourceDocument } from './source-document.type';
@@ -18,6 +19,11 @@ export class SourceDocumentResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.SourceDocument, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -29,6 +35,6 @@ export class SourceDocumentResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'SourceDocument', SourceDocument, { where, first, after });
+    return listOf(ctx, 'SourceDocument', SourceDocument, { where, orderBy, first, after });
   }
 }

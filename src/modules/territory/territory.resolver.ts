@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
+import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -27,10 +28,15 @@ export class CityResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.City, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return listOf(ctx, 'City', City, { where, first, after });
+    return listOf(ctx, 'City', City, { where, orderBy, first, after });
   }
 
   @FieldResolver(() => linkType(State), {
@@ -115,10 +121,15 @@ export class DistrictResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.District, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return listOf(ctx, 'District', District, { where, first, after });
+    return listOf(ctx, 'District', District, { where, orderBy, first, after });
   }
 
   @FieldResolver(() => linkType(City), {
@@ -148,9 +159,14 @@ export class StateResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.State, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
   ) {
-    return listOf(ctx, 'State', State, { where, first, after });
+    return listOf(ctx, 'State', State, { where, orderBy, first, after });
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
+import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf } from '../node/list';
@@ -18,6 +19,11 @@ export class ThemeResolver {
         'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
     })
     where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.Theme, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
     @Arg('first', () => Int, {
       nullable: true,
       description: 'Page size (default 20, at most 100).',
@@ -29,7 +35,7 @@ export class ThemeResolver {
     })
     after?: string,
   ) {
-    return listOf(ctx, 'Theme', Theme, { where, first, after });
+    return listOf(ctx, 'Theme', Theme, { where, orderBy, first, after });
   }
 
   @FieldResolver(() => [linkType(Theme)], { description: 'Broader themes (skos:broader).' })
