@@ -33,6 +33,9 @@ CREATE CONSTRAINT rel_held_at_id IF NOT EXISTS FOR ()-[r:HELD_AT]-() REQUIRE r.i
 CREATE CONSTRAINT rel_spoke_at_id IF NOT EXISTS FOR ()-[r:SPOKE_AT]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_signed_id IF NOT EXISTS FOR ()-[r:SIGNED]-() REQUIRE r.id IS UNIQUE;
 
+// One metadata node per imported dataset (digest of its seed files, time of import).
+CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE;
+
 // Which import owns a node: re-imports replace only their own dataset.
 CREATE INDEX entity_dataset IF NOT EXISTS FOR (n:Entity) ON (n.dataset);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { fixtureSeeds, writeFixture, type FixtureDirs } from '../../test/fixtures';
 import { dumpDataset, snapshotCounts, testDatabase } from '../../test/db';
 import { ConstraintViolationError, ErrorCode } from '../common/errors';
 import type { Database } from '../db/database';
-import { importSeeds } from './import';
+import { importSeeds, isImportCurrent } from './import';
 import { deleteDataset } from './seed.repository';
 import { SeedValidationError } from './types';
 
@@ -53,6 +55,19 @@ describe('seed import', () => {
         expect(second.counts).toEqual(first.counts);
         expect(second.deletedNodes + second.deletedRelationships).toBe(0);
         expect(await dumpDataset(db, dataset)).toBe(dumpAfterFirst);
+      },
+    );
+  });
+
+  it('records the digest of the imported seed files, so a later start can skip the import', async () => {
+    await withFixture(
+      () => undefined,
+      async ({ dirs, dataset }) => {
+        expect(await isImportCurrent(db, dirs.seedDir, dataset)).toBe(false);
+        await importSeeds(db, { ...dirs, dataset });
+        expect(await isImportCurrent(db, dirs.seedDir, dataset)).toBe(true);
+        fs.appendFileSync(path.join(dirs.seedDir, 'facts.yaml'), '\n# an edit\n');
+        expect(await isImportCurrent(db, dirs.seedDir, dataset)).toBe(false);
       },
     );
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Database } from '../db/database';
 import { NODE_LABELS, RELATION_TYPE_NAMES } from '../model/model';
@@ -8,14 +9,17 @@ import {
   deleteStaleNodes,
   deleteStaleRelations,
   findConflicts,
+  readDatasetDigest,
   readSchemaStatements,
   upsertNodes,
   upsertRelations,
+  writeDatasetState,
   type Counts,
   type NodeRow,
   type RelationRow,
 } from './seed.repository';
 import { SeedValidationError, type SeedGraph } from './types';
+import { listSeedFiles } from './load';
 import { validateSeedDir } from './validate';
 
 /** The dataset the project's own seed files make up; other imports use other names. */
@@ -43,6 +47,28 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
   return graph;
 }
 
+/** A digest of the seed files and the schema: equal digests mean an import would change nothing. */
+export function seedDigest(seedDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of [...listSeedFiles(seedDir), ...[readSchemaFile()]]) {
+    hash.update(file.name).update('\0').update(file.text).update('\0');
+  }
+  return hash.digest('hex');
+
+  function readSchemaFile() {
+    return { name: 'schema.cypher', text: readSchemaStatements().join(';\n') };
+  }
+}
+
+/** True when the dataset was last imported from exactly these seed files. */
+export async function isImportCurrent(
+  db: Database,
+  seedDir: string,
+  dataset = SEED_DATASET,
+): Promise<boolean> {
+  return (await readDatasetDigest(db, dataset)) === seedDigest(seedDir);
+}
+
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
@@ -57,6 +83,7 @@ function chunks<T>(rows: T[]): T[][] {
 export async function importSeeds(db: Database, options: ImportOptions): Promise<ImportResult> {
   const dataset = options.dataset ?? SEED_DATASET;
   const log = options.log ?? (() => undefined);
+  const digest = seedDigest(options.seedDir);
   const graph = checkSeeds(options.seedDir, options.documentsDir);
   log(`validated ${graph.nodes.length} entities and ${graph.relations.length} relations`);
 
@@ -125,6 +152,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
       );
     }
     const counts = await countDataset(tx, dataset);
+    await writeDatasetState(tx, dataset, digest, counts);
     return { counts, deletedNodes: deleted, deletedRelationships, keptNodes: kept };
   });
 }

@@ -20,7 +20,7 @@ export interface RawSeedFile {
 
 const TOP_LEVEL_KEYS = new Set(['document', 'entities', 'relations']);
 
-export function listSeedFiles(dir: string): string[] {
+function seedFilePaths(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -29,9 +29,17 @@ export function listSeedFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
+/** The seed files of a directory with their text, in name order. */
+export function listSeedFiles(dir: string): { name: string; text: string }[] {
+  return seedFilePaths(dir).map((full) => ({
+    name: path.basename(full),
+    text: fs.readFileSync(full, 'utf8'),
+  }));
+}
+
 /** Reads and parses the YAML of every seed file; syntax errors become problems with lines. */
 export function loadSeedFiles(dir: string, problems: SeedProblem[]): RawSeedFile[] {
-  const files = listSeedFiles(dir);
+  const files = seedFilePaths(dir);
   if (files.length === 0) {
     problems.push({ file: dir, message: 'no seed files (*.yaml) found' });
   }

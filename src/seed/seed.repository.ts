@@ -204,7 +204,37 @@ export async function deleteDataset(db: Database, dataset: string): Promise<void
   await db.executeWrite(async (tx) => {
     await tx.run(`MATCH ()-[r]->() WHERE r.dataset = $dataset DELETE r`, { dataset });
     await tx.run(`MATCH (n:Entity {dataset: $dataset}) DETACH DELETE n`, { dataset });
+    await tx.run(`MATCH (d:Dataset {name: $dataset}) DELETE d`, { dataset });
   });
+}
+
+/**
+ * Import metadata (not a fact, so not an Entity): which digest of the seed files a dataset was
+ * last imported from, and when.
+ */
+export async function writeDatasetState(
+  tx: ManagedTransaction,
+  dataset: string,
+  digest: string,
+  counts: Counts,
+): Promise<void> {
+  await tx.run(
+    `MERGE (d:Dataset {name: $dataset})
+     SET d.digest = $digest, d.importedAt = datetime(), d.nodes = $nodes, d.relationships = $relationships`,
+    {
+      dataset,
+      digest,
+      nodes: Object.values(counts.nodes).reduce((a, b) => a + b, 0),
+      relationships: Object.values(counts.relationships).reduce((a, b) => a + b, 0),
+    },
+  );
+}
+
+export async function readDatasetDigest(db: Database, dataset: string): Promise<string | null> {
+  const result = await db.executeRead((tx) =>
+    tx.run(`MATCH (d:Dataset {name: $dataset}) RETURN d.digest AS digest`, { dataset }),
+  );
+  return (result.records[0]?.get('digest') as string | undefined) ?? null;
 }
 
 export const RELATION_TYPE_LIST = Object.keys(RELATION_TYPES) as RelationType[];
