@@ -109,6 +109,59 @@ describe('GraphQL API over HTTP', () => {
     ]);
   });
 
+  it('exposes relationship properties on links: decisions, speakers, transfers', async () => {
+    const result = await api.query(`{
+      unit: node(id: "${toGlobalId('OrgUnit', 'castrop-rauxel-stabsstelle-bildung-vielfalt-teilhabe')}") {
+        ... on OrgUnit { decidedBy { node { key } details { type decision date { edtf earliest } } sources { quote } }
+                         reportsTo { node { key } details { roleTitle } } }
+      }
+      event: node(id: "${toGlobalId('Event', 'bochum-tagung-ran-an-die-arbeit-2023')}") {
+        ... on Event { date { edtf } speakers { node { name } details { role } } venue { node { name } } }
+      }
+      beirat: node(id: "${toGlobalId('OrgUnit', 'bochum-seniorenbeirat')}") {
+        ... on OrgUnit { parent { node { key } details { type note } } }
+      }
+      kandt: node(id: "${toGlobalId('Person', 'janina-kandt')}") {
+        ... on Person { affiliations { node { key } details { role period { edtf latest } } } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.unit.decidedBy).toEqual([
+      expect.objectContaining({
+        node: { key: 'rajko-kravanja' },
+        details: expect.objectContaining({
+          type: 'DECIDED',
+          date: { edtf: '2019-05', earliest: '2019-05-01' },
+        }),
+      }),
+    ]);
+    expect(result.data.unit.reportsTo[0]).toEqual({
+      node: { key: 'regina-kleff' },
+      details: { roleTitle: 'Beigeordnete für Soziales' },
+    });
+    const roles = Object.fromEntries(
+      result.data.event.speakers.map((s: { node: { name: string }; details: { role: string } }) => [
+        s.node.name,
+        s.details.role,
+      ]),
+    );
+    expect(roles).toEqual({
+      'Britta Anger': 'WELCOME',
+      'Gerda Holz': 'KEYNOTE',
+      'Torsten Withake': 'TALK',
+    });
+    expect(result.data.beirat.parent.node.key).toBe('bochum-stabsstelle-leben-im-alter');
+    expect(result.data.beirat.parent.details.note).toMatch(/Überführung/);
+    expect(result.data.kandt.affiliations).toEqual(
+      expect.arrayContaining([
+        {
+          node: { key: 'zefir' },
+          details: { role: 'RESEARCHER', period: { edtf: '../2020-11', latest: '2020-11-30' } },
+        },
+      ]),
+    );
+  });
+
   it('returns typed errors: invalid id, unknown id, page size over the maximum', async () => {
     const invalid = await api.query(`{ node(id: "not an id") { id } }`);
     expect(invalid.errors?.[0].extensions).toMatchObject({

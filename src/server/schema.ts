@@ -19,6 +19,8 @@ import {
   CityResolver,
   DistrictResolver,
   StateResolver,
+  CountyResolver,
+  VenueResolver,
 } from '../modules/territory/territory.resolver';
 import { ThemeResolver } from '../modules/theme/theme.resolver';
 
@@ -28,6 +30,8 @@ export const RESOLVERS = [
   CityResolver,
   DistrictResolver,
   StateResolver,
+  CountyResolver,
+  VenueResolver,
   OrgUnitResolver,
   PersonResolver,
   ProgrammeResolver,

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
@@ -64,5 +65,10 @@ export class EventResolver {
   @FieldResolver(() => [linkType(Theme)], { description: 'Policy themes the event addresses.' })
   themes(@Root() event: Event, @Ctx() ctx: Context) {
     return linksOf(ctx, event.key, { type: 'ADDRESSES', direction: 'OUT', label: 'Theme' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], { description: 'Strategies the event feeds into.' })
+  contributesTo(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'CONTRIBUTES_TO', direction: 'OUT', label: 'Programme' });
   }
 }

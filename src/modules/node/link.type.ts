@@ -2,11 +2,13 @@ import { Field, ObjectType, type ClassType } from 'type-graphql';
 import { Citation, citationsOf } from '../citation/citation.type';
 import type { RelatedRecord } from '../entity/entity.record';
 import { toObject } from './node.registry';
+import { RelationDetails, detailsOf } from './relation-details.type';
 
 /** A cited link to one node: the node at the other end and the quotes that state the relationship. */
 export interface Link<T> {
   node: T;
   sources: Citation[];
+  details: RelationDetails;
 }
 
 /** Concrete object types and the abstract Node interface alike. */
@@ -29,11 +31,20 @@ export function linkType<T extends object>(target: TypeClass<T>): ClassType<Link
       description: 'The documents and quotes that state this relationship.',
     })
     sources!: Citation[];
+
+    @Field(() => RelationDetails, {
+      description: 'What the relationship itself says: role, dates, status, description.',
+    })
+    details!: RelationDetails;
   }
   made.set(target, TypedLink);
   return TypedLink as ClassType<Link<T>>;
 }
 
-export function toLink<T>(item: RelatedRecord): Link<T> {
-  return { node: toObject(item.node) as T, sources: citationsOf(item.rel) };
+export function toLink<T>(item: RelatedRecord, type: string): Link<T> {
+  return {
+    node: toObject(item.node) as T,
+    sources: citationsOf(item.rel),
+    details: detailsOf(type, item.rel),
+  };
 }

@@ -66,7 +66,7 @@ export async function linksOf<T>(
   path: RelationPath,
 ): Promise<Link<T>[]> {
   const items = await ctx.loaders.related(path).load(key);
-  return items.map((item) => toLink<T>(item));
+  return items.map((item) => toLink<T>(item, path.type));
 }
 
 /** The single node along a path (e.g. a unit's city), or null. */

@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Node } from '../node/node.interface';
+import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
@@ -84,5 +86,56 @@ export class OrgUnitResolver {
   })
   coordinates(@Root() unit: OrgUnit, @Ctx() ctx: Context) {
     return linksOf(ctx, unit.key, { type: 'COORDINATES', direction: 'OUT', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'The leader or unit a staff unit reports to.',
+  })
+  reportsTo(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'REPORTS_TO', direction: 'OUT' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'Units and organisations it cooperates or networks with; details give status.',
+  })
+  cooperatesWith(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'COOPERATES_WITH', direction: 'OUT' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'Units and organisations that name this unit as a cooperation partner.',
+  })
+  cooperationPartnerOf(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'COOPERATES_WITH', direction: 'IN' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description:
+      'Who runs the service point or facility (providers, welfare associations, the city).',
+  })
+  operatedBy(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'OPERATES', direction: 'IN' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description:
+      'The body or office holder that decided to create the unit; details give date and vote.',
+  })
+  decidedBy(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'DECIDED', direction: 'IN' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'What this body (e.g. a council or committee) decided, with date and vote.',
+  })
+  decisions(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'DECIDED', direction: 'OUT' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Laws and programmes the unit implements.',
+  })
+  implements(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'IMPLEMENTS', direction: 'OUT', label: 'Programme' });
   }
 }

@@ -1,4 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Theme } from '../theme/theme.type';
+import { Person } from '../person/person.type';
+import { OrgUnit } from '../org-unit/org-unit.type';
+import { oneOf } from '../node/list';
+import { Node } from '../node/node.interface';
+import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
@@ -65,5 +71,47 @@ export class OrganisationResolver {
       .related({ type: 'HOLDS_POST', direction: 'IN', label: 'Person' })
       .load(organisation.key);
     return items.map((item) => toPost(item, 'holder', organisation));
+  }
+
+  @FieldResolver(() => linkType(Node), {
+    nullable: true,
+    description: 'Where the organisation sits; details.seat marks a registered seat.',
+  })
+  location(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return oneOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'OUT' });
+  }
+
+  @FieldResolver(() => linkType(Organisation), {
+    nullable: true,
+    description: 'The organisation this one is part of (e.g. a university).',
+  })
+  partOf(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return oneOf(ctx, self.key, { type: 'PART_OF', direction: 'OUT', label: 'Organisation' });
+  }
+
+  @FieldResolver(() => [linkType(Organisation)], {
+    description: 'Organisations inside this one (e.g. research centres).',
+  })
+  parts(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'PART_OF', direction: 'IN', label: 'Organisation' });
+  }
+
+  @FieldResolver(() => [linkType(OrgUnit)], {
+    description: 'Service points and facilities the organisation runs or plans to run.',
+  })
+  operates(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'OPERATES', direction: 'OUT', label: 'OrgUnit' });
+  }
+
+  @FieldResolver(() => [linkType(Theme)], { description: 'Themes the organisation addresses.' })
+  themes(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'ADDRESSES', direction: 'OUT', label: 'Theme' });
+  }
+
+  @FieldResolver(() => [linkType(Person)], {
+    description: 'People affiliated with the organisation, with role and period.',
+  })
+  affiliatedPeople(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'AFFILIATED_WITH', direction: 'IN', label: 'Person' });
   }
 }

@@ -1,4 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { OrgUnit } from '../org-unit/org-unit.type';
+import { Programme } from '../programme/programme.type';
+import { Event } from '../event/event.type';
+import { linksOf } from '../node/list';
+import { linkType } from '../node/link.type';
+import { Node } from '../node/node.interface';
+import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
@@ -47,5 +54,46 @@ export class PersonResolver {
       .related({ type: 'HOLDS_POST', direction: 'OUT' })
       .load(person.key);
     return items.map((item) => toPost(item, 'person', person));
+  }
+
+  @FieldResolver(() => [linkType(Event)], {
+    description: 'Events the person spoke at; details give the part (role) and topic.',
+  })
+  spokeAt(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'SPOKE_AT', direction: 'OUT', label: 'Event' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description:
+      'Other and earlier affiliations (research centres, cities advised), with role and period.',
+  })
+  affiliations(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'AFFILIATED_WITH', direction: 'OUT' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Programmes and strategies the person helped shape.',
+  })
+  contributedTo(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'CONTRIBUTED_TO', direction: 'OUT', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Charters or agreements the person signed, with date.',
+  })
+  signed(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'SIGNED', direction: 'OUT', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'Decisions the person took (e.g. a mayor setting up a unit), with date.',
+  })
+  decided(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'DECIDED', direction: 'OUT' });
+  }
+
+  @FieldResolver(() => [linkType(OrgUnit)], { description: 'Staff units assigned to the person.' })
+  reportingUnits(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'REPORTS_TO', direction: 'IN', label: 'OrgUnit' });
   }
 }

@@ -1,4 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Person } from '../person/person.type';
+import { OrgUnit } from '../org-unit/org-unit.type';
+import { Event } from '../event/event.type';
+import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
@@ -102,5 +106,54 @@ export class ProgrammeResolver {
   @FieldResolver(() => [linkType(Node)], { description: 'Units that coordinate or draft it.' })
   coordinatedBy(@Root() programme: Programme, @Ctx() ctx: Context) {
     return linksOf(ctx, programme.key, { type: 'COORDINATES', direction: 'IN' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'The body that decided on the programme or concept; details give date and vote.',
+  })
+  decidedBy(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'DECIDED', direction: 'IN' });
+  }
+
+  @FieldResolver(() => [linkType(Programme)], {
+    description: 'Wider strategies this programme feeds into.',
+  })
+  contributesTo(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'CONTRIBUTES_TO', direction: 'OUT', label: 'Programme' });
+  }
+
+  @FieldResolver(() => [linkType(Node)], {
+    description: 'Projects and events that feed into this programme or strategy.',
+  })
+  contributions(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'CONTRIBUTES_TO', direction: 'IN' });
+  }
+
+  @FieldResolver(() => [linkType(Event)], {
+    description: 'Events of the programme (e.g. kick-off and closing conferences).',
+  })
+  events(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'PART_OF', direction: 'IN', label: 'Event' });
+  }
+
+  @FieldResolver(() => [linkType(OrgUnit)], {
+    description: 'Units implementing the law or programme.',
+  })
+  implementedBy(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'IMPLEMENTS', direction: 'IN', label: 'OrgUnit' });
+  }
+
+  @FieldResolver(() => [linkType(Person)], {
+    description: 'People who signed the charter, with date.',
+  })
+  signatories(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'SIGNED', direction: 'IN', label: 'Person' });
+  }
+
+  @FieldResolver(() => [linkType(Person)], {
+    description: 'People who helped shape the programme or strategy.',
+  })
+  shapedBy(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'CONTRIBUTED_TO', direction: 'IN', label: 'Person' });
   }
 }

@@ -1,5 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Venue } from './territory.types';
+import { Person } from '../person/person.type';
+import { Organisation } from '../organisation/organisation.type';
+import { Node } from '../node/node.interface';
+import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
+import { Event } from '../event/event.type';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
@@ -106,6 +112,33 @@ export class CityResolver {
   runs(@Root() city: City, @Ctx() ctx: Context) {
     return linksOf(ctx, city.key, { type: 'RUNS', direction: 'OUT', label: 'Programme' });
   }
+
+  @FieldResolver(() => [linkType(Organisation)], {
+    description: 'Organisations seated or sited in the city.',
+  })
+  organisations(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'IN', label: 'Organisation' });
+  }
+
+  @FieldResolver(() => [linkType(Venue)], { description: 'Event venues in the city.' })
+  venues(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'IN', label: 'Venue' });
+  }
+
+  @FieldResolver(() => [linkType(OrgUnit)], {
+    description:
+      'Service points and facilities the city itself runs (often jointly with providers).',
+  })
+  operates(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'OPERATES', direction: 'OUT', label: 'OrgUnit' });
+  }
+
+  @FieldResolver(() => [linkType(Person)], {
+    description: 'People who advised or worked for the city, with role and period.',
+  })
+  advisers(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'AFFILIATED_WITH', direction: 'IN', label: 'Person' });
+  }
 }
 
 @Resolver(() => District)
@@ -168,5 +201,66 @@ export class StateResolver {
     @Arg('after', () => String, AFTER) after?: string,
   ) {
     return listOf(ctx, 'State', State, { where, orderBy, first, after });
+  }
+
+  @FieldResolver(() => [linkType(City)], {
+    description: 'Cities lying directly in the state (kreisfreie Städte).',
+  })
+  cities(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'IN', label: 'City' });
+  }
+
+  @FieldResolver(() => [linkType(County)], { description: 'Kreise of the state.' })
+  counties(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'IN', label: 'County' });
+  }
+}
+
+@Resolver(() => County)
+export class CountyResolver {
+  @Query(() => connectionType(County), { description: 'Kreise (rural districts).' })
+  counties(
+    @Ctx() ctx: Context,
+    @Arg('where', () => WHERE_INPUTS.County, {
+      nullable: true,
+      description:
+        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+    })
+    where?: object,
+    @Arg('orderBy', () => ORDER_INPUTS.County, {
+      nullable: true,
+      description: 'Sort order (default: by key); ties are broken by key.',
+    })
+    orderBy?: object,
+    @Arg('first', () => Int, FIRST) first?: number,
+    @Arg('after', () => String, AFTER) after?: string,
+  ) {
+    return listOf(ctx, 'County', County, { where, orderBy, first, after });
+  }
+
+  @FieldResolver(() => linkType(State), { nullable: true, description: 'The state of the Kreis.' })
+  state(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return oneOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'OUT', label: 'State' });
+  }
+
+  @FieldResolver(() => [linkType(City)], { description: 'Cities in the Kreis.' })
+  cities(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'IN', label: 'City' });
+  }
+}
+
+@Resolver(() => Venue)
+export class VenueResolver {
+  @FieldResolver(() => linkType(Node), {
+    nullable: true,
+    description: 'The city or larger site the venue lies in.',
+  })
+  location(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return oneOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'OUT' });
+  }
+
+  @FieldResolver(() => [linkType(Event)], { description: 'Events held at the venue.' })
+  events(@Root() self: EntityObject, @Ctx() ctx: Context) {
+    return linksOf(ctx, self.key, { type: 'HELD_AT', direction: 'IN', label: 'Event' });
   }
 }
