@@ -4,6 +4,8 @@ import { importSeeds, SEED_DATASET } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 import { startTestApi, type TestApi } from './api';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
+
 let api: TestApi;
 
 beforeAll(async () => {
@@ -185,6 +187,35 @@ describe('GraphQL API over HTTP', () => {
     ];
     const result = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { key } }`, { ids });
     expect(result.data.nodes).toEqual([{ key: 'ageing' }, null, { key: 'herten' }]);
+  });
+
+  it('pages long relation fields, batched across parents', async () => {
+    const walk: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i += 1) {
+      const page: { data?: any } = await api.query(
+        `query($after: String) { states(where: { key: { eq: "nordrhein-westfalen" } }) { nodes {
+          cities(first: 1, after: $after) { totalCount nodes { node { key } sources { quote } } pageInfo { hasNextPage endCursor } } } } }`,
+        { after },
+      );
+      const cities = page.data.states.nodes[0].cities;
+      expect(cities.totalCount).toBe(1);
+      walk.push(...cities.nodes.map((l: { node: { key: string } }) => l.node.key));
+      if (!cities.pageInfo.hasNextPage) break;
+      after = cities.pageInfo.endCursor;
+    }
+    expect(walk).toEqual(['bochum']);
+
+    const before = api.db.transactions;
+    const themes = await api.query(
+      `{ themes(first: 100) { nodes { key addressedBy(first: 5) { totalCount nodes { node { key } } } } } }`,
+    );
+    expect(themes.errors).toBeUndefined();
+    const ageing = themes.data.themes.nodes.find((t: { key: string }) => t.key === 'ageing');
+    expect(ageing.addressedBy.totalCount).toBeGreaterThan(5);
+    expect(ageing.addressedBy.nodes).toHaveLength(5);
+    // The theme page, then one query for the addressedBy pages of all 28 themes.
+    expect(api.db.transactions - before).toBe(2);
   });
 
   it('batches nested relations: round trips grow with depth, not with rows', async () => {

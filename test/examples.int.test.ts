@@ -93,6 +93,11 @@ const EXPECTED: Record<string, (data: Data) => void> = {
       ]),
     );
     expect(keys).not.toContain('family');
+    const ageing = data.themes.nodes.find((t: Data) => t.key === 'ageing');
+    expect(ageing.addressedBy.totalCount).toBe(ageing.addressedBy.nodes.length);
+    expect(ageing.addressedBy.nodes.map((l: Data) => l.node.key)).toContain(
+      'bochum-stabsstelle-leben-im-alter',
+    );
   },
   'Cities in audits and charters': (data) => {
     expect(names(data.cities.nodes)).toEqual(['Bochum', 'Castrop-Rauxel']);

@@ -45,9 +45,9 @@ export const RESOLVERS = [
 // inside field thunks would register too late, so every connection and link type exists first.
 for (const type of Object.values(OBJECT_TYPES) as unknown as (new () => object)[]) {
   connectionType(type);
-  linkType(type);
+  connectionType(linkType(type));
 }
-linkType(Node);
+connectionType(linkType(Node));
 
 const QUERY_DESCRIPTION =
   'Entry points into the graph of German municipal social policy: lists of each kind of entity, and any entity by its global id. Every entity and every relationship carries `sources`: the document and the verbatim quote that state it.';

@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
-import { entitiesByKeys, relatedByKeys, type RelationPath } from './entity.repository';
+import {
+  entitiesByKeys,
+  relatedByKeys,
+  relatedPageByKeys,
+  type RelatedPage,
+  type RelationPath,
+} from './entity.repository';
 import type { EntityRecord, RelatedRecord } from './entity.record';
 
 /**
@@ -10,6 +16,12 @@ import type { EntityRecord, RelatedRecord } from './entity.record';
 export interface Loaders {
   entityByKey: DataLoader<string, EntityRecord | null>;
   related(path: RelationPath): DataLoader<string, RelatedRecord[]>;
+  /** One page per parent; parents asking for the same page of the same path share a query. */
+  relatedPage(
+    path: RelationPath,
+    first: number,
+    afterKey: string | null,
+  ): DataLoader<string, RelatedPage>;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -18,6 +30,7 @@ export function createLoaders(db: Database): Loaders {
     return keys.map((k) => found.get(k) ?? null);
   });
   const relationLoaders = new Map<string, DataLoader<string, RelatedRecord[]>>();
+  const pageLoaders = new Map<string, DataLoader<string, RelatedPage>>();
   return {
     entityByKey,
     related(path) {
@@ -29,6 +42,18 @@ export function createLoaders(db: Database): Loaders {
           return keys.map((k) => found.get(k) ?? []);
         });
         relationLoaders.set(id, loader);
+      }
+      return loader;
+    },
+    relatedPage(path, first, afterKey) {
+      const id = JSON.stringify([path.direction, path.type, path.label ?? '*', first, afterKey]);
+      let loader = pageLoaders.get(id);
+      if (!loader) {
+        loader = new DataLoader<string, RelatedPage>(async (keys) => {
+          const found = await relatedPageByKeys(db, path, keys, first, afterKey);
+          return keys.map((k) => found.get(k) ?? { items: [], hasNextPage: false, total: 0 });
+        });
+        pageLoaders.set(id, loader);
       }
       return loader;
     },

@@ -93,6 +93,59 @@ export async function relatedByKeys(
   return out;
 }
 
+export interface RelatedPage {
+  items: RelatedRecord[];
+  hasNextPage: boolean;
+  total: number;
+}
+
+/**
+ * For each key, one page of a relationship's far ends in key order after `afterKey`, with the
+ * total count: paged relation fields of many parents in one query.
+ */
+export async function relatedPageByKeys(
+  db: Database,
+  path: RelationPath,
+  keys: readonly string[],
+  first: number,
+  afterKey: string | null,
+): Promise<Map<string, RelatedPage>> {
+  const { type, direction, label } = checked(path);
+  const other = `(m${label ? `:${label}` : ''})`;
+  const pattern = direction === 'OUT' ? `-[r:${type}]->${other}` : `<-[r:${type}]-${other}`;
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `UNWIND $keys AS key
+       MATCH (n:Entity {id: key})
+       CALL (n) {
+         MATCH (n)${pattern}
+         WHERE $after IS NULL OR m.id > $after
+         WITH r, m ORDER BY m.id LIMIT $limit
+         RETURN collect({rel: properties(r), other: m.id, labels: labels(m), props: properties(m)}) AS items
+       }
+       RETURN key, items, COUNT { (n)${pattern} } AS total`,
+      { keys, after: afterKey, limit: neo4j.int(first + 1) },
+    ),
+  );
+  const out = new Map<string, RelatedPage>();
+  for (const r of result.records) {
+    const raw = r.get('items') as {
+      rel: Record<string, unknown>;
+      other: string;
+      labels: string[];
+      props: Record<string, unknown>;
+    }[];
+    out.set(r.get('key') as string, {
+      items: raw
+        .slice(0, first)
+        .map((x) => ({ rel: plain(x.rel), node: toRecord(x.other, x.labels, x.props) })),
+      hasNextPage: raw.length > first,
+      total: r.get('total') as number,
+    });
+  }
+  return out;
+}
+
 export interface Page {
   records: { record: EntityRecord; sortValue: string }[];
   hasNextPage: boolean;

@@ -37,6 +37,8 @@ export function linkType<T extends object>(target: TypeClass<T>): ClassType<Link
     })
     details!: RelationDetails;
   }
+  // Connections of links are named after the class (CityLinkConnection), so it carries the type's name.
+  Object.defineProperty(TypedLink, 'name', { value: `${target.name}Link` });
   made.set(target, TypedLink);
   return TypedLink as ClassType<Link<T>>;
 }

@@ -77,3 +77,29 @@ export async function oneOf<T>(
 ): Promise<Link<T> | null> {
   return (await linksOf<T>(ctx, key, path))[0] ?? null;
 }
+
+/**
+ * A relation field that can grow long (thousands at national scale) as a connection of links,
+ * paged in key order of the far end.
+ */
+export async function linkPageOf<T extends object>(
+  ctx: Context,
+  key: string,
+  path: RelationPath,
+  linkClass: ClassType<Link<T>>,
+  args: { first?: number; after?: string },
+): Promise<Connection<Link<T>>> {
+  const size = checkPageSize(args.first);
+  const after = args.after ? decodeCursor(args.after, 'after', 'key:ASC') : null;
+  const page = await ctx.loaders.relatedPage(path, size, after?.key ?? null).load(key);
+  return makeConnection(
+    linkClass,
+    page.items.map((item) => ({
+      node: toLink<T>(item, path.type),
+      cursor: encodeCursor({ order: 'key:ASC', value: item.node.key, key: item.node.key }),
+    })),
+    page.hasNextPage,
+    after !== null,
+    async () => page.total,
+  );
+}

@@ -10,7 +10,7 @@ import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
-import { linksOf, listOf, oneOf } from '../node/list';
+import { linkPageOf, linksOf, listOf, oneOf } from '../node/list';
 import { OrgUnit } from '../org-unit/org-unit.type';
 import { Post, toPost } from '../person/post.edge';
 import { Participation, toParticipation } from '../programme/participation.edge';
@@ -203,11 +203,30 @@ export class StateResolver {
     return listOf(ctx, 'State', State, { where, orderBy, first, after });
   }
 
-  @FieldResolver(() => [linkType(City)], {
-    description: 'Cities lying directly in the state (kreisfreie Städte).',
+  @FieldResolver(() => connectionType(linkType(City)), {
+    description: 'Cities lying directly in the state (kreisfreie Städte). Paged.',
   })
-  cities(@Root() self: EntityObject, @Ctx() ctx: Context) {
-    return linksOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'IN', label: 'City' });
+  cities(
+    @Root() self: EntityObject,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return linkPageOf(
+      ctx,
+      self.key,
+      { type: 'LOCATED_IN', direction: 'IN', label: 'City' },
+      linkType(City),
+      { first, after },
+    );
   }
 
   @FieldResolver(() => [linkType(County)], { description: 'Kreise of the state.' })
@@ -243,9 +262,30 @@ export class CountyResolver {
     return oneOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'OUT', label: 'State' });
   }
 
-  @FieldResolver(() => [linkType(City)], { description: 'Cities in the Kreis.' })
-  cities(@Root() self: EntityObject, @Ctx() ctx: Context) {
-    return linksOf(ctx, self.key, { type: 'LOCATED_IN', direction: 'IN', label: 'City' });
+  @FieldResolver(() => connectionType(linkType(City)), {
+    description: 'Cities in the Kreis. Paged.',
+  })
+  cities(
+    @Root() self: EntityObject,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return linkPageOf(
+      ctx,
+      self.key,
+      { type: 'LOCATED_IN', direction: 'IN', label: 'City' },
+      linkType(City),
+      { first, after },
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
-import { linksOf, listOf } from '../node/list';
+import { linkPageOf, linksOf, listOf } from '../node/list';
 import { Node } from '../node/node.interface';
 import { Theme } from './theme.type';
 
@@ -48,10 +48,27 @@ export class ThemeResolver {
     return linksOf(ctx, theme.key, { type: 'BROADER', direction: 'IN', label: 'Theme' });
   }
 
-  @FieldResolver(() => [linkType(Node)], {
-    description: 'Units, programmes, events and organisations that address exactly this theme.',
+  @FieldResolver(() => connectionType(linkType(Node)), {
+    description:
+      'Units, programmes, events and organisations that address exactly this theme, paged.',
   })
-  addressedBy(@Root() theme: Theme, @Ctx() ctx: Context) {
-    return linksOf(ctx, theme.key, { type: 'ADDRESSES', direction: 'IN' });
+  addressedBy(
+    @Root() theme: Theme,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ) {
+    return linkPageOf(ctx, theme.key, { type: 'ADDRESSES', direction: 'IN' }, linkType(Node), {
+      first,
+      after,
+    });
   }
 }
