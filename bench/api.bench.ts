@@ -1,0 +1,770 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toGlobalId } from '../src/common/global-id';
+import { createLogger } from '../src/common/logger';
+import { loadConfig } from '../src/config';
+import { createDatabase, type Database, type Work } from '../src/db/database';
+import { createApp } from '../src/server/app';
+import { importSeeds } from '../src/seed/import';
+import { deleteDataset } from '../src/seed/seed.repository';
+import { writeSyntheticSeeds } from './synthetic';
+
+/**
+ * The GraphQL API over real HTTP beside ONE hand-written Cypher query per question (the floor any
+ * GraphQL layer over this database can reach), on the project seeds and on a synthetic graph.
+ * Before timing, each pair must return the same data. Latency: fixed warm-up, then sequential
+ * iterations (bounded in time); throughput: 8 concurrent clients for a fixed time.
+ * Usage: node dist/bench/api.bench.js [--cities 2000] [--profile]
+ *   --profile  instead of timing, prints the database round trips of each GraphQL query with the
+ *              Cypher it generated, and PROFILE (db hits, rows, plan) of every statement.
+ */
+
+type Row = Record<string, unknown>;
+
+interface GraphSpec {
+  title: string;
+  /** Fixed warm-up iterations before the latency samples. */
+  warmup: number;
+  /** Sequential iterations for latency (fewer when `latencyBudgetMs` runs out first). */
+  iterations: number;
+  latencyBudgetMs: number;
+  /** Mission query: theme key for `within`, and the funder filter. */
+  theme: string;
+  funder: { field: 'shortName' | 'key'; value: string };
+  /** The city of the profile query and the node of the lookup. */
+  profileCity: string;
+  nodeCity: string;
+  /** Programme level of the nested relational filter. */
+  level: string;
+}
+
+interface Case {
+  name: string;
+  /** The GraphQL operation, answered as plain rows (a page walk concatenates its pages). */
+  graphql(): Promise<Row[]>;
+  /** The hand-written Cypher and its parameters; `toRows` shapes records like the GraphQL answer. */
+  cypher: string;
+  params: Record<string, unknown>;
+  toRows?: (rows: Row[]) => Row[];
+}
+
+interface Measured {
+  name: string;
+  gql: Stats;
+  cy: Stats;
+  gqlRoundTrips: number;
+  httpRequests: number;
+  rows: number;
+}
+
+interface Stats {
+  p50: number;
+  p99: number;
+  n: number;
+  rps: number;
+}
+
+const CONCURRENCY = 8;
+const THROUGHPUT_MS = 3_000;
+
+// ---------------------------------------------------------------------------------------------
+// GraphQL over HTTP: one keep-alive agent, plain node:http (no client library in the way).
+
+class GraphqlClient {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 2 * CONCURRENCY });
+  requests = 0;
+
+  constructor(readonly port: number) {}
+
+  request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const body = JSON.stringify({ query, variables });
+    this.requests += 1;
+    return new Promise<T>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          path: '/graphql',
+          method: 'POST',
+          agent: this.agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            try {
+              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+                data?: T;
+                errors?: { message: string }[];
+              };
+              if (parsed.errors?.length || parsed.data === undefined) {
+                reject(
+                  new Error(
+                    `GraphQL error (HTTP ${res.statusCode}): ${parsed.errors?.map((e) => e.message).join('; ')}`,
+                  ),
+                );
+              } else resolve(parsed.data);
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The five questions, each as a GraphQL operation and as one hand-written Cypher query.
+
+const SOURCES = 'sources { quote document { title } }';
+
+/** Citations of a node or relationship `v` as the API shows them: quote + document title. */
+function citations(v: string): string {
+  const i = `i_${v}`;
+  const d = `d_${v}`;
+  return `COLLECT { UNWIND range(0, size(coalesce(${v}.sourceIds, [])) - 1) AS ${i}
+      MATCH (${d}:Entity {id: ${v}.sourceIds[${i}]})
+      WITH ${i}, ${d} ORDER BY ${i}
+      RETURN {quote: coalesce(${v}.quotes[${i}], ''), document: {title: ${d}.title}} }`;
+}
+
+/**
+ * The hand-written queries are what a careful author would write: the mission query starts from
+ * the theme (found through the Entity(id) index) instead of scanning every city, the nested
+ * filter walks the Entity(id) index in key order and stops after 100 matches, lookups by key use
+ * that index.
+ */
+
+/** The API's order of related items (see relatedByKeys). */
+const relatedOrder = (m: string) =>
+  `coalesce(${m}.name, ${m}.title, ${m}.labelEn, ${m}.id), ${m}.id`;
+
+const MISSION = `
+query Mission($where: CityWhere!) {
+  cities(first: 100, where: $where) {
+    nodes {
+      key
+      name
+      orgUnits { node { key name } }
+      participations {
+        roleTitle
+        funding { amount currency per upTo }
+        programme {
+          key
+          ... on Programme {
+            shortName
+            funders { funder { key ... on Organisation { name } } }
+          }
+        }
+        ${SOURCES}
+      }
+    }
+  }
+}`;
+
+function missionCypher(funderField: 'shortName' | 'key'): string {
+  const funderProperty = funderField === 'key' ? 'id' : 'shortName';
+  return `
+MATCH (:Theme:Entity {id: $theme})<-[:BROADER*0..]-(:Theme)<-[:ADDRESSES]-(:OrgUnit)-[:BELONGS_TO]->(c:City)
+WITH DISTINCT c
+WHERE EXISTS { MATCH (c)-[:PARTICIPATES_IN]->(:Programme)<-[:FUNDS]-(o:Organisation) WHERE o.${funderProperty} = $funder }
+WITH c ORDER BY c.id LIMIT 100
+RETURN c.id AS key, c.name AS name,
+  COLLECT { MATCH (c)<-[:BELONGS_TO]-(u:OrgUnit) WITH u ORDER BY ${relatedOrder('u')}
+            RETURN {node: {key: u.id, name: u.name}} } AS orgUnits,
+  COLLECT { MATCH (c)-[r:PARTICIPATES_IN]->(p:Programme) WITH r, p ORDER BY ${relatedOrder('p')}
+            RETURN {
+              roleTitle: r.roleTitle,
+              funding: CASE WHEN r.fundingAmount IS NULL AND r.fundingFrom IS NULL THEN null
+                       ELSE {amount: r.fundingAmount, currency: r.fundingCurrency, per: r.fundingPer,
+                             upTo: coalesce(r.fundingUpTo, false)} END,
+              programme: {key: p.id, shortName: p.shortName,
+                          funders: COLLECT { MATCH (p)<-[:FUNDS]-(f) WITH f ORDER BY ${relatedOrder('f')}
+                                             RETURN {funder: {key: f.id, name: f.name}} }},
+              sources: ${citations('r')}
+            } } AS participations`;
+}
+
+const PROFILE = `
+query CityProfile($key: String!) {
+  cities(where: { key: { eq: $key } }) {
+    nodes {
+      key
+      name
+      ags
+      kind
+      ${SOURCES}
+      orgUnits {
+        node {
+          key
+          name
+          kind
+          ${SOURCES}
+          posts {
+            roleTitle
+            role
+            person { key name ${SOURCES} }
+            ${SOURCES}
+          }
+        }
+        ${SOURCES}
+      }
+    }
+  }
+}`;
+
+const PROFILE_CYPHER = `
+MATCH (c:Entity {id: $key}) WHERE c:City
+RETURN c.id AS key, c.name AS name, c.ags AS ags, c.kind AS kind, ${citations('c')} AS sources,
+  COLLECT { MATCH (c)<-[b:BELONGS_TO]-(u:OrgUnit) WITH b, u ORDER BY ${relatedOrder('u')}
+            RETURN {
+              node: {key: u.id, name: u.name, kind: u.kind, sources: ${citations('u')},
+                     posts: COLLECT { MATCH (u)<-[h:HOLDS_POST]-(p:Person) WITH h, p ORDER BY ${relatedOrder('p')}
+                                      RETURN {roleTitle: h.roleTitle, role: h.role,
+                                              person: {key: p.id, name: p.name, sources: ${citations('p')}},
+                                              sources: ${citations('h')}} }},
+              sources: ${citations('b')}
+            } } AS orgUnits`;
+
+const NESTED_FILTER = `
+query UnitsOfStateProgrammeCities($level: String!) {
+  orgUnits(first: 100, where: { city: { some: { programmes: { some: { level: { eq: $level } } } } } }) {
+    nodes { key name kind city { node { key name } } }
+  }
+}`;
+
+const NESTED_FILTER_CYPHER = `
+MATCH (u:OrgUnit:Entity)
+WHERE u.id IS NOT NULL
+  AND EXISTS { MATCH (u)-[:BELONGS_TO]->(:City)-[:PARTICIPATES_IN]->(p:Programme) WHERE p.level = $level }
+WITH u ORDER BY u.id LIMIT 100
+RETURN u.id AS key, u.name AS name, u.kind AS kind,
+  head(COLLECT { MATCH (u)-[:BELONGS_TO]->(c:City) WITH c ORDER BY ${relatedOrder('c')}
+                 RETURN {node: {key: c.id, name: c.name}} }) AS city`;
+
+const WALK = `
+query AllUnits($after: String) {
+  orgUnits(first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    nodes { key name kind }
+  }
+}`;
+
+const WALK_CYPHER = `MATCH (u:OrgUnit) RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id`;
+
+const NODE = `
+query Lookup($id: ID!) {
+  node(id: $id) {
+    id
+    key
+    ${SOURCES}
+    ... on City { name ags kind }
+  }
+}`;
+
+const NODE_CYPHER = `
+MATCH (n:Entity {id: $key}) WHERE n:City
+RETURN n.id AS key, n.name AS name, n.ags AS ags, n.kind AS kind, ${citations('n')} AS sources`;
+
+function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
+  const funderFilter = { [spec.funder.field]: { eq: spec.funder.value } };
+  const missionWhere = {
+    orgUnits: { some: { themes: { some: { within: spec.theme } } } },
+    programmes: { some: { funders: { some: funderFilter } } },
+  };
+  type Nodes = { nodes: Row[] };
+  return [
+    {
+      name: `1. mission: ${spec.theme} units + programme funded by ${spec.funder.value}`,
+      graphql: async () =>
+        (await client.request<{ cities: Nodes }>(MISSION, { where: missionWhere })).cities.nodes,
+      cypher: missionCypher(spec.funder.field),
+      params: { theme: spec.theme, funder: spec.funder.value },
+    },
+    {
+      name: `2. city profile (${spec.profileCity} → units → posts → person, with sources)`,
+      graphql: async () =>
+        (await client.request<{ cities: Nodes }>(PROFILE, { key: spec.profileCity })).cities.nodes,
+      cypher: PROFILE_CYPHER,
+      params: { key: spec.profileCity },
+    },
+    {
+      name: `3. orgUnits whose city takes part in a ${spec.level} programme (first 100)`,
+      graphql: async () =>
+        (await client.request<{ orgUnits: Nodes }>(NESTED_FILTER, { level: spec.level })).orgUnits
+          .nodes,
+      cypher: NESTED_FILTER_CYPHER,
+      params: { level: spec.level },
+    },
+    {
+      name: '4. walk all orgUnits, 100 a page (whole walk = 1 op)',
+      graphql: async () => {
+        const rows: Row[] = [];
+        let after: string | null = null;
+        for (;;) {
+          type Page = {
+            orgUnits: Nodes & { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          };
+          const page: Page = await client.request<Page>(WALK, { after });
+          rows.push(...page.orgUnits.nodes);
+          if (!page.orgUnits.pageInfo.hasNextPage) return rows;
+          after = page.orgUnits.pageInfo.endCursor;
+        }
+      },
+      cypher: WALK_CYPHER,
+      params: {},
+    },
+    {
+      name: `5. node(id:) lookup of City ${spec.nodeCity}`,
+      graphql: async () => [
+        (await client.request<{ node: Row }>(NODE, { id: toGlobalId('City', spec.nodeCity) })).node,
+      ],
+      cypher: NODE_CYPHER,
+      params: { key: spec.nodeCity },
+      toRows: (rows) => rows.map((r) => ({ id: toGlobalId('City', r.key as string), ...r })),
+    },
+  ];
+}
+
+/** The fixed cost of each path: an HTTP round trip through Apollo, and a driver round trip. */
+function calibration(client: GraphqlClient): Case {
+  return {
+    name: '0. calibration: `{ __typename }` vs `RETURN 1` (no data)',
+    graphql: async () => [await client.request<Row>('{ __typename }')],
+    cypher: 'RETURN "Query" AS __typename',
+    params: {},
+  };
+}
+
+async function runCypher(db: Database, c: Case): Promise<Row[]> {
+  const result = await db.executeRead((tx) => tx.run(c.cypher, c.params));
+  const rows = result.records.map((r) => r.toObject() as Row);
+  return c.toRows ? c.toRows(rows) : rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking that both answers agree: same top-level keys in the same order, and the same data
+// once nested lists are put in a canonical order.
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(canonical).sort((a, b) => {
+      const x = JSON.stringify(a);
+      const y = JSON.stringify(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Row)[k])]),
+    );
+  }
+  return value;
+}
+
+function assertSame(c: Case, graphql: Row[], cypher: Row[]): void {
+  const keys = (rows: Row[]) => rows.map((r) => String(r.key ?? r.__typename));
+  const gk = keys(graphql);
+  const ck = keys(cypher);
+  // Root lists are sorted by key, so the order of the rows is part of the answer.
+  const sameKeys = gk.join('\n') === ck.join('\n');
+  if (!sameKeys) {
+    throw new Error(
+      `${c.name}: GraphQL and Cypher return different rows (${gk.length} vs ${ck.length}): ` +
+        `${gk.slice(0, 5).join(', ')} … vs ${ck.slice(0, 5).join(', ')} …`,
+    );
+  }
+  for (let i = 0; i < graphql.length; i += 1) {
+    const g = JSON.stringify(canonical(graphql[i]));
+    const y = JSON.stringify(canonical(cypher[i]));
+    if (g !== y) {
+      throw new Error(
+        `${c.name}: row ${gk[i]} differs\n  GraphQL: ${g.slice(0, 600)}\n  Cypher:  ${y.slice(0, 600)}`,
+      );
+    }
+  }
+  if (graphql.length === 0)
+    throw new Error(`${c.name}: empty answer; the comparison proves nothing`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring.
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+async function measure(run: () => Promise<unknown>, spec: GraphSpec): Promise<Stats> {
+  for (let i = 0; i < spec.warmup; i += 1) await run();
+  const samples: number[] = [];
+  const deadline = performance.now() + spec.latencyBudgetMs;
+  while (
+    samples.length < spec.iterations &&
+    (samples.length < 10 || performance.now() < deadline)
+  ) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+
+  let done = 0;
+  const start = performance.now();
+  const end = start + THROUGHPUT_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        await run();
+        done += 1;
+      }
+    }),
+  );
+  const rps = done / ((performance.now() - start) / 1000);
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), n: samples.length, rps };
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const perSecond = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US'));
+
+function table(results: Measured[]): string {
+  const lines = [
+    '| query | GraphQL p50 ms | p99 ms | req/s | Cypher p50 ms | p99 ms | req/s | ratio p50 (GraphQL/Cypher) | DB round trips (GraphQL / Cypher) | rows | samples (GraphQL / Cypher) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of results) {
+    const trips =
+      r.httpRequests > 1
+        ? `${r.gqlRoundTrips} (${r.httpRequests} HTTP requests) / 1`
+        : `${r.gqlRoundTrips} / 1`;
+    lines.push(
+      `| ${r.name} | ${ms(r.gql.p50)} | ${ms(r.gql.p99)} | ${perSecond(r.gql.rps)} | ${ms(r.cy.p50)} | ${ms(r.cy.p99)} | ${perSecond(r.cy.rps)} | ${(r.gql.p50 / r.cy.p50).toFixed(1)}× | ${trips} | ${r.rows} | ${r.gql.n} / ${r.cy.n} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiling: which statements a GraphQL query sends, and what each costs in the database.
+
+interface Statement {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+/** Records every statement the app runs through `db.executeRead` until `stop()`. */
+function recordStatements(db: Database): { statements: Statement[]; stop(): void } {
+  const original = db.executeRead.bind(db);
+  const statements: Statement[] = [];
+  db.executeRead = <T>(work: Work<T>): Promise<T> =>
+    original((tx) =>
+      work(
+        new Proxy(tx, {
+          get(target, property, receiver) {
+            if (property === 'run') {
+              return (text: string, params: Record<string, unknown> = {}) => {
+                statements.push({ text, params });
+                return target.run(text, params);
+              };
+            }
+            const value: unknown = Reflect.get(target, property, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }) as ManagedTransaction,
+      ),
+    );
+  return {
+    statements,
+    stop() {
+      db.executeRead = original;
+    },
+  };
+}
+
+interface PlanNode {
+  operatorType: string;
+  dbHits: number;
+  rows: number;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+function totalDbHits(plan: PlanNode): number {
+  return plan.dbHits + plan.children.reduce((sum, child) => sum + totalDbHits(child), 0);
+}
+
+function planLines(plan: PlanNode, depth = 0): string[] {
+  const details = String(plan.arguments.Details ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 140);
+  const line = `${'  '.repeat(depth + 2)}${plan.operatorType} rows=${plan.rows} dbHits=${plan.dbHits}${details ? ` · ${details}` : ''}`;
+  return [line, ...plan.children.flatMap((child) => planLines(child, depth + 1))];
+}
+
+async function profileStatement(
+  db: Database,
+  statement: Statement,
+): Promise<{ dbHits: number; rows: number; serverMs: number; plan: PlanNode }> {
+  const session = db.driver.session({ database: db.config.database });
+  try {
+    const plain = await session.run(statement.text, statement.params);
+    const serverMs =
+      Number(plain.summary.resultAvailableAfter) + Number(plain.summary.resultConsumedAfter);
+    const profiled = await session.run(`PROFILE ${statement.text}`, statement.params);
+    const plan = profiled.summary.profile as unknown as PlanNode;
+    return { dbHits: totalDbHits(plan), rows: plain.records.length, serverMs, plan };
+  } finally {
+    await session.close();
+  }
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Where the time of a GraphQL operation goes: its wall time, the time during which at least one
+ * of its database transactions was open (client-side, so it includes the driver's decoding), and
+ * the number of waves — groups of transactions that overlap, each wave waiting for the last.
+ */
+async function timeSplit(db: Database, c: Case, runs: number): Promise<string> {
+  const original = db.executeRead.bind(db);
+  let intervals: [number, number][] = [];
+  db.executeRead = async <T>(work: Work<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await original(work);
+    } finally {
+      intervals.push([start, performance.now()]);
+    }
+  };
+  const total: number[] = [];
+  const busy: number[] = [];
+  const summed: number[] = [];
+  let waves = 0;
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      intervals = [];
+      const start = performance.now();
+      await c.graphql();
+      total.push(performance.now() - start);
+      summed.push(intervals.reduce((sum, [a, b]) => sum + b - a, 0));
+      // Union of the open intervals: merged in start order.
+      let covered = 0;
+      let groups = 0;
+      let end = -Infinity;
+      let from = -Infinity;
+      for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+        if (a > end) {
+          if (end > from) covered += end - from;
+          from = a;
+          groups += 1;
+        }
+        end = Math.max(end, b);
+      }
+      if (end > from) covered += end - from;
+      busy.push(covered);
+      waves = groups;
+    }
+  } finally {
+    db.executeRead = original;
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return (
+    `median of ${runs}: ${ms(median(total))} ms per operation; a database transaction open ` +
+    `during ${ms(median(busy))} ms of it (${ms(median(summed))} ms summed over ` +
+    `transactions); ${waves} wave(s) of transactions`
+  );
+}
+
+async function profileCase(db: Database, c: Case): Promise<void> {
+  console.log(`\n### ${c.name}`);
+  console.log(`GraphQL timing: ${await timeSplit(db, c, c.name.startsWith('4.') ? 5 : 30)}`);
+  const recorder = recordStatements(db);
+  try {
+    await c.graphql();
+  } finally {
+    recorder.stop();
+  }
+  const groups = new Map<string, Statement[]>();
+  for (const s of recorder.statements) groups.set(s.text, [...(groups.get(s.text) ?? []), s]);
+  let hits = 0;
+  let serverMs = 0;
+  console.log(
+    `GraphQL: ${recorder.statements.length} database round trips, ${groups.size} distinct statements`,
+  );
+  for (const [text, runs] of groups) {
+    const profiles = [];
+    for (const run of runs) profiles.push(await profileStatement(db, run));
+    const h = profiles.reduce((sum, p) => sum + p.dbHits, 0);
+    const t = profiles.reduce((sum, p) => sum + p.serverMs, 0);
+    const rows = profiles.reduce((sum, p) => sum + p.rows, 0);
+    hits += h;
+    serverMs += t;
+    console.log(
+      `- ×${runs.length}: ${h} db hits, ${rows} rows, ${t} ms in the server · ${oneLine(text).slice(0, 400)}`,
+    );
+    console.log(`    params ${JSON.stringify(runs[0]!.params).slice(0, 300)}`);
+    console.log(planLines(profiles[0]!.plan).join('\n'));
+    if (runs.length > 1) {
+      const last = profiles[profiles.length - 1]!;
+      console.log(`    last run: ${last.dbHits} db hits, ${last.rows} rows`);
+    }
+  }
+  const own = await profileStatement(db, { text: c.cypher, params: c.params });
+  console.log(`GraphQL total: ${hits} db hits, ${serverMs} ms in the server`);
+  console.log(`Cypher: 1 round trip, ${own.dbHits} db hits, ${own.rows} rows, ${own.serverMs} ms`);
+  console.log(planLines(own.plan).join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchGraph(
+  db: Database,
+  client: GraphqlClient,
+  spec: GraphSpec,
+  profile: boolean,
+  withCalibration: boolean,
+): Promise<void> {
+  const all = [...(withCalibration ? [calibration(client)] : []), ...cases(client, spec)];
+  console.log(`\n## ${spec.title}\n`);
+  const results: Measured[] = [];
+  for (const c of all) {
+    // One checked run of each: the answers must agree, and the round trips are counted.
+    const beforeTx = db.transactions;
+    const beforeHttp = client.requests;
+    const graphql = await c.graphql();
+    const gqlRoundTrips = db.transactions - beforeTx;
+    const httpRequests = client.requests - beforeHttp;
+    const cypher = await runCypher(db, c);
+    assertSame(c, graphql, cypher);
+    if (profile) {
+      await profileCase(db, c);
+      continue;
+    }
+    const gql = await measure(() => c.graphql(), spec);
+    const cy = await measure(() => runCypher(db, c), spec);
+    const result = { name: c.name, gql, cy, gqlRoundTrips, httpRequests, rows: graphql.length };
+    results.push(result);
+    console.log(
+      `${c.name}: GraphQL p50 ${ms(gql.p50)} ms, Cypher p50 ${ms(cy.p50)} ms (${(gql.p50 / cy.p50).toFixed(1)}×), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
+    );
+  }
+  if (!profile) console.log(`\n${table(results)}`);
+}
+
+async function main(): Promise<void> {
+  const argIndex = process.argv.indexOf('--cities');
+  const cities = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 2000;
+  const profile = process.argv.includes('--profile');
+  const config = loadConfig();
+  const db = createDatabase(config.neo4j);
+  const started = performance.now();
+  try {
+    await db.verify();
+    const { apollo, httpServer } = await createApp(db, createLogger('fatal'));
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(0, '127.0.0.1', resolve);
+    });
+    const client = new GraphqlClient((httpServer.address() as AddressInfo).port);
+    try {
+      console.log(
+        `GraphQL at http://127.0.0.1:${client.port}/graphql, Neo4j at ${config.neo4j.uri}; ` +
+          `${os.cpus().length} × ${os.cpus()[0]?.model}; Node ${process.version}; ` +
+          `concurrency ${CONCURRENCY} for ${THROUGHPUT_MS / 1000} s`,
+      );
+
+      const dataset = `bench-api-synthetic-${cities}`;
+      // A run that crashed may have left its synthetic data behind; the seed graph must be alone.
+      await deleteDataset(db, dataset);
+      await importSeeds(db, { ...config.seed, dataset: 'seed' });
+      const others = await db.executeRead((tx) =>
+        tx.run(`MATCH (n:Entity) WHERE n.dataset <> 'seed' RETURN count(n) AS count`),
+      );
+      const otherCount = others.records[0]?.get('count') as number;
+      if (otherCount > 0) {
+        console.log(
+          `note: ${otherCount} entities of other datasets are in the database; the seed-graph numbers include them`,
+        );
+      }
+      await benchGraph(
+        db,
+        client,
+        {
+          title: 'Seed graph (project seeds, 324 elements)',
+          warmup: 20,
+          iterations: 200,
+          latencyBudgetMs: 4_000,
+          theme: 'ageing',
+          funder: { field: 'shortName', value: 'BMFSFJ' },
+          profileCity: 'bochum',
+          nodeCity: 'bremerhaven',
+          level: 'STATE',
+        },
+        profile,
+        true,
+      );
+
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-api-bench-'));
+      try {
+        const seedDir = path.join(root, 'seeds');
+        const documentsDir = path.join(root, 'documents');
+        const elements = writeSyntheticSeeds(seedDir, documentsDir, { cities });
+        const importStart = performance.now();
+        await importSeeds(db, { seedDir, documentsDir, dataset });
+        console.log(
+          `\nimported synthetic graph: ${elements} elements in ${((performance.now() - importStart) / 1000).toFixed(1)} s (beside the seeds)`,
+        );
+        const n = (i: number) => String(i).padStart(6, '0');
+        await benchGraph(
+          db,
+          client,
+          {
+            title: `Synthetic graph (${cities} cities, ${elements.toLocaleString('en-US')} elements, plus the seeds)`,
+            warmup: 5,
+            iterations: 50,
+            latencyBudgetMs: 5_000,
+            theme: 'syn-theme-ageing',
+            funder: { field: 'key', value: 'syn-ministerium' },
+            profileCity: `syn-city-${n(Math.floor(cities / 2))}`,
+            nodeCity: `syn-city-${n(cities - 1)}`,
+            level: 'STATE',
+          },
+          profile,
+          false,
+        );
+      } finally {
+        await deleteDataset(db, dataset);
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    } finally {
+      client.close();
+      await apollo.stop();
+    }
+    console.log(`\nAPI bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
