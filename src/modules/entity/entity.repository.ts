@@ -183,26 +183,31 @@ export async function pageOfLabel(
   after: { value: string; key: string } | null,
 ): Promise<Page> {
   if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
-  const sort = sortExpression(order);
-  const cmp = order.direction === 'ASC' ? '>' : '<';
-  const afterValue = order.kind === 'date' ? 'date($afterValue)' : '$afterValue';
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (n:${label})
-       WHERE (${filter.predicate})
-         AND ($afterKey IS NULL OR ${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id > $afterKey))
+  const params = { ...filter.params, limit: neo4j.int(first + 1) };
+  let statement: string;
+  if (order.field === 'key' && order.direction === 'ASC') {
+    // The default order reads the Entity(id) index in order and stops at the LIMIT; that needs
+    // the Entity label in the pattern, a plain n.id sort and no "$after IS NULL OR" disjunction,
+    // so the first page and later pages are two statements.
+    statement = `MATCH (n:${label}:Entity)
+       WHERE (${filter.predicate})${after ? ' AND n.id > $afterKey' : ''}
+       RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, n.id AS sortValue
+       ORDER BY n.id
+       LIMIT $limit`;
+    Object.assign(params, { afterKey: after?.key ?? null });
+  } else {
+    const sort = sortExpression(order);
+    const cmp = order.direction === 'ASC' ? '>' : '<';
+    const afterValue = order.kind === 'date' ? 'date($afterValue)' : '$afterValue';
+    statement = `MATCH (n:${label}:Entity)
+       WHERE (${filter.predicate})${after ? ` AND (${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id > $afterKey))` : ''}
        RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, toString(${sort}) AS sortValue
        ORDER BY ${sort} ${order.direction}, n.id
-       LIMIT $limit`,
-      // JavaScript numbers travel as floats; LIMIT takes only an integer.
-      {
-        ...filter.params,
-        afterKey: after?.key ?? null,
-        afterValue: after?.value ?? null,
-        limit: neo4j.int(first + 1),
-      },
-    ),
-  );
+       LIMIT $limit`;
+    Object.assign(params, { afterKey: after?.key ?? null, afterValue: after?.value ?? null });
+  }
+  // JavaScript numbers travel as floats; LIMIT takes only an integer (see params.limit).
+  const result = await db.executeRead((tx) => tx.run(statement, params));
   const records = result.records.map((r) => ({
     record: toRecord(
       r.get('key') as string,
@@ -221,7 +226,10 @@ export async function countLabel(
 ): Promise<number> {
   if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
   const result = await db.executeRead((tx) =>
-    tx.run(`MATCH (n:${label}) WHERE ${filter.predicate} RETURN count(n) AS count`, filter.params),
+    tx.run(
+      `MATCH (n:${label}:Entity) WHERE ${filter.predicate} RETURN count(n) AS count`,
+      filter.params,
+    ),
   );
   return result.records[0]?.get('count') as number;
 }
