@@ -205,4 +205,44 @@ describe('orderBy with keyset cursors', () => {
     const garbage = await api.query(`{ cities(after: "garbage") { nodes { key } } }`);
     expect(garbage.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('pages backwards with last/before, mirroring the forward walk in any order', async () => {
+    for (const orderBy of [null, { field: 'decided', direction: 'DESC' }]) {
+      const walk = async (backward: boolean) => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        for (let i = 0; i < 30; i += 1) {
+          const page: { data?: any; errors?: any[] } = await api.query(
+            `query($cursor: String, $orderBy: OrgUnitOrder) { orgUnits(${backward ? 'last: 3, before: $cursor' : 'first: 3, after: $cursor'}, orderBy: $orderBy) {
+              nodes { key } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+            { cursor, orderBy },
+          );
+          expect(page.errors).toBeUndefined();
+          const { nodes, pageInfo } = page.data.orgUnits;
+          const keysOfPage = nodes.map((n: { key: string }) => n.key);
+          if (backward) seen.unshift(...keysOfPage);
+          else seen.push(...keysOfPage);
+          if (!(backward ? pageInfo.hasPreviousPage : pageInfo.hasNextPage)) break;
+          cursor = backward ? pageInfo.startCursor : pageInfo.endCursor;
+        }
+        return seen;
+      };
+      const forward = await walk(false);
+      expect(forward.length).toBe(26);
+      expect(await walk(true)).toEqual(forward);
+    }
+  });
+
+  it('refuses first with last, and before without last', async () => {
+    const both = await api.query(`{ cities(first: 2, last: 2) { nodes { key } } }`);
+    expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'last' });
+    const first = await api.query(`{ cities(first: 1) { pageInfo { endCursor } } }`);
+    const stray = await api.query(`query($c: String) { cities(before: $c) { nodes { key } } }`, {
+      c: first.data.cities.pageInfo.endCursor,
+    });
+    expect(stray.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'before',
+    });
+  });
 });

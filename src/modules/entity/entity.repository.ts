@@ -156,6 +156,8 @@ export interface ListOrder {
   field: string;
   kind: 'string' | 'date';
   direction: 'ASC' | 'DESC';
+  /** Direction of the key tie-breaker: ASC, except when a backward page reverses the order. */
+  tie?: 'ASC' | 'DESC';
 }
 
 /**
@@ -185,7 +187,7 @@ export async function pageOfLabel(
   if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
   const params = { ...filter.params, limit: neo4j.int(first + 1) };
   let statement: string;
-  if (order.field === 'key' && order.direction === 'ASC') {
+  if (order.field === 'key' && order.direction === 'ASC' && (order.tie ?? 'ASC') === 'ASC') {
     // The default order reads the Entity(id) index in order and stops at the LIMIT; that needs
     // the Entity label in the pattern, a plain n.id sort and no "$after IS NULL OR" disjunction,
     // so the first page and later pages are two statements.
@@ -197,12 +199,14 @@ export async function pageOfLabel(
     Object.assign(params, { afterKey: after?.key ?? null });
   } else {
     const sort = sortExpression(order);
+    const tie = order.tie ?? 'ASC';
     const cmp = order.direction === 'ASC' ? '>' : '<';
+    const tieCmp = tie === 'ASC' ? '>' : '<';
     const afterValue = order.kind === 'date' ? 'date($afterValue)' : '$afterValue';
     statement = `MATCH (n:${label}:Entity)
-       WHERE (${filter.predicate})${after ? ` AND (${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id > $afterKey))` : ''}
+       WHERE (${filter.predicate})${after ? ` AND (${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id ${tieCmp} $afterKey))` : ''}
        RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, toString(${sort}) AS sortValue
-       ORDER BY ${sort} ${order.direction}, n.id
+       ORDER BY ${sort} ${order.direction}, n.id ${tie}
        LIMIT $limit`;
     Object.assign(params, { afterKey: after?.key ?? null, afterValue: after?.value ?? null });
   }

@@ -40,8 +40,18 @@ export class EventResolver {
       description: 'Cursor after which the page starts.',
     })
     after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size counted back from `before` (at most 100).',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+    })
+    before?: string,
   ) {
-    return listOf(ctx, 'Event', Event, { where, orderBy, first, after });
+    return listOf(ctx, 'Event', Event, { where, orderBy, first, after, last, before });
   }
 
   @FieldResolver(() => linkType(Venue), { nullable: true, description: 'Where it takes place.' })

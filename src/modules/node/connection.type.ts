@@ -94,12 +94,12 @@ export function decodeCursor(cursor: string, argument: string, order: string): C
   return { order, value, key };
 }
 
-export function checkPageSize(first: number | undefined | null): number {
-  const size = first ?? DEFAULT_PAGE_SIZE;
+export function checkPageSize(requested: number | undefined | null, argument = 'first'): number {
+  const size = requested ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw new BadUserInputError(
-      `first must be between 1 and ${MAX_PAGE_SIZE} (got ${String(first)})`,
-      'first',
+      `${argument} must be between 1 and ${MAX_PAGE_SIZE} (got ${String(requested)})`,
+      argument,
     );
   }
   return size;

@@ -21,30 +21,53 @@ import { toLink, type Link } from './link.type';
 import { toObject } from './node.registry';
 import type { EntityObject } from './entity-object';
 
-/** One page of a root list: filtered, sorted, after a cursor. */
+/**
+ * One page of a root list: filtered, sorted, after a cursor (`first`/`after`) or before one
+ * (`last`/`before`). A backward page runs the order reversed and is flipped back, so its cursors
+ * are those of the forward order and work with `after` as well.
+ */
 export async function listOf<T extends EntityObject>(
   ctx: Context,
   label: NodeLabel,
   type: ClassType<T>,
-  args: { where?: object | null; orderBy?: object | null; first?: number; after?: string },
+  args: {
+    where?: object | null;
+    orderBy?: object | null;
+    first?: number;
+    after?: string;
+    last?: number;
+    before?: string;
+  },
 ): Promise<Connection<T>> {
-  const size = checkPageSize(args.first);
+  const backward = args.last !== undefined && args.last !== null;
+  if (backward && args.first !== undefined && args.first !== null) {
+    throw new BadUserInputError('give either first or last, not both', 'last');
+  }
+  if (!backward && args.before) throw new BadUserInputError('before goes with last', 'before');
+  if (backward && args.after) throw new BadUserInputError('after goes with first', 'after');
+  const size = backward ? checkPageSize(args.last, 'last') : checkPageSize(args.first);
   const order = listOrder(
     label,
     args.orderBy as { field: string; direction: 'ASC' | 'DESC' } | undefined,
   );
   const orderName = `${order.field}:${order.direction}`;
-  const after = args.after ? decodeCursor(args.after, 'after', orderName) : null;
+  const cursorArg = backward ? 'before' : 'after';
+  const cursor = backward ? args.before : args.after;
+  const position = cursor ? decodeCursor(cursor, cursorArg, orderName) : null;
   const filter = compileFilter(label, args.where as Record<string, unknown> | undefined);
-  const page = await pageOfLabel(ctx.db, label, filter, order, size, after);
+  const runOrder: ListOrder = backward
+    ? { ...order, direction: order.direction === 'ASC' ? 'DESC' : 'ASC', tie: 'DESC' }
+    : order;
+  const page = await pageOfLabel(ctx.db, label, filter, runOrder, size, position);
+  const records = backward ? [...page.records].reverse() : page.records;
   return makeConnection(
     type,
-    page.records.map(({ record, sortValue }) => ({
+    records.map(({ record, sortValue }) => ({
       node: toObject(record) as T,
       cursor: encodeCursor({ order: orderName, value: sortValue, key: record.key }),
     })),
-    page.hasNextPage,
-    after !== null,
+    backward ? position !== null : page.hasNextPage,
+    backward ? page.hasNextPage : position !== null,
     () => countLabel(ctx.db, label, filter),
   );
 }

@@ -44,8 +44,25 @@ export class OrganisationResolver {
       description: 'Cursor after which the page starts.',
     })
     after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size counted back from `before` (at most 100).',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+    })
+    before?: string,
   ) {
-    return listOf(ctx, 'Organisation', Organisation, { where, orderBy, first, after });
+    return listOf(ctx, 'Organisation', Organisation, {
+      where,
+      orderBy,
+      first,
+      after,
+      last,
+      before,
+    });
   }
 
   @FieldResolver(() => [ProgrammeFunding], { description: 'Programmes the organisation funds.' })

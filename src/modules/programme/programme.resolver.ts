@@ -48,8 +48,18 @@ export class ProgrammeResolver {
       description: 'Cursor after which the page starts.',
     })
     after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size counted back from `before` (at most 100).',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+    })
+    before?: string,
   ) {
-    return listOf(ctx, 'Programme', Programme, { where, orderBy, first, after });
+    return listOf(ctx, 'Programme', Programme, { where, orderBy, first, after, last, before });
   }
 
   @FieldResolver(() => [Participation], {

@@ -41,8 +41,18 @@ export class CityResolver {
     orderBy?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size counted back from `before` (at most 100).',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+    })
+    before?: string,
   ) {
-    return listOf(ctx, 'City', City, { where, orderBy, first, after });
+    return listOf(ctx, 'City', City, { where, orderBy, first, after, last, before });
   }
 
   @FieldResolver(() => linkType(State), {
@@ -161,8 +171,18 @@ export class DistrictResolver {
     orderBy?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size counted back from `before` (at most 100).',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+    })
+    before?: string,
   ) {
-    return listOf(ctx, 'District', District, { where, orderBy, first, after });
+    return listOf(ctx, 'District', District, { where, orderBy, first, after, last, before });
   }
 
   @FieldResolver(() => linkType(City), {
@@ -199,8 +219,18 @@ export class StateResolver {
     orderBy?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size counted back from `before` (at most 100).',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+    })
+    before?: string,
   ) {
-    return listOf(ctx, 'State', State, { where, orderBy, first, after });
+    return listOf(ctx, 'State', State, { where, orderBy, first, after, last, before });
   }
 
   @FieldResolver(() => connectionType(linkType(City)), {
@@ -253,8 +283,18 @@ export class CountyResolver {
     orderBy?: object,
     @Arg('first', () => Int, FIRST) first?: number,
     @Arg('after', () => String, AFTER) after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size counted back from `before` (at most 100).',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+    })
+    before?: string,
   ) {
-    return listOf(ctx, 'County', County, { where, orderBy, first, after });
+    return listOf(ctx, 'County', County, { where, orderBy, first, after, last, before });
   }
 
   @FieldResolver(() => linkType(State), { nullable: true, description: 'The state of the Kreis.' })
