@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { CitationResolver } from '../modules/citation/citation.resolver';
 import '../modules/filter/filter.inputs';
 import '../modules/filter/order.inputs';
+import '../modules/filter/list-args';
 import { connectionType } from '../modules/node/connection.type';
 import { linkType } from '../modules/node/link.type';
 import { Node } from '../modules/node/node.interface';

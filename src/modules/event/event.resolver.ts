@@ -1,8 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
-import { WHERE_INPUTS } from '../filter/filter.inputs';
-import { ORDER_INPUTS } from '../filter/order.inputs';
+import { LIST_ARGS, type ListArgs } from '../filter/list-args';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -17,41 +16,8 @@ export class EventResolver {
   @Query(() => connectionType(Event), {
     description: 'Conferences and other events, in key order.',
   })
-  events(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.Event, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.Event, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'Event', Event, { where, orderBy, first, after, last, before });
+  events(@Ctx() ctx: Context, @Args(() => LIST_ARGS.Event) args: ListArgs) {
+    return listOf(ctx, 'Event', Event, args);
   }
 
   @FieldResolver(() => linkType(Venue), { nullable: true, description: 'Where it takes place.' })

@@ -1,9 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Node } from '../node/node.interface';
 import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
-import { WHERE_INPUTS } from '../filter/filter.inputs';
-import { ORDER_INPUTS } from '../filter/order.inputs';
+import { LIST_ARGS, type ListArgs } from '../filter/list-args';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -18,41 +17,8 @@ export class OrgUnitResolver {
   @Query(() => connectionType(OrgUnit), {
     description: 'Units of city administrations and councils, in key order.',
   })
-  orgUnits(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.OrgUnit, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.OrgUnit, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'OrgUnit', OrgUnit, { where, orderBy, first, after, last, before });
+  orgUnits(@Ctx() ctx: Context, @Args(() => LIST_ARGS.OrgUnit) args: ListArgs) {
+    return listOf(ctx, 'OrgUnit', OrgUnit, args);
   }
 
   @FieldResolver(() => linkType(City), {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { OrgUnit } from '../org-unit/org-unit.type';
 import { Programme } from '../programme/programme.type';
 import { Event } from '../event/event.type';
@@ -7,8 +7,7 @@ import { linkType } from '../node/link.type';
 import { Node } from '../node/node.interface';
 import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
-import { WHERE_INPUTS } from '../filter/filter.inputs';
-import { ORDER_INPUTS } from '../filter/order.inputs';
+import { LIST_ARGS, type ListArgs } from '../filter/list-args';
 import { connectionType } from '../node/connection.type';
 import { listOf } from '../node/list';
 import { Post, toPost } from './post.edge';
@@ -19,41 +18,8 @@ export class PersonResolver {
   @Query(() => connectionType(Person), {
     description: 'People named by the sources, in key order.',
   })
-  people(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.Person, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.Person, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'Person', Person, { where, orderBy, first, after, last, before });
+  people(@Ctx() ctx: Context, @Args(() => LIST_ARGS.Person) args: ListArgs) {
+    return listOf(ctx, 'Person', Person, args);
   }
 
   @FieldResolver(() => [Post], {

@@ -1,11 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Person } from '../person/person.type';
 import { OrgUnit } from '../org-unit/org-unit.type';
 import { Event } from '../event/event.type';
 import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
-import { WHERE_INPUTS } from '../filter/filter.inputs';
-import { ORDER_INPUTS } from '../filter/order.inputs';
+import { LIST_ARGS, type ListArgs } from '../filter/list-args';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linksOf, listOf, oneOf } from '../node/list';
@@ -25,41 +24,8 @@ export class ProgrammeResolver {
   @Query(() => connectionType(Programme), {
     description: 'Programmes, projects, audits, strategies, charters and laws, in key order.',
   })
-  programmes(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.Programme, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.Programme, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'Programme', Programme, { where, orderBy, first, after, last, before });
+  programmes(@Ctx() ctx: Context, @Args(() => LIST_ARGS.Programme) args: ListArgs) {
+    return listOf(ctx, 'Programme', Programme, args);
   }
 
   @FieldResolver(() => [Participation], {

@@ -1,13 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Venue } from './territory.types';
 import { Person } from '../person/person.type';
 import { Organisation } from '../organisation/organisation.type';
 import { Node } from '../node/node.interface';
 import { EntityObject } from '../node/entity-object';
 import type { Context } from '../../server/context';
+import { LIST_ARGS, PageArgs, type ListArgs } from '../filter/list-args';
 import { Event } from '../event/event.type';
-import { WHERE_INPUTS } from '../filter/filter.inputs';
-import { ORDER_INPUTS } from '../filter/order.inputs';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linkPageOf, linksOf, listOf, oneOf } from '../node/list';
@@ -17,42 +16,11 @@ import { Participation, toParticipation } from '../programme/participation.edge'
 import { Programme } from '../programme/programme.type';
 import { City, County, District, State } from './territory.types';
 
-const FIRST = { nullable: true, description: 'Page size (default 20, at most 100).' } as const;
-const AFTER = {
-  nullable: true,
-  description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
-} as const;
-
 @Resolver(() => City)
 export class CityResolver {
   @Query(() => connectionType(City), { description: 'Cities (municipalities), in key order.' })
-  cities(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.City, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.City, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, FIRST) first?: number,
-    @Arg('after', () => String, AFTER) after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'City', City, { where, orderBy, first, after, last, before });
+  cities(@Ctx() ctx: Context, @Args(() => LIST_ARGS.City) args: ListArgs) {
+    return listOf(ctx, 'City', City, args);
   }
 
   @FieldResolver(() => linkType(State), {
@@ -156,33 +124,8 @@ export class DistrictResolver {
   @Query(() => connectionType(District), {
     description: 'City districts (Stadtteile), in key order.',
   })
-  districts(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.District, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.District, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, FIRST) first?: number,
-    @Arg('after', () => String, AFTER) after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'District', District, { where, orderBy, first, after, last, before });
+  districts(@Ctx() ctx: Context, @Args(() => LIST_ARGS.District) args: ListArgs) {
+    return listOf(ctx, 'District', District, args);
   }
 
   @FieldResolver(() => linkType(City), {
@@ -204,58 +147,20 @@ export class DistrictResolver {
 @Resolver(() => State)
 export class StateResolver {
   @Query(() => connectionType(State), { description: 'Federal states (Länder).' })
-  states(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.State, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.State, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, FIRST) first?: number,
-    @Arg('after', () => String, AFTER) after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'State', State, { where, orderBy, first, after, last, before });
+  states(@Ctx() ctx: Context, @Args(() => LIST_ARGS.State) args: ListArgs) {
+    return listOf(ctx, 'State', State, args);
   }
 
   @FieldResolver(() => connectionType(linkType(City)), {
     description: 'Cities lying directly in the state (kreisfreie Städte). Paged.',
   })
-  cities(
-    @Root() self: EntityObject,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-  ) {
+  cities(@Root() self: EntityObject, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return linkPageOf(
       ctx,
       self.key,
       { type: 'LOCATED_IN', direction: 'IN', label: 'City' },
       linkType(City),
-      { first, after },
+      page,
     );
   }
 
@@ -268,33 +173,8 @@ export class StateResolver {
 @Resolver(() => County)
 export class CountyResolver {
   @Query(() => connectionType(County), { description: 'Kreise (rural districts).' })
-  counties(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.County, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.County, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, FIRST) first?: number,
-    @Arg('after', () => String, AFTER) after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'County', County, { where, orderBy, first, after, last, before });
+  counties(@Ctx() ctx: Context, @Args(() => LIST_ARGS.County) args: ListArgs) {
+    return listOf(ctx, 'County', County, args);
   }
 
   @FieldResolver(() => linkType(State), { nullable: true, description: 'The state of the Kreis.' })
@@ -305,26 +185,13 @@ export class CountyResolver {
   @FieldResolver(() => connectionType(linkType(City)), {
     description: 'Cities in the Kreis. Paged.',
   })
-  cities(
-    @Root() self: EntityObject,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-  ) {
+  cities(@Root() self: EntityObject, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return linkPageOf(
       ctx,
       self.key,
       { type: 'LOCATED_IN', direction: 'IN', label: 'City' },
       linkType(City),
-      { first, after },
+      page,
     );
   }
 }

@@ -1,7 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
-import { WHERE_INPUTS } from '../filter/filter.inputs';
-import { ORDER_INPUTS } from '../filter/order.inputs';
+import { LIST_ARGS, PageArgs, type ListArgs } from '../filter/list-args';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
 import { linkPageOf, linksOf, listOf } from '../node/list';
@@ -11,41 +10,8 @@ import { Theme } from './theme.type';
 @Resolver(() => Theme)
 export class ThemeResolver {
   @Query(() => connectionType(Theme), { description: 'Themes of the taxonomy, in key order.' })
-  themes(
-    @Ctx() ctx: Context,
-    @Arg('where', () => WHERE_INPUTS.Theme, {
-      nullable: true,
-      description:
-        'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
-    })
-    where?: object,
-    @Arg('orderBy', () => ORDER_INPUTS.Theme, {
-      nullable: true,
-      description: 'Sort order (default: by key); ties are broken by key.',
-    })
-    orderBy?: object,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-    @Arg('last', () => Int, {
-      nullable: true,
-      description: 'Page size counted back from `before` (at most 100).',
-    })
-    last?: number,
-    @Arg('before', () => String, {
-      nullable: true,
-      description: 'Cursor before which a backward page ends (`pageInfo.startCursor`).',
-    })
-    before?: string,
-  ) {
-    return listOf(ctx, 'Theme', Theme, { where, orderBy, first, after, last, before });
+  themes(@Ctx() ctx: Context, @Args(() => LIST_ARGS.Theme) args: ListArgs) {
+    return listOf(ctx, 'Theme', Theme, args);
   }
 
   @FieldResolver(() => [linkType(Theme)], { description: 'Broader themes (skos:broader).' })
@@ -62,23 +28,7 @@ export class ThemeResolver {
     description:
       'Units, programmes, events and organisations that address exactly this theme, paged.',
   })
-  addressedBy(
-    @Root() theme: Theme,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: 'Page size (default 20, at most 100).',
-    })
-    first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor after which the page starts.',
-    })
-    after?: string,
-  ) {
-    return linkPageOf(ctx, theme.key, { type: 'ADDRESSES', direction: 'IN' }, linkType(Node), {
-      first,
-      after,
-    });
+  addressedBy(@Root() theme: Theme, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    return linkPageOf(ctx, theme.key, { type: 'ADDRESSES', direction: 'IN' }, linkType(Node), page);
   }
 }

@@ -1,0 +1,60 @@
+import { ArgsType, Field, Int, type ClassType } from 'type-graphql';
+import { NODE_LABELS, type NodeLabel } from '../../model/model';
+import { WHERE_INPUTS } from './filter.inputs';
+import { ORDER_INPUTS } from './order.inputs';
+
+/** Arguments of a root list: filter, order and Relay paging in both directions. */
+export interface ListArgs {
+  where?: object | null;
+  orderBy?: object | null;
+  first?: number;
+  after?: string;
+  last?: number;
+  before?: string;
+}
+
+/** Relay paging arguments of a relation connection. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
+  first?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
+  })
+  after?: string;
+}
+
+function addPaging(target: ClassType): void {
+  const field = (name: string, type: () => unknown, description: string) =>
+    Field(type as () => ClassType, { nullable: true, description })(target.prototype, name);
+  field('first', () => Int, 'Page size (default 20, at most 100).');
+  field('after', () => String, 'Cursor after which the page starts (`pageInfo.endCursor`).');
+  field('last', () => Int, 'Page size counted back from `before` (at most 100).');
+  field(
+    'before',
+    () => String,
+    'Cursor before which a backward page ends (`pageInfo.startCursor`).',
+  );
+}
+
+/** `<Label>ListArgs` for every label, made in a loop like the filter inputs. */
+export const LIST_ARGS = {} as Record<NodeLabel, ClassType<ListArgs>>;
+
+for (const label of NODE_LABELS) {
+  const args = class {};
+  Object.defineProperty(args, 'name', { value: `${label}ListArgs` });
+  Field(() => WHERE_INPUTS[label], {
+    nullable: true,
+    description:
+      'Conditions the items must meet; relation filters (some/none/all) nest to any depth.',
+  })(args.prototype, 'where');
+  Field(() => ORDER_INPUTS[label], {
+    nullable: true,
+    description: 'Sort order (default: by key); ties are broken by key.',
+  })(args.prototype, 'orderBy');
+  addPaging(args);
+  ArgsType()(args);
+  LIST_ARGS[label] = args as ClassType<ListArgs>;
+}
