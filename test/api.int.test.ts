@@ -1,26 +1,14 @@
-import { loadConfig } from '../src/config';
 import { toGlobalId } from '../src/common/global-id';
-import { importSeeds, SEED_DATASET } from '../src/seed/import';
-import { deleteDataset } from '../src/seed/seed.repository';
-import { startTestApi, type TestApi } from './api';
+import { seededApi } from './api';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
-let api: TestApi;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
-});
-afterAll(async () => {
-  await deleteDataset(api.db, SEED_DATASET);
-  await api.close();
-});
+const api = seededApi();
 
 describe('GraphQL API over HTTP', () => {
   it('serves the self-hosted IDE at / and /graphiql, opening with the research examples', async () => {
     for (const page of ['/', '/graphiql']) {
-      const response = await fetch(`${api.url}${page}`);
+      const response = await fetch(`${api().url}${page}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/text\/html/);
       const html = await response.text();
@@ -30,13 +18,13 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('serves /health and /ready', async () => {
-    expect(await (await fetch(`${api.url}/health`)).json()).toEqual({ status: 'ok' });
-    const ready = await fetch(`${api.url}/ready`);
+    expect(await (await fetch(`${api().url}/health`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${api().url}/ready`);
     expect(ready.status).toBe(200);
   });
 
   it('lists cities with keyset paging and a totalCount on request', async () => {
-    const first = await api.query(
+    const first = await api().query(
       `{ cities(first: 2) { totalCount nodes { key name ags } pageInfo { hasNextPage endCursor } } }`,
     );
     expect(first.errors).toBeUndefined();
@@ -46,7 +34,7 @@ describe('GraphQL API over HTTP', () => {
       'bremerhaven',
     ]);
     expect(first.data.cities.pageInfo.hasNextPage).toBe(true);
-    const second = await api.query(
+    const second = await api().query(
       `query($after: String) { cities(first: 2, after: $after) { nodes { key } pageInfo { hasNextPage } } }`,
       {
         after: first.data.cities.pageInfo.endCursor,
@@ -60,7 +48,7 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it("answers who heads Bochum's ageing unit, since when, with the quote and its document", async () => {
-    const result = await api.query(`{
+    const result = await api().query(`{
       node(id: "${toGlobalId('City', 'bochum')}") {
         ... on City {
           name
@@ -89,7 +77,7 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('shows funding on participations and funders on programmes, as vague as the source', async () => {
-    const result = await api.query(`{
+    const result = await api().query(`{
       node(id: "${toGlobalId('Programme', 'zukunftswerkstatt-kommunen')}") {
         ... on Programme {
           shortName level
@@ -112,7 +100,7 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('exposes relationship properties on links: decisions, speakers, transfers', async () => {
-    const result = await api.query(`{
+    const result = await api().query(`{
       unit: node(id: "${toGlobalId('OrgUnit', 'castrop-rauxel-stabsstelle-bildung-vielfalt-teilhabe')}") {
         ... on OrgUnit { decidedBy { node { key } details { type decision date { edtf earliest } } sources { quote } }
                          reportsTo { node { key } details { roleTitle } } }
@@ -165,14 +153,14 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('returns typed errors: invalid id, unknown id, page size over the maximum', async () => {
-    const invalid = await api.query(`{ node(id: "not an id") { id } }`);
+    const invalid = await api().query(`{ node(id: "not an id") { id } }`);
     expect(invalid.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'id',
     });
-    const unknown = await api.query(`{ node(id: "${toGlobalId('City', 'atlantis')}") { id } }`);
+    const unknown = await api().query(`{ node(id: "${toGlobalId('City', 'atlantis')}") { id } }`);
     expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
-    const tooMany = await api.query(`{ cities(first: 500) { nodes { key } } }`);
+    const tooMany = await api().query(`{ cities(first: 500) { nodes { key } } }`);
     expect(tooMany.errors?.[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
     });
@@ -185,7 +173,7 @@ describe('GraphQL API over HTTP', () => {
       toGlobalId('City', 'atlantis'),
       toGlobalId('City', 'herten'),
     ];
-    const result = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { key } }`, { ids });
+    const result = await api().query(`query($ids: [ID!]!) { nodes(ids: $ids) { key } }`, { ids });
     expect(result.data.nodes).toEqual([{ key: 'ageing' }, null, { key: 'herten' }]);
   });
 
@@ -193,7 +181,7 @@ describe('GraphQL API over HTTP', () => {
     const walk: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i += 1) {
-      const page: { data?: any } = await api.query(
+      const page: { data?: any } = await api().query(
         `query($after: String) { states(where: { key: { eq: "nordrhein-westfalen" } }) { nodes {
           cities(first: 1, after: $after) { totalCount nodes { node { key } sources { quote } } pageInfo { hasNextPage endCursor } } } } }`,
         { after },
@@ -206,8 +194,8 @@ describe('GraphQL API over HTTP', () => {
     }
     expect(walk).toEqual(['bochum']);
 
-    const before = api.db.transactions;
-    const themes = await api.query(
+    const before = api().db.transactions;
+    const themes = await api().query(
       `{ themes(first: 100) { nodes { key addressedBy(first: 5) { totalCount nodes { node { key } } } } } }`,
     );
     expect(themes.errors).toBeUndefined();
@@ -215,18 +203,18 @@ describe('GraphQL API over HTTP', () => {
     expect(ageing.addressedBy.totalCount).toBeGreaterThan(5);
     expect(ageing.addressedBy.nodes).toHaveLength(5);
     // The theme page, then one query for the addressedBy pages of all 28 themes.
-    expect(api.db.transactions - before).toBe(2);
+    expect(api().db.transactions - before).toBe(2);
   });
 
   it('batches nested relations: round trips grow with depth, not with rows', async () => {
     const nested = `{ cities(first: 10) { nodes { name orgUnits { node { name posts { person { name } sources { document { title } } } } } } } }`;
-    const before = api.db.transactions;
-    const result = await api.query(nested);
+    const before = api().db.transactions;
+    const result = await api().query(nested);
     expect(result.errors).toBeUndefined();
     const units = result.data.cities.nodes.flatMap((c: { orgUnits: unknown[] }) => c.orgUnits);
     expect(units.length).toBeGreaterThan(20);
     // cities page, units of all cities, posts of all units, all cited documents: 4 round trips
     // for 4 cities and 26 units (one query per level, whatever the number of rows).
-    expect(api.db.transactions - before).toBe(4);
+    expect(api().db.transactions - before).toBe(4);
   });
 });

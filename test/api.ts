@@ -3,6 +3,8 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/common/logger';
 import { createDatabase, type Database } from '../src/db/database';
 import { createApp } from '../src/server/app';
+import { importSeeds, SEED_DATASET } from '../src/seed/import';
+import { deleteDataset } from '../src/seed/seed.repository';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are dynamic JSON; the assertions check them
 type Json = any;
@@ -39,5 +41,26 @@ export async function startTestApi(): Promise<TestApi> {
       await apollo.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * For a test file: the API over the seeded test database, started before its tests and torn down
+ * (seeds removed) after them. Call the returned function inside tests.
+ */
+export function seededApi(): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await startTestApi();
+    await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
+  });
+  afterAll(async () => {
+    if (!api) return;
+    await deleteDataset(api.db, SEED_DATASET);
+    await api.close();
+  });
+  return () => {
+    if (!api) throw new Error('the API is started in beforeAll');
+    return api;
   };
 }

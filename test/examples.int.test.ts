@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, loadConfig } from '../src/config';
+import { REPO_ROOT } from '../src/config';
 import { parseExamples } from '../src/common/examples';
-import { importSeeds, SEED_DATASET } from '../src/seed/import';
-import { deleteDataset } from '../src/seed/seed.repository';
-import { startTestApi, type TestApi } from './api';
+import { seededApi } from './api';
 
 /** Every example the IDE opens with, run against the seeded database, with its expected answer. */
 const examples = parseExamples(
@@ -109,16 +107,7 @@ const EXPECTED: Record<string, (data: Data) => void> = {
   },
 };
 
-let api: TestApi;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
-});
-afterAll(async () => {
-  await deleteDataset(api.db, SEED_DATASET);
-  await api.close();
-});
+const api = seededApi();
 
 describe('schema/examples.graphql', () => {
   it('has at least eight examples, each with a checked answer', () => {
@@ -127,7 +116,7 @@ describe('schema/examples.graphql', () => {
   });
 
   it.each(examples.map((e) => [e.name, e]))('%s', async (name, example) => {
-    const result = await api.query(
+    const result = await api().query(
       example.query,
       example.variables ? JSON.parse(example.variables) : undefined,
     );

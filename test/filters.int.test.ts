@@ -1,23 +1,11 @@
-import { loadConfig } from '../src/config';
-import { importSeeds, SEED_DATASET } from '../src/seed/import';
-import { deleteDataset } from '../src/seed/seed.repository';
-import { startTestApi, type TestApi } from './api';
+import { seededApi } from './api';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
-let api: TestApi;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
-});
-afterAll(async () => {
-  await deleteDataset(api.db, SEED_DATASET);
-  await api.close();
-});
+const api = seededApi();
 
 async function keys(field: string, where: unknown): Promise<string[]> {
-  const result = await api.query(
+  const result = await api().query(
     `query($where: ${whereType(field)}) { ${field}(where: $where, first: 100) { totalCount nodes { key } } }`,
     {
       where,
@@ -42,7 +30,7 @@ function whereType(field: string): string {
 
 describe('where filters', () => {
   it('answer the mission question: cities running ageing units that take part in a BMFSFJ-funded programme', async () => {
-    const result = await api.query(`{
+    const result = await api().query(`{
       cities(where: {
         orgUnits: { some: { themes: { some: { within: "ageing" } } } }
         programmes: { some: { funders: { some: { shortName: { eq: "BMFSFJ" } } } } }
@@ -144,12 +132,12 @@ describe('where filters', () => {
   });
 
   it('rejects bad filter input with BAD_USER_INPUT', async () => {
-    const badDate = await api.query(
+    const badDate = await api().query(
       `{ orgUnits(where: { decided: { before: "Mai 2019" } }) { nodes { key } } }`,
     );
     expect(badDate.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(badDate.errors?.[0].message).toMatch(/expected a day as YYYY-MM-DD/);
-    const unknownField = await api.query(
+    const unknownField = await api().query(
       `{ cities(where: { population: { eq: 1 } }) { nodes { key } } }`,
     );
     expect(unknownField.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -158,7 +146,7 @@ describe('where filters', () => {
 
 describe('orderBy with keyset cursors', () => {
   it('sorts by a text field in either direction', async () => {
-    const result = await api.query(
+    const result = await api().query(
       `{ cities(orderBy: { field: name, direction: DESC }) { nodes { name } } }`,
     );
     expect(result.data.cities.nodes.map((c: { name: string }) => c.name)).toEqual([
@@ -173,7 +161,7 @@ describe('orderBy with keyset cursors', () => {
     const seen: { key: string; decided: { earliest: string } | null }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const result: { data?: any; errors?: any[] } = await api.query(
+      const result: { data?: any; errors?: any[] } = await api().query(
         `query($after: String) { orgUnits(first: 4, after: $after, orderBy: { field: decided, direction: DESC }) {
           nodes { key decided { earliest } } pageInfo { hasNextPage endCursor } } }`,
         { after },
@@ -191,8 +179,8 @@ describe('orderBy with keyset cursors', () => {
   });
 
   it('refuses a cursor from another sort order', async () => {
-    const first = await api.query(`{ cities(first: 1) { pageInfo { endCursor } } }`);
-    const result = await api.query(
+    const first = await api().query(`{ cities(first: 1) { pageInfo { endCursor } } }`);
+    const result = await api().query(
       `query($after: String) { cities(after: $after, orderBy: { field: name }) { nodes { key } } }`,
       {
         after: first.data.cities.pageInfo.endCursor,
@@ -202,7 +190,7 @@ describe('orderBy with keyset cursors', () => {
       extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
     });
     expect(result.errors?.[0].message).toMatch(/another sort order/);
-    const garbage = await api.query(`{ cities(after: "garbage") { nodes { key } } }`);
+    const garbage = await api().query(`{ cities(after: "garbage") { nodes { key } } }`);
     expect(garbage.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
@@ -212,7 +200,7 @@ describe('orderBy with keyset cursors', () => {
         const seen: string[] = [];
         let cursor: string | null = null;
         for (let i = 0; i < 30; i += 1) {
-          const page: { data?: any; errors?: any[] } = await api.query(
+          const page: { data?: any; errors?: any[] } = await api().query(
             `query($cursor: String, $orderBy: OrgUnitOrder) { orgUnits(${backward ? 'last: 3, before: $cursor' : 'first: 3, after: $cursor'}, orderBy: $orderBy) {
               nodes { key } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
             { cursor, orderBy },
@@ -234,10 +222,10 @@ describe('orderBy with keyset cursors', () => {
   });
 
   it('refuses first with last, and before without last', async () => {
-    const both = await api.query(`{ cities(first: 2, last: 2) { nodes { key } } }`);
+    const both = await api().query(`{ cities(first: 2, last: 2) { nodes { key } } }`);
     expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'last' });
-    const first = await api.query(`{ cities(first: 1) { pageInfo { endCursor } } }`);
-    const stray = await api.query(`query($c: String) { cities(before: $c) { nodes { key } } }`, {
+    const first = await api().query(`{ cities(first: 1) { pageInfo { endCursor } } }`);
+    const stray = await api().query(`query($c: String) { cities(before: $c) { nodes { key } } }`, {
       c: first.data.cities.pageInfo.endCursor,
     });
     expect(stray.errors?.[0].extensions).toMatchObject({

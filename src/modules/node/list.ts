@@ -9,6 +9,7 @@ import {
   type ListOrder,
   type RelationPath,
 } from '../entity/entity.repository';
+import type { ListArgs } from '../filter/list-args';
 import { orderFields } from '../filter/order.inputs';
 import {
   checkPageSize,
@@ -30,14 +31,7 @@ export async function listOf<T extends EntityObject>(
   ctx: Context,
   label: NodeLabel,
   type: ClassType<T>,
-  args: {
-    where?: object | null;
-    orderBy?: object | null;
-    first?: number;
-    after?: string;
-    last?: number;
-    before?: string;
-  },
+  args: ListArgs,
 ): Promise<Connection<T>> {
   const backward = args.last !== undefined && args.last !== null;
   if (backward && args.first !== undefined && args.first !== null) {
