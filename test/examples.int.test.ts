@@ -100,6 +100,18 @@ const EXPECTED: Record<string, (data: Data) => void> = {
   'Cities in audits and charters': (data) => {
     expect(names(data.cities.nodes)).toEqual(['Bochum', 'Castrop-Rauxel']);
   },
+  'Search: Senioren': (data) => {
+    const keys = data.search.hits.map((h: Data) => h.entity.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'bremerhaven-stabsstelle-seniorinnen-und-senioren',
+        'castrop-rauxel-bip',
+      ]),
+    );
+    expect(
+      data.search.hits.every((h: Data) => typeof h.snippet === 'string' && h.snippet.includes('«')),
+    ).toBe(true);
+  },
   'The sources': (data) => {
     expect(data.sources.totalCount).toBe(6);
     const bochum = data.sources.nodes.find((s: Data) => s.key === 'bochum-leben-im-alter-2020');

@@ -1,0 +1,130 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  Float,
+  Int,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+} from 'type-graphql';
+import { BadUserInputError } from '../../common/graphql-errors';
+import { NODE_LABELS } from '../../model/model';
+import type { Context } from '../../server/context';
+import { checkPageSize, PageInfo } from '../node/connection.type';
+import { Node } from '../node/node.interface';
+import { toObject } from '../node/node.registry';
+import { toLuceneQuery } from './lucene';
+import { searchEntities } from './search.repository';
+import { snippetOf } from './snippet';
+
+const ENTITY_TYPES = Object.fromEntries(NODE_LABELS.map((l) => [l, l]));
+registerEnumType(ENTITY_TYPES, {
+  name: 'EntityType',
+  description: 'The kinds of entity in the graph.',
+});
+
+@ObjectType({
+  description: 'A search hit: the entity, how well it matches, and the passage that matched.',
+})
+export class SearchHit {
+  @Field(() => Node, { description: 'The entity found.' }) entity!: Node;
+  @Field(() => Float, {
+    description: 'Relevance score (higher is better; comparable within one search only).',
+  })
+  score!: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The passage that matched, matches marked «like this»: a name, label, description or source quote.',
+  })
+  snippet!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Which field the snippet comes from (e.g. name, quotes).',
+  })
+  snippetField!: string | null;
+}
+
+@ObjectType({ description: 'A page of search hits, best first.' })
+export class SearchConnection {
+  @Field(() => [SearchHit], { description: 'The hits of this page.' }) hits!: SearchHit[];
+  @Field(() => PageInfo, {
+    description: 'Where this page stands; pass `endCursor` as `after` for the next.',
+  })
+  pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'Number of hits in all.' }) totalCount!: number;
+}
+
+function decodeOffset(after: string | undefined): number {
+  if (!after) return 0;
+  const match = /^o:(\d+)$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!match) throw new BadUserInputError(`"${after}" is not a valid search cursor`, 'after');
+  return Number(match[1]);
+}
+
+const encodeOffset = (offset: number) => Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchConnection, {
+    description:
+      'Full-text search in German over names, labels, descriptions and the source quotes. Case, umlauts (ä/ae, ß/ss) and inflections do not matter; each word also matches as the start of a compound ("Senioren" finds "Seniorenbüro"); all words must match; "quoted phrases" match as phrases. An empty text finds nothing.',
+  })
+  async search(
+    @Ctx() ctx: Context,
+    @Arg('text', { description: 'What to look for, e.g. "Senioren", "Armut", "Quartier".' })
+    text: string,
+    @Arg('types', () => [ENTITY_TYPES], {
+      nullable: true,
+      description: 'Only these kinds of entity.',
+    })
+    types?: string[],
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts.',
+    })
+    after?: string,
+  ): Promise<SearchConnection> {
+    const size = checkPageSize(first);
+    const offset = decodeOffset(after);
+    const parsed = toLuceneQuery(text);
+    const empty = Object.assign(new PageInfo(), {
+      hasNextPage: false,
+      hasPreviousPage: offset > 0,
+      startCursor: null,
+      endCursor: null,
+    });
+    if (!parsed)
+      return Object.assign(new SearchConnection(), { hits: [], pageInfo: empty, totalCount: 0 });
+    const { rows, total } = await searchEntities(
+      ctx.db,
+      parsed.lucene,
+      types?.length ? types : null,
+      offset,
+      size,
+    );
+    const hits = rows.map(({ record, score }) => {
+      const snippet = snippetOf(record.props, parsed.words);
+      return Object.assign(new SearchHit(), {
+        entity: toObject(record) as unknown as Node,
+        score,
+        snippet: snippet?.text ?? null,
+        snippetField: snippet?.field ?? null,
+      });
+    });
+    const pageInfo = Object.assign(new PageInfo(), {
+      hasNextPage: offset + hits.length < total,
+      hasPreviousPage: offset > 0,
+      startCursor: hits.length ? encodeOffset(offset) : null,
+      endCursor: hits.length ? encodeOffset(offset + hits.length) : null,
+    });
+    return Object.assign(new SearchConnection(), { hits, pageInfo, totalCount: total });
+  }
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { seededApi } from './api';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
+
+const api = seededApi();
+const recall = JSON.parse(fs.readFileSync(path.join(__dirname, 'search-recall.json'), 'utf8')) as {
+  queries: { text: string; expect: string[] }[];
+};
+
+async function search(text: string, extra = ''): Promise<any> {
+  const result = await api().query(
+    `query($text: String!) { search(text: $text, first: 10${extra}) { totalCount hits { score snippet snippetField entity { key __typename } } pageInfo { hasNextPage endCursor } } }`,
+    { text },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data.search;
+}
+
+describe('search', () => {
+  it("finds the senior units of Bremerhaven and Castrop-Rauxel's senior advice centre, with snippets", async () => {
+    const result = await search('Senioren');
+    const byKey = new Map(result.hits.map((h: any) => [h.entity.key, h]));
+    for (const key of ['bremerhaven-stabsstelle-seniorinnen-und-senioren', 'castrop-rauxel-bip']) {
+      expect(byKey.get(key)).toBeDefined();
+      expect((byKey.get(key) as any).snippet).toMatch(/«Senior/);
+    }
+  });
+
+  it(`reaches at least 90 % recall on ${recall.queries.length} realistic queries`, async () => {
+    let found = 0;
+    let expected = 0;
+    const misses: string[] = [];
+    for (const { text, expect: keys } of recall.queries) {
+      const hits = new Set((await search(text)).hits.map((h: any) => h.entity.key));
+      for (const key of keys) {
+        expected += 1;
+        if (hits.has(key)) found += 1;
+        else misses.push(`${text} → ${key}`);
+      }
+    }
+    expect(recall.queries.length).toBeGreaterThanOrEqual(30);
+    const percent = ((100 * found) / expected).toFixed(1);
+    process.stdout.write(
+      `\nsearch recall: ${found}/${expected} = ${percent} %; misses: ${misses.join('; ') || 'none'}\n`,
+    );
+    expect(found / expected).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds a word that stands only in a source quote, and shows the quote', async () => {
+    const result = await search('Pionierstädten');
+    const zwk = result.hits.find((h: any) => h.entity.key === 'zukunftswerkstatt-kommunen');
+    expect(zwk.snippetField).toBe('quotes');
+    expect(zwk.snippet).toMatch(/«Pionierstädten»/);
+  });
+
+  it('never fails on Lucene syntax, and an empty text finds nothing', async () => {
+    for (const text of [
+      'Armut*',
+      'Seni~',
+      '(unbalanced',
+      '"open',
+      'a:b [x',
+      'AND OR NOT',
+      '\\',
+      '+-!^',
+    ]) {
+      await search(text);
+    }
+    expect((await search('   ')).totalCount).toBe(0);
+  });
+
+  it('limits to entity types and pages by cursor', async () => {
+    const all = await search('Bochum', ', types: [OrgUnit]');
+    expect(all.hits.every((h: any) => h.entity.__typename === 'OrgUnit')).toBe(true);
+    expect(all.totalCount).toBeGreaterThan(2);
+    const units = (
+      await api().query(
+        `{ search(text: "Bochum", types: [OrgUnit], first: 2) { hits { entity { key } } pageInfo { endCursor } } }`,
+      )
+    ).data.search;
+    const next = await api().query(
+      `query($after: String) { search(text: "Bochum", types: [OrgUnit], first: 2, after: $after) { hits { entity { key } } } }`,
+      {
+        after: units.pageInfo.endCursor,
+      },
+    );
+    const firstKeys = new Set(units.hits.map((h: any) => h.entity.key));
+    expect(next.data.search.hits).toHaveLength(2);
+    expect(next.data.search.hits.some((h: any) => firstKeys.has(h.entity.key))).toBe(false);
+  });
+});
