@@ -112,6 +112,14 @@ const EXPECTED: Record<string, (data: Data) => void> = {
       data.search.hits.every((h: Data) => typeof h.snippet === 'string' && h.snippet.includes('«')),
     ).toBe(true);
   },
+  'How Bochum and Bremerhaven are connected': (data) => {
+    expect(data.paths.length).toBeGreaterThan(0);
+    for (const path of data.paths) {
+      expect(path.steps[0].text).toMatch(/Bochum/);
+      expect(path.steps[path.length - 1].text).toMatch(/Bremerhaven/);
+      expect(path.steps.every((s: Data) => s.sources.length > 0)).toBe(true);
+    }
+  },
   'The sources': (data) => {
     expect(data.sources.totalCount).toBe(6);
     const bochum = data.sources.nodes.find((s: Data) => s.key === 'bochum-leben-im-alter-2020');

@@ -9,6 +9,7 @@ export enum ErrorCode {
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   DATABASE_AUTH = 'DATABASE_AUTH',
   CONSTRAINT_VIOLATION = 'CONSTRAINT_VIOLATION',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   INTERNAL = 'INTERNAL',
 }
 
@@ -55,5 +56,18 @@ export class ConstraintViolationError extends AppError {
 export class DatabaseError extends AppError {
   constructor(detail: string, cause?: unknown) {
     super(ErrorCode.INTERNAL, `Database error: ${detail}`, { cause });
+  }
+}
+
+/** A query ran past its time limit on the server and was stopped. */
+export class QueryTimeoutError extends AppError {
+  constructor(cause?: unknown) {
+    super(
+      ErrorCode.QUERY_TIMEOUT,
+      'The query took longer than its time limit and was stopped; narrow it down.',
+      {
+        cause,
+      },
+    );
   }
 }

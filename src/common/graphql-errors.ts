@@ -21,6 +21,7 @@ const PUBLIC_APP_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.NOT_FOUND,
   ErrorCode.DATABASE_UNAVAILABLE,
+  ErrorCode.QUERY_TIMEOUT,
 ]);
 /** Codes GraphQL itself or Apollo assign to client mistakes: their messages are safe to show. */
 const PUBLIC_GRAPHQL_CODES = new Set([

@@ -6,6 +6,7 @@ import {
   DatabaseAuthError,
   DatabaseError,
   DatabaseUnavailableError,
+  QueryTimeoutError,
 } from '../common/errors';
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
@@ -31,8 +32,9 @@ export class Database {
     });
   }
 
-  async executeRead<T>(work: Work<T>): Promise<T> {
-    return this.run('READ', work);
+  /** `timeoutMs` caps the transaction on the server; exceeding it raises QueryTimeoutError. */
+  async executeRead<T>(work: Work<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.run('READ', work, options.timeoutMs);
   }
 
   async executeWrite<T>(work: Work<T>): Promise<T> {
@@ -55,14 +57,17 @@ export class Database {
     await this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({
       database: this.config.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
       this.transactions += 1;
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      const config = timeoutMs !== undefined ? { timeout: timeoutMs } : undefined;
+      return mode === 'READ'
+        ? await session.executeRead(work, config)
+        : await session.executeWrite(work, config);
     } catch (error) {
       throw this.mapError(error);
     } finally {
@@ -79,6 +84,9 @@ export class Database {
       }
       if (code.startsWith('Neo.ClientError.Security.')) {
         return new DatabaseAuthError(this.config.uri, this.config.user, error);
+      }
+      if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+        return new QueryTimeoutError(error);
       }
       if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         return new ConstraintViolationError(error.message, error);

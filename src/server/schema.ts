@@ -15,6 +15,7 @@ import { OrganisationResolver } from '../modules/organisation/organisation.resol
 import { OrgUnitResolver } from '../modules/org-unit/org-unit.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
+import { PathsResolver } from '../modules/paths/paths.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { SourceDocumentResolver } from '../modules/source-document/source-document.resolver';
 import {
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   SourceDocumentResolver,
   EventResolver,
   SearchResolver,
+  PathsResolver,
 ] as const;
 
 // type-graphql reads decorator metadata when the schema is built; generic types made lazily

@@ -1,0 +1,97 @@
+import neo4j from 'neo4j-driver';
+import type { Database } from '../../db/database';
+import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+
+export interface PathRecord {
+  nodes: EntityRecord[];
+  relationships: { type: string; startKey: string; props: Record<string, unknown> }[];
+}
+
+export const MAX_HOPS = 6;
+/** Server-side limit for path and neighbourhood queries. */
+export const PATH_TIMEOUT_MS = 5_000;
+
+type RawNode = { key: string; labels: string[]; props: Record<string, unknown> };
+
+const toEntity = (n: RawNode): EntityRecord => ({
+  key: n.key,
+  label: modelLabel(n.labels),
+  props: plain(n.props),
+});
+
+/**
+ * The shortest paths between two entities, over any relationship in either direction. The hop
+ * bound must be a literal in Cypher; it is an integer checked to lie in 1…MAX_HOPS.
+ */
+export async function shortestPaths(
+  db: Database,
+  fromKey: string,
+  toKey: string,
+  maxHops: number,
+  first: number,
+): Promise<PathRecord[]> {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
+    throw new Error(`bad maxHops ${maxHops}`);
+  const result = await db.executeRead(
+    (tx) =>
+      tx.run(
+        `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+         MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
+         WITH p LIMIT $first
+         RETURN [n IN nodes(p) | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
+                [r IN relationships(p) | {type: type(r), startKey: startNode(r).id, props: properties(r)}] AS rels`,
+        { from: fromKey, to: toKey, first: neo4j.int(first) },
+      ),
+    { timeoutMs: PATH_TIMEOUT_MS },
+  );
+  return result.records.map((r) => ({
+    nodes: (r.get('nodes') as RawNode[]).map(toEntity),
+    relationships: (r.get('rels') as PathRecord['relationships']).map((x) => ({
+      ...x,
+      props: plain(x.props),
+    })),
+  }));
+}
+
+/** Every entity within `depth` hops and the relationships between them, for a graph view. */
+export async function neighbourhoodOf(
+  db: Database,
+  key: string,
+  depth: number,
+  limit: number,
+): Promise<{
+  nodes: EntityRecord[];
+  relationships: (PathRecord['relationships'][number] & { endKey: string })[];
+  truncated: boolean;
+}> {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`bad depth ${depth}`);
+  const result = await db.executeRead(
+    (tx) =>
+      tx.run(
+        `MATCH (a:Entity {id: $key})
+         OPTIONAL MATCH p = (a)-[*..${depth}]-(:Entity)
+         WITH a, collect(p) AS found
+         WITH a, found[..$limit] AS paths, size(found) > $limit AS truncated
+         WITH a, truncated, reduce(ns = [a], p IN paths | ns + nodes(p)) AS ns, reduce(rs = [], p IN paths | rs + relationships(p)) AS rs
+         UNWIND ns AS n WITH collect(DISTINCT n) AS nodes, rs, truncated
+         UNWIND (CASE WHEN rs = [] THEN [null] ELSE rs END) AS r
+         WITH nodes, truncated, collect(DISTINCT r) AS rels
+         RETURN truncated, [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
+                [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels`,
+        { key, limit: neo4j.int(limit) },
+      ),
+    { timeoutMs: PATH_TIMEOUT_MS },
+  );
+  const record = result.records[0];
+  if (!record) return { nodes: [], relationships: [], truncated: false };
+  return {
+    truncated: record.get('truncated') as boolean,
+    nodes: (record.get('nodes') as RawNode[]).map(toEntity),
+    relationships: (
+      record.get('rels') as (PathRecord['relationships'][number] & { endKey: string })[]
+    ).map((x) => ({
+      ...x,
+      props: plain(x.props),
+    })),
+  };
+}

@@ -1,0 +1,128 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { QueryTimeoutError } from '../../common/errors';
+import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
+import { fromGlobalId, toGlobalId } from '../../common/global-id';
+import type { RelationType } from '../../model/model';
+import type { Context } from '../../server/context';
+import { citationsOf } from '../citation/citation.type';
+import type { EntityObject } from '../node/entity-object';
+import { toObject } from '../node/node.registry';
+import { Node } from '../node/node.interface';
+import { detailsOf } from '../node/relation-details.type';
+import { MAX_HOPS, neighbourhoodOf, PATH_TIMEOUT_MS, shortestPaths } from './paths.repository';
+import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from './paths.types';
+
+const NEIGHBOURHOOD_LIMIT = 500;
+
+function nameOf(node: EntityObject): string {
+  const props = node.record.props;
+  return String(props.name ?? props.title ?? props.labelEn ?? node.key);
+}
+
+async function keyOf(ctx: Context, id: string, argument: string): Promise<string> {
+  const { type, key } = fromGlobalId(id, argument);
+  const record = await ctx.loaders.entityByKey.load(key);
+  if (!record || record.label !== type)
+    throw new NotFoundError(`no ${type} with id "${id}" (${argument})`);
+  return key;
+}
+
+function timeLimited<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (error instanceof QueryTimeoutError) {
+      throw new BadUserInputError(
+        `the search ran past ${PATH_TIMEOUT_MS / 1000} s and was stopped; ask for fewer hops`,
+        'maxHops',
+      );
+    }
+    throw error;
+  });
+}
+
+@Resolver()
+export class PathsResolver {
+  @Query(() => [Path], {
+    description: `How two entities are connected: the shortest paths between them over any relationship, each step in plain words with its quotes. At most ${MAX_HOPS} hops; an empty list when they are not connected within maxHops.`,
+  })
+  async paths(
+    @Ctx() ctx: Context,
+    @Arg('from', () => ID, { description: 'Global id of one entity.' }) from: string,
+    @Arg('to', () => ID, { description: 'Global id of the other entity.' }) to: string,
+    @Arg('maxHops', () => Int, {
+      defaultValue: 4,
+      description: `Longest path to look for (1–${MAX_HOPS}).`,
+    })
+    maxHops: number,
+    @Arg('first', () => Int, {
+      defaultValue: 5,
+      description: 'How many shortest paths at most (1–20).',
+    })
+    first: number,
+  ): Promise<Path[]> {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+      throw new BadUserInputError(
+        `maxHops must be between 1 and ${MAX_HOPS} (got ${maxHops})`,
+        'maxHops',
+      );
+    }
+    if (!Number.isInteger(first) || first < 1 || first > 20) {
+      throw new BadUserInputError(`first must be between 1 and 20 (got ${first})`, 'first');
+    }
+    const [fromKey, toKey] = [await keyOf(ctx, from, 'from'), await keyOf(ctx, to, 'to')];
+    if (fromKey === toKey) return [];
+    const records = await timeLimited(shortestPaths(ctx.db, fromKey, toKey, maxHops, first));
+    return records.map((record) => {
+      const nodes = record.nodes.map((n) => toObject(n));
+      const steps = record.relationships.map((rel, i) => {
+        const a = nodes[i]!;
+        const b = nodes[i + 1]!;
+        const forward = rel.startKey === a.key;
+        const phrase = PHRASES[rel.type as RelationType] ?? rel.type;
+        const [subject, object] = forward ? [a, b] : [b, a];
+        return Object.assign(new PathStep(), {
+          from: a as unknown as Node,
+          to: b as unknown as Node,
+          relationship: rel.type,
+          direction: forward ? StepDirection.FORWARD : StepDirection.BACKWARD,
+          text: `${nameOf(subject)} ${phrase} ${nameOf(object)}`,
+          details: detailsOf(rel.type, rel.props),
+          sources: citationsOf(rel.props),
+        });
+      });
+      return Object.assign(new Path(), { length: steps.length, steps });
+    });
+  }
+
+  @Query(() => Neighbourhood, {
+    description: `The entities within \`depth\` steps of one entity and the relationships between them, for a graph view; cut at ${NEIGHBOURHOOD_LIMIT} paths.`,
+  })
+  async neighbourhood(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Global id of the centre.' }) id: string,
+    @Arg('depth', () => Int, { defaultValue: 1, description: 'How many steps out (1–3).' })
+    depth: number,
+  ): Promise<Neighbourhood> {
+    if (!Number.isInteger(depth) || depth < 1 || depth > 3) {
+      throw new BadUserInputError(`depth must be between 1 and 3 (got ${depth})`, 'depth');
+    }
+    const key = await keyOf(ctx, id, 'id');
+    const graph = await timeLimited(neighbourhoodOf(ctx.db, key, depth, NEIGHBOURHOOD_LIMIT));
+    const nodes = graph.nodes.map((n) => toObject(n));
+    const labelOf = new Map(graph.nodes.map((n) => [n.key, n.label]));
+    const edges = graph.relationships.map((rel) =>
+      Object.assign(new GraphEdge(), {
+        from: toGlobalId(labelOf.get(rel.startKey) ?? 'Entity', rel.startKey),
+        to: toGlobalId(labelOf.get(rel.endKey) ?? 'Entity', rel.endKey),
+        relationship: rel.type,
+        phrase: PHRASES[rel.type as RelationType] ?? rel.type,
+        details: detailsOf(rel.type, rel.props),
+        sources: citationsOf(rel.props),
+      }),
+    );
+    return Object.assign(new Neighbourhood(), {
+      nodes: nodes as unknown as Node[],
+      edges,
+      truncated: graph.truncated,
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { toGlobalId } from '../src/common/global-id';
+import { seededApi } from './api';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
+
+const api = seededApi();
+const BOCHUM = toGlobalId('City', 'bochum');
+const BREMERHAVEN = toGlobalId('City', 'bremerhaven');
+
+describe('paths and neighbourhood', () => {
+  it('explains how Bochum and Bremerhaven are connected, step by step, with quotes', async () => {
+    const result = await api().query(
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) {
+      length steps { from { key } to { key } relationship direction text sources { quote document { title } } } } }`,
+      {
+        a: BOCHUM,
+        b: BREMERHAVEN,
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    const paths = result.data.paths;
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      expect(path.steps[0].from.key).toBe('bochum');
+      expect(path.steps[path.length - 1].to.key).toBe('bremerhaven');
+      for (const step of path.steps) {
+        expect(step.sources.length).toBeGreaterThan(0);
+        expect(step.text.length).toBeGreaterThan(5);
+      }
+      // consecutive steps share their entity
+      path.steps
+        .slice(1)
+        .forEach((step: any, i: number) => expect(step.from.key).toBe(path.steps[i].to.key));
+    }
+    expect(paths.every((p: any) => p.length === paths[0].length)).toBe(true);
+  });
+
+  it('returns an empty list for entities that are not connected', async () => {
+    const result = await api().query(
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`,
+      {
+        a: toGlobalId('SourceDocument', 'sources-catalogue'),
+        b: BOCHUM,
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.paths).toEqual([]);
+  });
+
+  it('refuses maxHops above 6 and unknown ids with typed errors', async () => {
+    const tooFar = await api().query(
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 7) { length } }`,
+      {
+        a: BOCHUM,
+        b: BREMERHAVEN,
+      },
+    );
+    expect(tooFar.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'maxHops',
+    });
+    const unknown = await api().query(
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`,
+      {
+        a: toGlobalId('City', 'atlantis'),
+        b: BREMERHAVEN,
+      },
+    );
+    expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('gives the neighbourhood of a unit as nodes and cited edges', async () => {
+    const result = await api().query(
+      `query($id: ID!) { neighbourhood(id: $id, depth: 1) {
+      truncated nodes { key } edges { from to relationship phrase sources { quote } } } }`,
+      {
+        id: toGlobalId('OrgUnit', 'bochum-stabsstelle-leben-im-alter'),
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    const { nodes, edges, truncated } = result.data.neighbourhood;
+    expect(truncated).toBe(false);
+    expect(nodes[0].key).toBe('bochum-stabsstelle-leben-im-alter');
+    expect(nodes.map((n: any) => n.key)).toEqual(
+      expect.arrayContaining(['bochum', 'janina-kandt', 'ageing', 'bochum-amt-fuer-soziales']),
+    );
+    expect(edges.every((e: any) => e.sources.length > 0)).toBe(true);
+    const ids = new Set(nodes.map((n: any) => n.key));
+    expect(ids.size).toBe(nodes.length);
+    expect(edges.find((e: any) => e.relationship === 'HOLDS_POST').phrase).toBe('holds a post in');
+  });
+});
