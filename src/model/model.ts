@@ -534,3 +534,20 @@ export function labelsOf(type: NodeLabel): string[] {
   const spec: NodeSpec = NODE_TYPES[type];
   return ['Entity', type, ...(spec.extraLabels ?? [])];
 }
+
+const CYPHER_NAMES = new Set<string>([
+  'Entity',
+  ...NODE_LABELS,
+  ...NODE_LABELS.flatMap((l) => [...((NODE_TYPES[l] as NodeSpec).extraLabels ?? [])]),
+  ...RELATION_TYPE_NAMES,
+]);
+
+/**
+ * Labels and relationship types cannot be Cypher parameters; the few queries that need them
+ * splice in names that this check has found in the model's own vocabulary.
+ */
+export function cypherName(name: string): string {
+  if (!CYPHER_NAMES.has(name))
+    throw new Error(`not a label or relationship type of the model: ${name}`);
+  return name;
+}

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { REPO_ROOT } from '../config';
 import {
+  cypherName,
   labelsOf,
   NODE_TYPES,
-  RELATION_TYPES,
   type NodeLabel,
   type RelationType,
 } from '../model/model';
@@ -14,7 +14,7 @@ import type { Database } from '../db/database';
 /**
  * All Cypher of the seed import. Values always travel as parameters. Labels and relationship
  * types cannot be parameters in Cypher 5, so the few queries that need them are built from the
- * model's own constants (never from input), checked against a strict pattern first.
+ * model's own constants (never from input), checked by `cypherName` first.
  */
 
 export interface NodeRow {
@@ -38,13 +38,6 @@ export interface Conflict {
 export interface Counts {
   nodes: Record<string, number>;
   relationships: Record<string, number>;
-}
-
-const SAFE_NAME = /^[A-Za-z_]+$/;
-
-function safe(name: string): string {
-  if (!SAFE_NAME.test(name)) throw new Error(`unsafe label or type name: ${name}`);
-  return name;
 }
 
 export function readSchemaStatements(
@@ -95,7 +88,7 @@ export async function upsertNodes(
   type: NodeLabel,
   rows: NodeRow[],
 ): Promise<void> {
-  const labels = labelsOf(type).map(safe).join(':');
+  const labels = labelsOf(type).map(cypherName).join(':');
   await tx.run(
     `UNWIND $rows AS row
      MERGE (n:Entity {id: row.id})
@@ -110,7 +103,7 @@ export async function upsertRelations(
   type: RelationType,
   rows: RelationRow[],
 ): Promise<void> {
-  const t = safe(type);
+  const t = cypherName(type);
   // A relation whose explicit id moved to other ends is removed first, or MERGE would clash with
   // the id's uniqueness constraint.
   await tx.run(
@@ -236,5 +229,3 @@ export async function readDatasetDigest(db: Database, dataset: string): Promise<
   );
   return (result.records[0]?.get('digest') as string | undefined) ?? null;
 }
-
-export const RELATION_TYPE_LIST = Object.keys(RELATION_TYPES) as RelationType[];

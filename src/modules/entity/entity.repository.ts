@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
-import { RELATION_TYPES, type NodeLabel, type RelationType } from '../../model/model';
+import { cypherName, type NodeLabel, type RelationType } from '../../model/model';
 import { FilterCompiler } from '../filter/filter.compiler';
 import { modelLabel, plain, type EntityRecord, type RelatedRecord } from './entity.record';
 
@@ -18,11 +18,8 @@ export interface RelationPath {
 }
 
 function checked(path: RelationPath): RelationPath {
-  if (!Object.prototype.hasOwnProperty.call(RELATION_TYPES, path.type)) {
-    throw new Error(`unknown relationship type ${path.type}`);
-  }
-  if (path.label !== undefined && !/^[A-Za-z]+$/.test(path.label))
-    throw new Error(`bad label ${path.label}`);
+  cypherName(path.type);
+  if (path.label !== undefined) cypherName(path.label);
   return path;
 }
 
@@ -184,7 +181,7 @@ export async function pageOfLabel(
   first: number,
   after: { value: string; key: string } | null,
 ): Promise<Page> {
-  if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
+  cypherName(label);
   const params = { ...filter.params, limit: neo4j.int(first + 1) };
   let statement: string;
   if (order.field === 'key' && order.direction === 'ASC' && (order.tie ?? 'ASC') === 'ASC') {
@@ -228,7 +225,7 @@ export async function countLabel(
   label: NodeLabel,
   filter: CompiledFilter,
 ): Promise<number> {
-  if (!/^[A-Za-z]+$/.test(label)) throw new Error(`bad label ${label}`);
+  cypherName(label);
   const result = await db.executeRead((tx) =>
     tx.run(
       `MATCH (n:${label}:Entity) WHERE ${filter.predicate} RETURN count(n) AS count`,
