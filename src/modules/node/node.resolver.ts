@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
+import { BadUserInputError } from '../../common/graphql-errors';
 import { fromGlobalId } from '../../common/global-id';
 import type { Context } from '../../server/context';
+import { loadByGlobalId } from './node.lookup';
 import { toObject } from './node.registry';
 import { Node } from './node.interface';
 
@@ -16,10 +17,7 @@ export class NodeResolver {
     @Arg('id', () => ID, { description: 'A global id, as returned in `id` fields.' }) id: string,
     @Ctx() ctx: Context,
   ) {
-    const { type, key } = fromGlobalId(id);
-    const record = await ctx.loaders.entityByKey.load(key);
-    if (!record || record.label !== type) throw new NotFoundError(`no ${type} with id "${id}"`);
-    return toObject(record);
+    return toObject(await loadByGlobalId(ctx, id));
   }
 
   @Query(() => [Node], {

@@ -1,11 +1,12 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { QueryTimeoutError } from '../../common/errors';
-import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
-import { fromGlobalId, toGlobalId } from '../../common/global-id';
+import { BadUserInputError } from '../../common/graphql-errors';
+import { toGlobalId } from '../../common/global-id';
 import type { RelationType } from '../../model/model';
 import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
 import type { EntityObject } from '../node/entity-object';
+import { loadByGlobalId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
@@ -20,11 +21,7 @@ function nameOf(node: EntityObject): string {
 }
 
 async function keyOf(ctx: Context, id: string, argument: string): Promise<string> {
-  const { type, key } = fromGlobalId(id, argument);
-  const record = await ctx.loaders.entityByKey.load(key);
-  if (!record || record.label !== type)
-    throw new NotFoundError(`no ${type} with id "${id}" (${argument})`);
-  return key;
+  return (await loadByGlobalId(ctx, id, argument)).key;
 }
 
 function timeLimited<T>(work: Promise<T>): Promise<T> {
