@@ -50,14 +50,11 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
 /** A digest of the seed files and the schema: equal digests mean an import would change nothing. */
 export function seedDigest(seedDir: string): string {
   const hash = createHash('sha256');
-  for (const file of [...listSeedFiles(seedDir), ...[readSchemaFile()]]) {
+  const schema = { name: 'schema.cypher', text: readSchemaStatements().join(';\n') };
+  for (const file of [...listSeedFiles(seedDir), schema]) {
     hash.update(file.name).update('\0').update(file.text).update('\0');
   }
   return hash.digest('hex');
-
-  function readSchemaFile() {
-    return { name: 'schema.cypher', text: readSchemaStatements().join(';\n') };
-  }
 }
 
 /** True when the dataset was last imported from exactly these seed files. */

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { NODE_TYPES, RELATION_TYPES, type FieldSpec } from '../model/model';
 import { parseEdtf } from '../edtf/edtf';
+import { normaliseWhitespace } from './documents';
 import type { SeedNode, SeedRelation } from './types';
 
 type Props = Record<string, unknown>;
@@ -39,7 +40,7 @@ function storeFields(fields: Record<string, unknown>, specs: Record<string, Fiel
 function provenance(item: SeedNode | SeedRelation, dataset: string): Props {
   return {
     sourceIds: item.cite.map((c) => c.doc),
-    quotes: item.cite.map((c) => c.quote.replace(/\s+/g, ' ').trim()),
+    quotes: item.cite.map((c) => normaliseWhitespace(c.quote)),
     dataset,
     seedFile: item.at.file,
   };
