@@ -18,6 +18,31 @@ export interface FieldSpec {
   doc: string;
 }
 
+/**
+ * How a kind of fact is placed in time, naming its EDTF fields. Kinds without a rule are
+ * timeless: they hold whenever their ends do (a city's Land, a unit's themes).
+ */
+export interface ValidityRule {
+  /** Start and end of a span (a unit's establishment and dissolution, a post's since/until). */
+  start?: string;
+  end?: string;
+  /** An earlier step the start cannot precede (a unit is not set up before it is decided). */
+  notBefore?: string;
+  /** A day on which a source shows the fact, where start and end are unknown. */
+  attested?: string;
+  /** One EDTF interval holding start and end (a programme's or participation's period). */
+  interval?: string;
+  /** A fact that happens once and holds from then on (an event, a decision, a signature). */
+  point?: string;
+  /** TIMELESS: when no date is stated the fact holds whenever its ends do (structural nesting). */
+  undated?: 'UNKNOWN' | 'TIMELESS';
+  /**
+   * For relationships: which ends a dated relationship shows to exist from its date on (default
+   * both). A decision shows its maker, not the unit it decides to create.
+   */
+  attestsEnds?: 'FROM' | 'BOTH';
+}
+
 export interface NodeSpec {
   /** Extra labels the node carries besides its own and `Entity` (e.g. `TerritorialBody`). */
   extraLabels?: readonly string[];
@@ -27,6 +52,7 @@ export interface NodeSpec {
   doc: string;
   /** Where the label follows an outside vocabulary. */
   alignment?: string;
+  validity?: ValidityRule;
 }
 
 export interface RelationSpec {
@@ -35,6 +61,7 @@ export interface RelationSpec {
   fields: Record<string, FieldSpec>;
   doc: string;
   alignment?: string;
+  validity?: ValidityRule;
 }
 
 const ORG_UNIT_KINDS = [
@@ -128,6 +155,7 @@ const FUNDING_FIELDS: Record<string, FieldSpec> = {
 
 export const NODE_TYPES = {
   SourceDocument: {
+    validity: { point: 'published' },
     nameField: 'title',
     doc: "A document the graph cites: a press release, article or web page (or the project's source catalogue).",
     alignment:
@@ -216,6 +244,7 @@ export const NODE_TYPES = {
     fields: { name: name(), description: text('What the place is.') },
   },
   OrgUnit: {
+    validity: { start: 'established', end: 'dissolved', notBefore: 'decided' },
     nameField: 'name',
     doc: "A unit of a city's administration or council: Stabsstelle, Amt, Dezernat/Referat, council, committee, advisory council, office, service point or facility.",
     alignment: 'org:OrganizationalUnit; OParl Organization (classification = germanKind)',
@@ -270,6 +299,7 @@ export const NODE_TYPES = {
     },
   },
   Programme: {
+    validity: { interval: 'period' },
     nameField: 'name',
     doc: 'A programme, project, audit, strategy, concept, charter or law a city takes part in or pursues.',
     alignment:
@@ -287,6 +317,7 @@ export const NODE_TYPES = {
     },
   },
   Event: {
+    validity: { point: 'date' },
     nameField: 'name',
     doc: 'A conference or other event.',
     alignment: 'schema:Event',
@@ -341,6 +372,7 @@ export const RELATION_TYPES = {
     fields: {},
   },
   PART_OF: {
+    validity: { start: 'since', undated: 'TIMELESS' },
     from: ['OrgUnit', 'Organisation', 'Programme', 'Event'],
     to: ['OrgUnit', 'Organisation', 'Programme', 'Event'],
     doc: 'Nesting: a unit inside a unit, a research centre inside a university, a local project inside a programme, an event inside a project.',
@@ -359,6 +391,7 @@ export const RELATION_TYPES = {
     fields: { roleTitle: text("Title of the post the unit reports to, in the source's words.") },
   },
   HOLDS_POST: {
+    validity: { start: 'since', end: 'until', attested: 'attested' },
     from: ['Person'],
     to: ['OrgUnit', 'City', 'Organisation'],
     doc: 'A person holding a post in a unit, a city or an organisation.',
@@ -379,6 +412,7 @@ export const RELATION_TYPES = {
     },
   },
   AFFILIATED_WITH: {
+    validity: { interval: 'period' },
     from: ['Person'],
     to: ['Organisation', 'City', 'OrgUnit'],
     doc: 'Earlier or other affiliations of a person (work for a research centre, advice to a city).',
@@ -390,6 +424,7 @@ export const RELATION_TYPES = {
     },
   },
   CONTRIBUTED_TO: {
+    validity: { interval: 'period' },
     from: ['Person'],
     to: ['Programme'],
     doc: "A person's part in shaping a programme or strategy.",
@@ -397,6 +432,7 @@ export const RELATION_TYPES = {
     fields: { description: text('What the person did.'), period: edtf('When (EDTF).') },
   },
   DECIDED: {
+    validity: { point: 'date', attestsEnds: 'FROM' },
     from: ['OrgUnit', 'Person'],
     to: ['OrgUnit', 'Programme'],
     doc: 'A body or office holder decided to create a unit or to start a programme or concept.',
@@ -408,6 +444,7 @@ export const RELATION_TYPES = {
     },
   },
   PARTICIPATES_IN: {
+    validity: { interval: 'period' },
     from: ['City'],
     to: ['Programme'],
     doc: "A city's participation in a programme, audit or charter, with its role, period and funding.",
@@ -421,6 +458,7 @@ export const RELATION_TYPES = {
     },
   },
   FUNDS: {
+    validity: { interval: 'period' },
     from: ['Organisation'],
     to: ['Programme'],
     doc: 'An organisation funds a programme.',
@@ -511,6 +549,7 @@ export const RELATION_TYPES = {
     },
   },
   SIGNED: {
+    validity: { point: 'date' },
     from: ['Person'],
     to: ['Programme'],
     doc: 'A person signed a charter or agreement (for a city).',

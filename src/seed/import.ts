@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Database } from '../db/database';
 import { NODE_LABELS, RELATION_TYPE_NAMES } from '../model/model';
-import { nodeProperties, relationProperties } from './properties';
+import { nodeProperties, relationProperties, seedAttestations } from './properties';
 import {
   applySchema,
   countDataset,
@@ -48,8 +48,15 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
 }
 
 /** A digest of the seed files and the schema: equal digests mean an import would change nothing. */
+/**
+ * Version of what the importer derives from the seeds (date bounds, validity); a change makes
+ * `npm start` re-import even though the seed files are the same.
+ */
+const STORED_FORMAT = 2;
+
 export function seedDigest(seedDir: string): string {
   const hash = createHash('sha256');
+  hash.update(`format ${STORED_FORMAT}\0`);
   const schema = { name: 'schema.cypher', text: readSchemaStatements().join(';\n') };
   for (const file of [...listSeedFiles(seedDir), schema]) {
     hash.update(file.name).update('\0').update(file.text).update('\0');
@@ -114,10 +121,11 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
       );
     }
 
+    const shownOn = seedAttestations(graph.relations);
     for (const type of NODE_LABELS) {
       const rows: NodeRow[] = graph.nodes
         .filter((n) => n.type === type)
-        .map((n) => ({ id: n.id, props: nodeProperties(n, dataset) }));
+        .map((n) => ({ id: n.id, props: nodeProperties(n, dataset, shownOn.get(n.id) ?? null) }));
       for (const batch of chunks(rows)) {
         await upsertNodes(tx, type, batch);
         progress(batch.length);

@@ -1,6 +1,14 @@
 import neo4j from 'neo4j-driver';
-import { NODE_TYPES, RELATION_TYPES, type FieldSpec } from '../model/model';
+import {
+  NODE_TYPES,
+  RELATION_TYPES,
+  type FieldSpec,
+  type NodeSpec,
+  type RelationSpec,
+  type ValidityRule,
+} from '../model/model';
 import { parseEdtf } from '../edtf/edtf';
+import { attestations, VALIDITY_PROPERTIES, validityOf } from '../edtf/validity';
 import { normaliseWhitespace } from './documents';
 import type { SeedNode, SeedRelation } from './types';
 
@@ -46,18 +54,54 @@ function provenance(item: SeedNode | SeedRelation, dataset: string): Props {
   };
 }
 
-export function nodeProperties(node: SeedNode, dataset: string): Props {
+/** The four validity bounds as native dates (see src/edtf/validity.ts for the semantics). */
+function validity(
+  rule: ValidityRule | undefined,
+  fields: Record<string, unknown>,
+  shownOn: string | null = null,
+): Props {
+  const v = validityOf(rule, fields, shownOn);
+  const out: Props = {};
+  for (const [key, property] of Object.entries(VALIDITY_PROPERTIES)) {
+    const day = v[key as keyof typeof v];
+    if (day !== null) out[property] = toDate(day);
+  }
+  return out;
+}
+
+/** `shownOn`: the first day a dated relationship shows the node to exist (attestations). */
+export function nodeProperties(
+  node: SeedNode,
+  dataset: string,
+  shownOn: string | null = null,
+): Props {
+  const spec: NodeSpec = NODE_TYPES[node.type];
   return {
-    ...storeFields(node.fields, NODE_TYPES[node.type].fields),
+    ...storeFields(node.fields, spec.fields),
+    ...validity(spec.validity, node.fields, shownOn),
     id: node.id,
     ...provenance(node, dataset),
   };
 }
 
 export function relationProperties(rel: SeedRelation, dataset: string): Props {
+  const spec: RelationSpec = RELATION_TYPES[rel.type];
   return {
-    ...storeFields(rel.fields, RELATION_TYPES[rel.type].fields),
+    ...storeFields(rel.fields, spec.fields),
+    ...validity(spec.validity, rel.fields),
     id: rel.id,
     ...provenance(rel, dataset),
   };
+}
+
+/** The first day each node is shown to exist by a dated relationship of the seeds. */
+export function seedAttestations(relations: SeedRelation[]): Map<string, string> {
+  return attestations(
+    relations.map((r) => ({
+      rule: (RELATION_TYPES[r.type] as RelationSpec).validity,
+      fields: r.fields,
+      from: r.from,
+      to: r.to,
+    })),
+  );
 }

@@ -26,6 +26,7 @@ import {
   VenueResolver,
 } from '../modules/territory/territory.resolver';
 import { ThemeResolver } from '../modules/theme/theme.resolver';
+import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -44,6 +45,7 @@ export const RESOLVERS = [
   EventResolver,
   SearchResolver,
   PathsResolver,
+  TimelineResolver,
 ] as const;
 
 // type-graphql reads decorator metadata when the schema is built; generic types made lazily

@@ -8,6 +8,7 @@ import {
   type RelationPath,
 } from './entity.repository';
 import type { EntityRecord, RelatedRecord } from './entity.record';
+import type { AsOfView } from '../time/as-of';
 
 /**
  * Per-request loaders: each batch is one `UNWIND $keys` query, results re-ordered to the keys.
@@ -21,6 +22,7 @@ export interface Loaders {
     path: RelationPath,
     first: number,
     afterKey: string | null,
+    view?: AsOfView | null,
   ): DataLoader<string, RelatedPage>;
 }
 
@@ -45,12 +47,19 @@ export function createLoaders(db: Database): Loaders {
       }
       return loader;
     },
-    relatedPage(path, first, afterKey) {
-      const id = JSON.stringify([path.direction, path.type, path.label ?? '*', first, afterKey]);
+    relatedPage(path, first, afterKey, view = null) {
+      const id = JSON.stringify([
+        path.direction,
+        path.type,
+        path.label ?? '*',
+        first,
+        afterKey,
+        view,
+      ]);
       let loader = pageLoaders.get(id);
       if (!loader) {
         loader = new DataLoader<string, RelatedPage>(async (keys) => {
-          const found = await relatedPageByKeys(db, path, keys, first, afterKey);
+          const found = await relatedPageByKeys(db, path, keys, first, afterKey, view);
           return keys.map((k) => found.get(k) ?? { items: [], hasNextPage: false, total: 0 });
         });
         pageLoaders.set(id, loader);

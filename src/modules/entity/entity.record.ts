@@ -1,3 +1,4 @@
+import type { AsOfView } from '../time/as-of';
 import { NODE_LABELS, type NodeLabel } from '../../model/model';
 
 /** A node as the repository reads it: its readable key, its model label and its properties. */
@@ -5,6 +6,8 @@ export interface EntityRecord {
   key: string;
   label: NodeLabel;
   props: Record<string, unknown>;
+  /** The as-of view it was read under; relation fields of its object inherit it. */
+  view?: AsOfView | null;
 }
 
 /** A relationship read from one side: its properties and the node at the other end. */

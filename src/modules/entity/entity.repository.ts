@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { cypherName, type NodeLabel, type RelationType } from '../../model/model';
 import { FilterCompiler } from '../filter/filter.compiler';
+import { asOfPredicate, type AsOfView } from '../time/as-of';
 import { modelLabel, plain, type EntityRecord, type RelatedRecord } from './entity.record';
 
 /**
@@ -106,22 +107,26 @@ export async function relatedPageByKeys(
   keys: readonly string[],
   first: number,
   afterKey: string | null,
+  view: AsOfView | null = null,
 ): Promise<Map<string, RelatedPage>> {
   const { type, direction, label } = checked(path);
   const other = `(m${label ? `:${label}` : ''})`;
   const pattern = direction === 'OUT' ? `-[r:${type}]->${other}` : `<-[r:${type}]-${other}`;
+  const valid = view
+    ? `${asOfPredicate('r', 'asOfDay', view.mode)} AND ${asOfPredicate('m', 'asOfDay', view.mode)}`
+    : 'true';
   const result = await db.executeRead((tx) =>
     tx.run(
       `UNWIND $keys AS key
        MATCH (n:Entity {id: key})
        CALL (n) {
          MATCH (n)${pattern}
-         WHERE $after IS NULL OR m.id > $after
+         WHERE ($after IS NULL OR m.id > $after) AND ${valid}
          WITH r, m ORDER BY m.id LIMIT $limit
          RETURN collect({rel: properties(r), other: m.id, labels: labels(m), props: properties(m)}) AS items
        }
-       RETURN key, items, COUNT { (n)${pattern} } AS total`,
-      { keys, after: afterKey, limit: neo4j.int(first + 1) },
+       RETURN key, items, COUNT { MATCH (n)${pattern} WHERE ${valid} } AS total`,
+      { keys, after: afterKey, limit: neo4j.int(first + 1), asOfDay: view?.day ?? null },
     ),
   );
   const out = new Map<string, RelatedPage>();
@@ -241,11 +246,13 @@ export interface CompiledFilter {
   params: Record<string, unknown>;
 }
 
+/** With a view, only nodes valid on its day pass, and relation filters look at that day too. */
 export function compileFilter(
   label: NodeLabel,
   where: Record<string, unknown> | null | undefined,
+  view: AsOfView | null = null,
 ): CompiledFilter {
-  const compiler = new FilterCompiler();
-  const predicate = compiler.compile(where, label, 'n');
+  const compiler = new FilterCompiler('where', view);
+  const predicate = [compiler.compile(where, label, 'n'), ...compiler.validity('n')].join(' AND ');
   return { predicate, params: compiler.params };
 }

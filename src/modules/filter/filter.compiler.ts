@@ -1,6 +1,13 @@
 import { BadUserInputError } from '../../common/graphql-errors';
 import type { NodeLabel } from '../../model/model';
-import { RELATION_FILTERS, scalarFilters, type ScalarFilterSpec } from './filter.spec';
+import { asOfPredicate, type AsOfView } from '../time/as-of';
+import {
+  EDGE_FILTERS,
+  RELATION_FILTERS,
+  scalarFilters,
+  type RelationFilterSpec,
+  type ScalarFilterSpec,
+} from './filter.spec';
 
 /**
  * Compiles a `where` input into one Cypher predicate. Every value the client sends becomes a
@@ -11,7 +18,78 @@ export class FilterCompiler {
   readonly params: Record<string, unknown> = {};
   private counter = 0;
 
-  constructor(private readonly argument = 'where') {}
+  /**
+   * With a view, relation filters consider only relationships and far nodes valid on its day:
+   * "cities with a unit on ageing as of 2020-12-31" asks about the units of that day.
+   */
+  constructor(
+    private readonly argument = 'where',
+    private readonly view: AsOfView | null = null,
+  ) {}
+
+  /** The as-of test on a node or relationship variable, or nothing without a view. */
+  validity(variable: string): string[] {
+    if (!this.view) return [];
+    if (this.params.asOfDay === undefined) this.params.asOfDay = this.view.day;
+    return [asOfPredicate(variable, 'asOfDay', this.view.mode)];
+  }
+
+  private relation(
+    spec: RelationFilterSpec,
+    filter: Record<string, unknown>,
+    variable: string,
+    depth: number,
+  ): string[] {
+    const { path } = spec;
+    const other = this.variable();
+    const rel = this.variable();
+    const pattern =
+      path.direction === 'OUT'
+        ? `(${variable})-[${rel}:${path.type}]->(${other}:${path.label})`
+        : `(${variable})<-[${rel}:${path.type}]-(${other}:${path.label})`;
+    // Which relationships count at all: the edge filter and the as-of day.
+    const edge = filter.edge as Record<string, unknown> | null | undefined;
+    const scope = [
+      ...(edge ? [this.edge(edge, rel)] : []),
+      ...this.validity(rel),
+      ...this.validity(other),
+    ];
+    const within = (predicate: string) =>
+      [...scope, predicate].filter((p) => p !== 'true').join(' AND ') || 'true';
+    const parts: string[] = [];
+    let quantified = false;
+    for (const quantifier of ['some', 'none', 'all'] as const) {
+      const inner = filter[quantifier] as Record<string, unknown> | null | undefined;
+      if (inner === undefined || inner === null) continue;
+      quantified = true;
+      const predicate = this.compile(inner, path.label, other, depth + 1);
+      if (quantifier === 'some')
+        parts.push(`EXISTS { MATCH ${pattern} WHERE ${within(predicate)} }`);
+      else if (quantifier === 'none')
+        parts.push(`NOT EXISTS { MATCH ${pattern} WHERE ${within(predicate)} }`);
+      else
+        parts.push(
+          `NOT EXISTS { MATCH ${pattern} WHERE ${within('true')} AND NOT (${predicate}) }`,
+        );
+    }
+    // An edge filter alone asks for at least one such relationship.
+    if (!quantified && edge) parts.push(`EXISTS { MATCH ${pattern} WHERE ${within('true')} }`);
+    return parts;
+  }
+
+  /** Conditions on a relationship's own properties (RelationWhere). */
+  private edge(filter: Record<string, unknown>, rel: string): string {
+    const parts: string[] = [];
+    for (const [name, value] of Object.entries(filter)) {
+      if (value === undefined || value === null) continue;
+      const spec = EDGE_FILTERS.find((f) => f.name === name);
+      if (!spec) continue;
+      parts.push(
+        this.scalar(`${rel}.${name}`, spec, value as Record<string, unknown>, `edge.${name}`),
+      );
+    }
+    return parts.length > 0 ? parts.join(' AND ') : 'true';
+  }
 
   private param(value: unknown): string {
     const name = `p${this.counter++}`;
@@ -64,26 +142,9 @@ export class FilterCompiler {
           ),
         );
       } else if (relations.has(name)) {
-        const { path } = relations.get(name)!;
-        const other = this.variable();
-        const pattern =
-          path.direction === 'OUT'
-            ? `(${variable})-[:${path.type}]->(${other}:${path.label})`
-            : `(${variable})<-[:${path.type}]-(${other}:${path.label})`;
-        for (const [quantifier, inner] of Object.entries(value as Record<string, unknown>)) {
-          if (inner === undefined || inner === null) continue;
-          const predicate = this.compile(
-            inner as Record<string, unknown>,
-            path.label,
-            other,
-            depth + 1,
-          );
-          if (quantifier === 'some') parts.push(`EXISTS { MATCH ${pattern} WHERE ${predicate} }`);
-          else if (quantifier === 'none')
-            parts.push(`NOT EXISTS { MATCH ${pattern} WHERE ${predicate} }`);
-          else if (quantifier === 'all')
-            parts.push(`NOT EXISTS { MATCH ${pattern} WHERE NOT (${predicate}) }`);
-        }
+        parts.push(
+          ...this.relation(relations.get(name)!, value as Record<string, unknown>, variable, depth),
+        );
       }
     }
     return parts.length > 0 ? parts.join(' AND ') : 'true';

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, type ClassType } from 'type-graphql';
 import { NODE_LABELS, NODE_TYPES, type NodeLabel } from '../../model/model';
-import { RELATION_FILTERS, scalarFilters, type ScalarKind } from './filter.spec';
+import { EDGE_FILTERS, RELATION_FILTERS, scalarFilters, type ScalarKind } from './filter.spec';
 
 @InputType({
   description: 'Conditions on a text field; all given conditions must hold. Case-sensitive.',
@@ -44,6 +44,19 @@ const SCALAR_INPUT: Record<ScalarKind, ClassType> = {
   number: NumberFilter,
   boolean: BooleanFilter,
 };
+
+/** `RelationWhere`: conditions on a relationship's own properties, made from EDGE_FILTERS. */
+export class RelationWhere {}
+for (const spec of EDGE_FILTERS) {
+  Field(() => SCALAR_INPUT[spec.kind], { nullable: true, description: spec.description })(
+    RelationWhere.prototype,
+    spec.name,
+  );
+}
+InputType('RelationWhere', {
+  description:
+    "Conditions on a relationship's own properties (its role, status, dates, funding); all must hold. Dates are EDTF, checked on their day bounds like DateFilter.",
+})(RelationWhere);
 
 /**
  * `<Label>Where` and `<Label>ListFilter` input types for every label, made from the filter spec
@@ -93,6 +106,11 @@ for (const label of NODE_LABELS) {
   some('some', `At least one related ${label} matches.`);
   some('none', `No related ${label} matches.`);
   some('all', `Every related ${label} matches (true when there is none).`);
+  Field(() => RelationWhere, {
+    nullable: true,
+    description:
+      'Only relationships meeting these conditions count for some/none/all; alone, it asks for at least one such relationship.',
+  })(listFilter.prototype, 'edge');
   InputType(`${label}ListFilter`, {
     description: `Conditions on the ${label} items of a relation.`,
   })(listFilter);

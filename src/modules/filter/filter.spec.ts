@@ -221,3 +221,45 @@ export function scalarFilters(label: NodeLabel): ScalarFilterSpec[] {
   }
   return out;
 }
+
+/**
+ * Conditions on a relationship's own properties, one set for every relationship type (like
+ * RelationDetails on the output side); a field a type does not have never matches.
+ */
+export const EDGE_FILTERS: ScalarFilterSpec[] = [
+  {
+    name: 'role',
+    kind: 'string',
+    list: false,
+    description: 'Normalised role (e.g. HEAD, MODEL_MUNICIPALITY).',
+  },
+  {
+    name: 'roleTitle',
+    kind: 'string',
+    list: false,
+    description: "Role or title in the source's words.",
+  },
+  {
+    name: 'status',
+    kind: 'string',
+    list: false,
+    description: 'PLANNED, DECIDED, IN_PREPARATION, ACTIVE or COMPLETED.',
+  },
+  { name: 'since', kind: 'date', list: false, description: 'Start (posts, nesting).' },
+  { name: 'until', kind: 'date', list: false, description: 'End (posts).' },
+  {
+    name: 'period',
+    kind: 'date',
+    list: false,
+    description: 'Period (participations, funding, affiliations).',
+  },
+  { name: 'date', kind: 'date', list: false, description: 'Date (decisions, signatures).' },
+  { name: 'attested', kind: 'date', list: false, description: 'When a source shows a post.' },
+  { name: 'fundingAmount', kind: 'number', list: false, description: 'Stated amount of money.' },
+  {
+    name: 'fundingUpTo',
+    kind: 'boolean',
+    list: false,
+    description: 'True for a ceiling ("bis zu").',
+  },
+];

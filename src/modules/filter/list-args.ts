@@ -1,6 +1,8 @@
 import { ArgsType, Field, Int, type ClassType } from 'type-graphql';
 import { NODE_LABELS, type NodeLabel } from '../../model/model';
 import { WHERE_INPUTS } from './filter.inputs';
+import { DateScalar } from '../../common/scalars';
+import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
 import { ORDER_INPUTS } from './order.inputs';
 
 /** Arguments of a root list: filter, order and Relay paging in both directions. */
@@ -11,6 +13,8 @@ export interface ListArgs {
   after?: string;
   last?: number;
   before?: string;
+  asOf?: string | null;
+  asOfMode?: AsOfMode | null;
 }
 
 /** Relay paging arguments of a relation connection. */
@@ -55,6 +59,14 @@ for (const label of NODE_LABELS) {
     description: 'Sort order (default: by key); ties are broken by key.',
   })(args.prototype, 'orderBy');
   addPaging(args);
+  Field(() => DateScalar, { nullable: true, description: AS_OF_DESCRIPTION })(
+    args.prototype,
+    'asOf',
+  );
+  Field(() => AsOfMode, { nullable: true, description: AS_OF_MODE_DESCRIPTION })(
+    args.prototype,
+    'asOfMode',
+  );
   ArgsType()(args);
   LIST_ARGS[label] = args as ClassType<ListArgs>;
 }

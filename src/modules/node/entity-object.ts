@@ -2,6 +2,8 @@ import { toGlobalId } from '../../common/global-id';
 import { citationsOf, type Citation } from '../citation/citation.type';
 import type { EntityRecord } from '../entity/entity.record';
 import { edtfOf } from './edtf-date.type';
+import type { AsOfView } from '../time/as-of';
+import { validityOf, type Validity } from '../time/validity.type';
 
 /**
  * Base of every node object type: carries the record it was made from, the global id, the key
@@ -12,8 +14,11 @@ export abstract class EntityObject {
   id!: string;
   key!: string;
   sources!: Citation[];
+  validity!: Validity;
   typename!: string;
   record!: EntityRecord;
+  /** The as-of view the object was read under (not a GraphQL field). */
+  view!: AsOfView | null;
 
   static create<T extends EntityObject>(
     this: new () => T,
@@ -25,10 +30,12 @@ export abstract class EntityObject {
     for (const field of edtfFields)
       (object as Record<string, unknown>)[field] = edtfOf(record.props, field);
     object.record = record;
+    object.view = record.view ?? null;
     object.key = record.key;
     object.typename = record.label;
     object.id = toGlobalId(record.label, record.key);
     object.sources = citationsOf(record.props);
+    object.validity = validityOf(record.props);
     return object;
   }
 }

@@ -19,6 +19,9 @@ import {
   type Connection,
 } from './connection.type';
 import { toLink, type Link } from './link.type';
+import type { RelatedRecord } from '../entity/entity.record';
+import { validOn, viewOf, type AsOfView } from '../time/as-of';
+import type { AsOfArgs } from '../time/as-of.args';
 import { toObject } from './node.registry';
 import type { EntityObject } from './entity-object';
 
@@ -48,7 +51,8 @@ export async function listOf<T extends EntityObject>(
   const cursorArg = backward ? 'before' : 'after';
   const cursor = backward ? args.before : args.after;
   const position = cursor ? decodeCursor(cursor, cursorArg, orderName) : null;
-  const filter = compileFilter(label, args.where as Record<string, unknown> | undefined);
+  const view = viewOf(args);
+  const filter = compileFilter(label, args.where as Record<string, unknown> | undefined, view);
   const runOrder: ListOrder = backward
     ? { ...order, direction: order.direction === 'ASC' ? 'DESC' : 'ASC', tie: 'DESC' }
     : order;
@@ -57,7 +61,7 @@ export async function listOf<T extends EntityObject>(
   return makeConnection(
     type,
     records.map(({ record, sortValue }) => ({
-      node: toObject(record) as T,
+      node: toObject({ ...record, view }) as T,
       cursor: encodeCursor({ order: orderName, value: sortValue, key: record.key }),
     })),
     backward ? position !== null : page.hasNextPage,
@@ -76,43 +80,72 @@ function listOrder(
   return { field: field.name, kind: field.kind, direction: orderBy.direction };
 }
 
-/** The cited links along one relationship path, batched per request. */
+/** Where a relation field starts: the parent's key and the as-of view that applies. */
+export interface Scope {
+  key: string;
+  view: AsOfView | null;
+}
+
+/** The scope of a relation field: its own `asOf` if set, else the one its parent was read under. */
+export function at(parent: { key: string; view?: AsOfView | null }, time?: AsOfArgs): Scope {
+  return { key: parent.key, view: viewOf(time, parent.view ?? null) };
+}
+
+/**
+ * The relationships along one path, batched per request; under a view only those valid on its
+ * day whose far node is valid too, each far node carrying the view on to its own relations.
+ */
+export async function relatedOf(
+  ctx: Context,
+  scope: Scope,
+  path: RelationPath,
+): Promise<RelatedRecord[]> {
+  const items = await ctx.loaders.related(path).load(scope.key);
+  const { view } = scope;
+  if (!view) return items;
+  return items
+    .filter((item) => validOn(item.rel, view) && validOn(item.node.props, view))
+    .map((item) => ({ ...item, node: { ...item.node, view } }));
+}
+
+/** The cited links along one relationship path. */
 export async function linksOf<T>(
   ctx: Context,
-  key: string,
+  scope: Scope,
   path: RelationPath,
 ): Promise<Link<T>[]> {
-  const items = await ctx.loaders.related(path).load(key);
+  const items = await relatedOf(ctx, scope, path);
   return items.map((item) => toLink<T>(item, path.type));
 }
 
 /** The single node along a path (e.g. a unit's city), or null. */
 export async function oneOf<T>(
   ctx: Context,
-  key: string,
+  scope: Scope,
   path: RelationPath,
 ): Promise<Link<T> | null> {
-  return (await linksOf<T>(ctx, key, path))[0] ?? null;
+  return (await linksOf<T>(ctx, scope, path))[0] ?? null;
 }
 
 /**
  * A relation field that can grow long (thousands at national scale) as a connection of links,
- * paged in key order of the far end.
+ * paged in key order of the far end; the as-of test runs in the database so pages stay full.
  */
 export async function linkPageOf<T extends object>(
   ctx: Context,
-  key: string,
+  scope: Scope,
   path: RelationPath,
   linkClass: ClassType<Link<T>>,
   args: { first?: number; after?: string },
 ): Promise<Connection<Link<T>>> {
   const size = checkPageSize(args.first);
   const after = args.after ? decodeCursor(args.after, 'after', 'key:ASC') : null;
-  const page = await ctx.loaders.relatedPage(path, size, after?.key ?? null).load(key);
+  const { view } = scope;
+  const page = await ctx.loaders.relatedPage(path, size, after?.key ?? null, view).load(scope.key);
   return makeConnection(
     linkClass,
     page.items.map((item) => ({
-      node: toLink<T>(item, path.type),
+      node: toLink<T>({ ...item, node: { ...item.node, view } }, path.type),
       cursor: encodeCursor({ order: 'key:ASC', value: item.node.key, key: item.node.key }),
     })),
     page.hasNextPage,

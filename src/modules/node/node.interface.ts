@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { Citation } from '../citation/citation.type';
+import { Validity } from '../time/validity.type';
 
 @InterfaceType({
   description:
@@ -15,4 +16,9 @@ export abstract class Node {
 
   @Field(() => [Citation], { description: 'The documents and quotes this entity is known from.' })
   sources!: Citation[];
+
+  @Field(() => Validity, {
+    description: 'When the entity exists according to its stated dates (what `asOf` tests).',
+  })
+  validity!: Validity;
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { EdtfDate, edtfOf } from './edtf-date.type';
 import { Funding, fundingOf } from '../programme/participation.edge';
+import { Validity, validityOf } from '../time/validity.type';
 
 @ObjectType({
   description:
@@ -60,6 +61,10 @@ export class RelationDetails {
     description: 'For locations: true when this is a registered seat.',
   })
   seat!: boolean | null;
+  @Field(() => Validity, {
+    description: 'When the relationship holds according to its stated dates (what `asOf` tests).',
+  })
+  validity!: Validity;
 }
 
 const TEXT_FIELDS = [
@@ -83,5 +88,6 @@ export function detailsOf(type: string, rel: Record<string, unknown>): RelationD
   for (const field of TEXT_FIELDS) details[field] = (rel[field] as string | undefined) ?? null;
   for (const field of DATE_FIELDS) details[field] = edtfOf(rel, field);
   details.funding = fundingOf(rel);
+  details.validity = validityOf(rel);
   return details;
 }

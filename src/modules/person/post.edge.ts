@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Citation, citationsOf } from '../citation/citation.type';
+import { Validity, validityOf } from '../time/validity.type';
 import type { RelatedRecord } from '../entity/entity.record';
 import { EdtfDate, edtfOf } from '../node/edtf-date.type';
 import { Node } from '../node/node.interface';
@@ -35,6 +36,8 @@ export class Post {
   attested!: EdtfDate | null;
   @Field(() => [Citation], { description: 'The documents and quotes that state the post.' })
   sources!: Citation[];
+  @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
+  validity!: Validity;
 }
 
 /** A post read from the person's side (`item.node` is the holder) or the holder's side. */
@@ -49,5 +52,6 @@ export function toPost(item: RelatedRecord, side: 'person' | 'holder', self: Nod
     until: edtfOf(item.rel, 'until'),
     attested: edtfOf(item.rel, 'attested'),
     sources: citationsOf(item.rel),
+    validity: validityOf(item.rel),
   });
 }

@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Citation, citationsOf } from '../citation/citation.type';
+import { Validity, validityOf } from '../time/validity.type';
 import type { RelatedRecord } from '../entity/entity.record';
 import { EdtfDate, edtfOf } from '../node/edtf-date.type';
 import { Node } from '../node/node.interface';
@@ -69,6 +70,8 @@ export class Participation {
     description: 'The documents and quotes that state the participation.',
   })
   sources!: Citation[];
+  @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
+  validity!: Validity;
 }
 
 export function toParticipation(
@@ -86,6 +89,7 @@ export function toParticipation(
     status: (item.rel.status as string | undefined) ?? null,
     funding: fundingOf(item.rel),
     sources: citationsOf(item.rel),
+    validity: validityOf(item.rel),
   });
 }
 
@@ -98,6 +102,8 @@ export class ProgrammeFunding {
   funding!: Funding | null;
   @Field(() => [Citation], { description: 'The documents and quotes that state the funding.' })
   sources!: Citation[];
+  @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
+  validity!: Validity;
 }
 
 export function toProgrammeFunding(
@@ -112,5 +118,6 @@ export function toProgrammeFunding(
     period: edtfOf(item.rel, 'period'),
     funding: fundingOf(item.rel),
     sources: citationsOf(item.rel),
+    validity: validityOf(item.rel),
   });
 }

@@ -1,9 +1,10 @@
+import { AsOfArgs } from '../time/as-of.args';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { LIST_ARGS, PageArgs, type ListArgs } from '../filter/list-args';
 import { connectionType } from '../node/connection.type';
 import { linkType } from '../node/link.type';
-import { linkPageOf, linksOf, listOf } from '../node/list';
+import { at, linkPageOf, linksOf, listOf } from '../node/list';
 import { Node } from '../node/node.interface';
 import { Theme } from './theme.type';
 
@@ -15,20 +16,31 @@ export class ThemeResolver {
   }
 
   @FieldResolver(() => [linkType(Theme)], { description: 'Broader themes (skos:broader).' })
-  broader(@Root() theme: Theme, @Ctx() ctx: Context) {
-    return linksOf(ctx, theme.key, { type: 'BROADER', direction: 'OUT', label: 'Theme' });
+  broader(@Root() theme: Theme, @Ctx() ctx: Context, @Args(() => AsOfArgs) time: AsOfArgs) {
+    return linksOf(ctx, at(theme, time), { type: 'BROADER', direction: 'OUT', label: 'Theme' });
   }
 
   @FieldResolver(() => [linkType(Theme)], { description: 'Narrower themes (skos:narrower).' })
-  narrower(@Root() theme: Theme, @Ctx() ctx: Context) {
-    return linksOf(ctx, theme.key, { type: 'BROADER', direction: 'IN', label: 'Theme' });
+  narrower(@Root() theme: Theme, @Ctx() ctx: Context, @Args(() => AsOfArgs) time: AsOfArgs) {
+    return linksOf(ctx, at(theme, time), { type: 'BROADER', direction: 'IN', label: 'Theme' });
   }
 
   @FieldResolver(() => connectionType(linkType(Node)), {
     description:
       'Units, programmes, events and organisations that address exactly this theme, paged.',
   })
-  addressedBy(@Root() theme: Theme, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    return linkPageOf(ctx, theme.key, { type: 'ADDRESSES', direction: 'IN' }, linkType(Node), page);
+  addressedBy(
+    @Root() theme: Theme,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => AsOfArgs) time: AsOfArgs,
+  ) {
+    return linkPageOf(
+      ctx,
+      at(theme, time),
+      { type: 'ADDRESSES', direction: 'IN' },
+      linkType(Node),
+      page,
+    );
   }
 }

@@ -1,0 +1,117 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
+import { fromGlobalId } from '../../common/global-id';
+import { DateScalar } from '../../common/scalars';
+import type { Context } from '../../server/context';
+import { citationsOf } from '../citation/citation.type';
+import { toObject } from '../node/node.registry';
+import { Node } from '../node/node.interface';
+import { detailsOf } from '../node/relation-details.type';
+import { compareEntries, entriesOf, overlaps } from './timeline.entries';
+import { factsOfCities, type ScopedFact } from './timeline.repository';
+import { TimelineEntry, type TimelineKind } from './timeline.type';
+
+const MAX_ENTRIES = 500;
+
+function nameOf(props: Record<string, unknown>, key: string): string {
+  return String(props.name ?? props.title ?? props.labelEn ?? key);
+}
+
+/** The keys of the requested cities; an id of another type or of no city is an input error. */
+async function cityKeys(ctx: Context, ids: string[] | null): Promise<string[] | null> {
+  if (!ids) return null;
+  const keys = ids.map((id) => {
+    const decoded = fromGlobalId(id, 'cityIds');
+    if (decoded.type !== 'City') {
+      throw new BadUserInputError(`cityIds: "${id}" is a ${decoded.type}, not a City`, 'cityIds');
+    }
+    return decoded.key;
+  });
+  const found = await ctx.loaders.entityByKey.loadMany(keys);
+  keys.forEach((key, i) => {
+    const record = found[i];
+    if (!record || record instanceof Error || record.label !== 'City') {
+      throw new NotFoundError(`cityIds: no city with key "${key}"`);
+    }
+  });
+  return keys;
+}
+
+function toEntries(fact: ScopedFact): TimelineEntry[] {
+  const element = fact.node ?? fact.rel!;
+  const base = fact.node
+    ? {
+        kind: fact.node.label,
+        props: fact.node.props,
+        subjectName: nameOf(fact.node.props, fact.node.key),
+      }
+    : {
+        kind: fact.rel!.type,
+        props: fact.rel!.props,
+        subjectName: nameOf(fact.rel!.from.props, fact.rel!.from.key),
+        objectName: nameOf(fact.rel!.to.props, fact.rel!.to.key),
+      };
+  return entriesOf(base).map((entry) =>
+    Object.assign(new TimelineEntry(), {
+      date: { edtf: entry.edtf, earliest: entry.earliest, latest: entry.latest },
+      kind: entry.kind as TimelineKind,
+      text: entry.text,
+      subject: toObject(fact.node ?? fact.rel!.from) as unknown as Node,
+      object: fact.rel ? (toObject(fact.rel.to) as unknown as Node) : null,
+      relationship: fact.rel ? detailsOf(fact.rel.type, fact.rel.props) : null,
+      cities: fact.cities,
+      sources: citationsOf(element.props),
+    }),
+  );
+}
+
+@Resolver()
+export class TimelineResolver {
+  @Query(() => [TimelineEntry], {
+    description: `Dated facts in order: units decided, set up and dissolved; posts taken, attested and left; programmes, participations and funding started and ended; conferences; decisions and signatures. Each entry has its date as the source states it and its quotes. Ordered by first possible day, the more precise date first. At most ${MAX_ENTRIES} entries.`,
+  })
+  async timeline(
+    @Ctx() ctx: Context,
+    @Arg('cityIds', () => [ID], {
+      nullable: true,
+      description:
+        'Global ids of cities; their units, posts, programmes, participations and events (default: every city).',
+    })
+    cityIds: string[] | null,
+    @Arg('themes', () => [ID], {
+      nullable: true,
+      description:
+        'Theme keys (e.g. "ageing"): only facts about a unit, programme or event addressing one of them or a narrower theme.',
+    })
+    themes: string[] | null,
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: 'Only dates that may fall on or after this day.',
+    })
+    from: string | null,
+    @Arg('to', () => DateScalar, {
+      nullable: true,
+      description: 'Only dates that may fall on or before this day.',
+    })
+    to: string | null,
+    @Arg('first', () => Int, {
+      defaultValue: 100,
+      description: `How many entries at most (1–${MAX_ENTRIES}).`,
+    })
+    first: number,
+  ): Promise<TimelineEntry[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_ENTRIES) {
+      throw new BadUserInputError(`first must be between 1 and ${MAX_ENTRIES}`, 'first');
+    }
+    if (from && to && from > to) throw new BadUserInputError('from is after to', 'from');
+    const cities = await cityKeys(ctx, cityIds);
+    const facts = await factsOfCities(ctx.db, cities);
+    const wanted = themes && themes.length > 0 ? new Set(themes) : null;
+    return facts
+      .filter((fact) => !wanted || fact.themes.some((t) => wanted.has(t)))
+      .flatMap(toEntries)
+      .filter((entry) => overlaps(entry.date, from ?? null, to ?? null))
+      .sort((a, b) => compareEntries(a.date, a.text, b.date, b.text))
+      .slice(0, first);
+  }
+}

@@ -1,0 +1,247 @@
+import { toGlobalId } from '../src/common/global-id';
+import { seededApi } from './api';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
+
+const api = seededApi();
+const keys = (nodes: { key: string }[]) => nodes.map((n) => n.key).sort();
+const linkKeys = (links: { node: { key: string } }[]) => links.map((l) => l.node.key).sort();
+
+async function ok(query: string, variables?: Record<string, unknown>): Promise<any> {
+  const result = await api().query(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data;
+}
+
+describe('asOf on root lists', () => {
+  const staffUnits = `query($day: Date!, $mode: AsOfMode) {
+    orgUnits(asOf: $day, asOfMode: $mode, where: { kind: { eq: "STAFF_UNIT" } }) { nodes { key } }
+  }`;
+
+  it('counts a unit set up in November 2020 as existing at the end of 2020, certainly', async () => {
+    const data = await ok(staffUnits, { day: '2020-12-31' });
+    expect(keys(data.orgUnits.nodes)).toEqual(['bochum-stabsstelle-leben-im-alter']);
+  });
+
+  it('adds undated units and units only decided when asked loosely', async () => {
+    const data = await ok(staffUnits, { day: '2020-12-31', mode: 'POSSIBLE' });
+    expect(keys(data.orgUnits.nodes)).toEqual([
+      'bochum-stabsstelle-leben-im-alter',
+      'bremerhaven-stabsstelle-seniorinnen-und-senioren',
+      'castrop-rauxel-stabsstelle-bildung-vielfalt-teilhabe',
+    ]);
+    // Castrop-Rauxel's unit was decided in May 2019: not possible before that.
+    const before = await ok(staffUnits, { day: '2019-04-30', mode: 'POSSIBLE' });
+    expect(keys(before.orgUnits.nodes)).not.toContain(
+      'castrop-rauxel-stabsstelle-bildung-vielfalt-teilhabe',
+    );
+  });
+
+  it('finds no dated fact before any data, while timeless facts stay', async () => {
+    const data = await ok(`{
+      orgUnits(asOf: "1900-01-01") { totalCount }
+      programmes(asOf: "1900-01-01") { totalCount }
+      events(asOf: "1900-01-01") { totalCount }
+      cities(asOf: "1900-01-01") { totalCount nodes { key orgUnits { node { key } } } }
+      themes(asOf: "1900-01-01") { totalCount }
+    }`);
+    expect(data.orgUnits.totalCount).toBe(0);
+    expect(data.programmes.totalCount).toBe(0);
+    expect(data.events.totalCount).toBe(0);
+    expect(data.cities.totalCount).toBe(4);
+    expect(data.themes.totalCount).toBe(28);
+    // Relation fields inherit the day: no city had a (certain) unit in 1900.
+    for (const city of data.cities.nodes) expect(city.orgUnits).toEqual([]);
+  });
+
+  it('applies the day inside where: cities with a unit on ageing at the end of 2020', async () => {
+    const query = `query($mode: AsOfMode) {
+      cities(asOf: "2020-12-31", asOfMode: $mode,
+             where: { orgUnits: { some: { themes: { some: { within: "ageing" } } } } }) { nodes { key } }
+    }`;
+    expect(keys((await ok(query, { mode: 'CERTAIN' })).cities.nodes)).toEqual(['bochum']);
+    const loose = keys((await ok(query, { mode: 'POSSIBLE' })).cities.nodes);
+    expect(loose).toEqual(expect.arrayContaining(['bochum', 'bremerhaven']));
+    // Without a day every unit counts, whatever its dates.
+    const all = await ok(
+      `{ cities(where: { orgUnits: { some: { themes: { some: { within: "ageing" } } } } }) { nodes { key } } }`,
+    );
+    expect(keys(all.cities.nodes)).toEqual(expect.arrayContaining(loose));
+  });
+
+  it('refuses a day that is not a calendar day', async () => {
+    const result = await api().query(`query($d: Date!) { orgUnits(asOf: $d) { totalCount } }`, {
+      d: '2020-02-30',
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe('asOf on relation fields', () => {
+  const unitPosts = `query($day: Date, $mode: AsOfMode) {
+    orgUnits(where: { key: { eq: "bochum-stabsstelle-leben-im-alter" } }) {
+      nodes { posts(asOf: $day, asOfMode: $mode) { person { key } since { edtf } validity { certainFrom } } }
+    }
+  }`;
+
+  it('shows who held the post on a day', async () => {
+    const before = await ok(unitPosts, { day: '2020-10-31' });
+    expect(before.orgUnits.nodes[0].posts).toEqual([]);
+    const after = await ok(unitPosts, { day: '2020-11-01' });
+    expect(after.orgUnits.nodes[0].posts).toEqual([
+      {
+        person: { key: 'janina-kandt' },
+        since: { edtf: '2020-11-01' },
+        validity: { certainFrom: '2020-11-01' },
+      },
+    ]);
+    const always = await ok(unitPosts, {});
+    expect(always.orgUnits.nodes[0].posts).toHaveLength(1);
+  });
+
+  it('counts a decision of spring 2020 as taken on 2020-12-31 but not certainly in April', async () => {
+    const query = `query($day: Date!, $mode: AsOfMode) {
+      orgUnits(where: { key: { eq: "bochum-stabsstelle-leben-im-alter" } }) {
+        nodes { decidedBy(asOf: $day, asOfMode: $mode) { node { key } details { date { edtf } } } }
+      }
+    }`;
+    const decided = (data: any) => linkKeys(data.orgUnits.nodes[0].decidedBy);
+    expect(decided(await ok(query, { day: '2020-12-31' }))).toEqual(['bochum-rat']);
+    expect(decided(await ok(query, { day: '2020-04-15' }))).toEqual([]);
+    expect(decided(await ok(query, { day: '2020-04-15', mode: 'POSSIBLE' }))).toEqual([
+      'bochum-rat',
+    ]);
+  });
+
+  it('lets a relation field set its own day over the inherited one', async () => {
+    const data = await ok(`{
+      cities(asOf: "2019-01-01", where: { key: { eq: "bochum" } }) {
+        nodes {
+          inherited: orgUnits { node { key } }
+          own: orgUnits(asOf: "2021-01-01") { node { key } }
+        }
+      }
+    }`);
+    const [bochum] = data.cities.nodes;
+    expect(linkKeys(bochum.inherited)).toEqual([]);
+    // The council is undated, but its decision of spring 2020 shows it existed by then.
+    expect(linkKeys(bochum.own)).toEqual(['bochum-rat', 'bochum-stabsstelle-leben-im-alter']);
+  });
+
+  it('filters paged relation connections in the database, counts included', async () => {
+    const data = await ok(`{
+      themes(where: { key: { eq: "ageing" } }) {
+        nodes {
+          all: addressedBy(first: 100) { totalCount }
+          certain: addressedBy(first: 100, asOf: "2020-12-31") { totalCount edges { node { node { key } } } }
+        }
+      }
+    }`);
+    const [ageing] = data.themes.nodes;
+    expect(ageing.all.totalCount).toBeGreaterThan(ageing.certain.totalCount);
+    expect(ageing.certain.totalCount).toBe(ageing.certain.edges.length);
+    expect(ageing.certain.edges.map((e: any) => e.node.node.key)).toContain(
+      'bochum-stabsstelle-leben-im-alter',
+    );
+  });
+
+  it('exposes the validity that asOf tests, on nodes and on relationships', async () => {
+    const data = await ok(`{
+      cities(where: { key: { eq: "bremerhaven" } }) {
+        nodes {
+          validity { timeless }
+          participations { validity { possibleFrom certainFrom certainUntil possibleUntil timeless } }
+        }
+      }
+    }`);
+    const [bremerhaven] = data.cities.nodes;
+    expect(bremerhaven.validity.timeless).toBe(true);
+    expect(bremerhaven.participations[0].validity).toEqual({
+      possibleFrom: '2021-01-01',
+      certainFrom: '2021-12-31',
+      certainUntil: '2024-12-01',
+      possibleUntil: '2024-12-31',
+      timeless: false,
+    });
+  });
+});
+
+describe('filters on relationship properties', () => {
+  it('finds cities by the role and period of their participation', async () => {
+    const data = await ok(`{
+      model: cities(where: { programmes: { edge: { role: { eq: "MODEL_MUNICIPALITY" } } } }) { nodes { key } }
+      late: cities(where: { programmes: { edge: { period: { after: "2020-12-31" } } } }) { nodes { key } }
+      early: cities(where: { programmes: { edge: { period: { before: "2019-01-01" } } } }) { nodes { key } }
+      zwk: cities(where: { programmes: { edge: { fundingUpTo: { eq: true } }, some: { shortName: { eq: "ZWK" } } } }) { nodes { key } }
+    }`);
+    expect(keys(data.model.nodes)).toEqual(['bremerhaven']);
+    expect(keys(data.late.nodes)).toEqual(['bremerhaven']);
+    expect(data.early.nodes).toEqual([]);
+    expect(keys(data.zwk.nodes)).toEqual(['bremerhaven']);
+  });
+
+  it('finds people by when they took up a post', async () => {
+    const data = await ok(`{
+      people(where: { unitPosts: { edge: { since: { between: ["2020-01-01", "2020-12-31"] } } } }) { nodes { key } }
+    }`);
+    expect(keys(data.people.nodes)).toEqual(['janina-kandt']);
+  });
+});
+
+describe('timeline', () => {
+  const BOCHUM = toGlobalId('City', 'bochum');
+  const query = `query($cities: [ID!], $themes: [ID!], $from: Date, $to: Date) {
+    timeline(cityIds: $cities, themes: $themes, from: $from, to: $to) {
+      date { edtf earliest latest } kind text cities subject { key } object { key }
+      sources { quote document { key } }
+    }
+  }`;
+
+  it("tells Bochum's 2020 in order, each entry with its quotes", async () => {
+    const data = await ok(query, { cities: [BOCHUM], from: '2020-01-01', to: '2020-12-31' });
+    const entries = data.timeline;
+    const texts = entries.map((e: any) => `${e.kind} ${e.subject.key}`);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'DECIDED bochum-stabsstelle-leben-im-alter',
+        'DECIDED bochum-rat',
+        'STARTED janina-kandt',
+        'STARTED bochum-stabsstelle-leben-im-alter',
+      ]),
+    );
+    const earliest = entries.map((e: any) => e.date.earliest);
+    expect(earliest).toEqual([...earliest].sort());
+    expect(texts.indexOf('DECIDED bochum-rat')).toBeLessThan(texts.indexOf('STARTED janina-kandt'));
+    for (const entry of entries) {
+      expect(entry.cities).toEqual(['bochum']);
+      expect(entry.sources.length).toBeGreaterThan(0);
+      expect(entry.date.earliest <= '2020-12-31' && entry.date.latest >= '2020-01-01').toBe(true);
+    }
+    const post = entries.find((e: any) => e.subject.key === 'janina-kandt' && e.kind === 'STARTED');
+    expect(post.object.key).toBe('bochum-stabsstelle-leben-im-alter');
+    expect(post.date.edtf).toBe('2020-11-01');
+  });
+
+  it('narrows to a theme with its narrower themes', async () => {
+    const all = await ok(query, { cities: [BOCHUM] });
+    const ageing = await ok(query, { cities: [BOCHUM], themes: ['ageing'] });
+    const subjects = (data: any) => data.timeline.map((e: any) => e.subject.key);
+    expect(subjects(all)).toContain('bochum-sozialkonferenz-2019');
+    expect(subjects(ageing)).not.toContain('bochum-sozialkonferenz-2019');
+    expect(subjects(ageing)).toContain('bochum-stabsstelle-leben-im-alter');
+    expect(ageing.timeline.length).toBeLessThan(all.timeline.length);
+  });
+
+  it('gives every city its own entries and refuses bad arguments', async () => {
+    const everything = await ok(query, {});
+    const cities = new Set(everything.timeline.flatMap((e: any) => e.cities));
+    expect([...cities].sort()).toEqual(['bochum', 'bremerhaven', 'castrop-rauxel', 'herten']);
+    const reversed = await api().query(query, { from: '2021-01-01', to: '2020-01-01' });
+    expect(reversed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const notACity = await api().query(query, { cities: [toGlobalId('Theme', 'ageing')] });
+    expect(notACity.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await api().query(query, { cities: [toGlobalId('City', 'atlantis')] });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
