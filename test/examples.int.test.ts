@@ -125,6 +125,45 @@ const EXPECTED: Record<string, (data: Data) => void> = {
     const bochum = data.sources.nodes.find((s: Data) => s.key === 'bochum-leben-im-alter-2020');
     expect(bochum).toMatchObject({ publisher: 'Stadt Bochum', published: { edtf: '2020-11-27' } });
   },
+  'Staff units for ageing at the end of 2020': (data) => {
+    expect(names(data.certain.nodes)).toEqual(['Stabsstelle „Leben im Alter“']);
+    expect(data.certain.nodes[0]).toMatchObject({
+      established: { edtf: '2020-11' },
+      city: { node: { name: 'Bochum' } },
+    });
+    expect(data.certain.nodes[0].sources.length).toBeGreaterThan(0);
+    expect(names(data.possible.nodes)).toEqual([
+      'Stabsstelle Seniorinnen und Senioren',
+      'Stabsstelle „Leben im Alter“',
+    ]);
+  },
+  'Who held which post in Bochum, before and after November 2020': (data) => {
+    const [unit] = data.orgUnits.nodes;
+    expect(unit.october2020).toEqual([]);
+    expect(unit.end2020).toEqual([
+      expect.objectContaining({ person: { name: 'Janina Kandt' }, since: { edtf: '2020-11-01' } }),
+    ]);
+    expect(unit.end2020[0].sources[0].quote).toMatch(/1\. November/);
+  },
+  'Timeline of ageing policy in Bochum and Bremerhaven': (data) => {
+    const entries = data.timeline;
+    const starts = entries.map((e: Data) => e.date.earliest);
+    expect(starts).toEqual([...starts].sort());
+    expect(entries.every((e: Data) => e.sources.length > 0 && e.date.latest >= '2020-01-01')).toBe(
+      true,
+    );
+    const texts = entries.map((e: Data) => e.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Janina Kandt takes up the post/),
+        expect.stringMatching(/^Bremerhaven takes part in Zukunftswerkstatt Kommunen/),
+        expect.stringMatching(/^Sozialausschuss decides/),
+      ]),
+    );
+    expect(new Set(entries.flatMap((e: Data) => e.cities))).toEqual(
+      new Set(['bochum', 'bremerhaven']),
+    );
+  },
 };
 
 const api = seededApi();
