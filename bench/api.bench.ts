@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toGlobalId } from '../src/common/global-id';
+import { toLuceneQuery } from '../src/modules/search/lucene';
 import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createDatabase, type Database, type Work } from '../src/db/database';
@@ -41,6 +42,12 @@ interface GraphSpec {
   nodeCity: string;
   /** Programme level of the nested relational filter. */
   level: string;
+  /** What the search case types, and the two cities the paths case connects. */
+  searchText: string;
+  pathFrom: string;
+  pathTo: string;
+  /** Day of the as-of list (mode POSSIBLE: every unit the dates do not rule out). */
+  asOfDay: string;
 }
 
 interface Case {
@@ -283,6 +290,46 @@ const NODE_CYPHER = `
 MATCH (n:Entity {id: $key}) WHERE n:City
 RETURN n.id AS key, n.name AS name, n.ags AS ags, n.kind AS kind, ${citations('n')} AS sources`;
 
+const SEARCH = `
+query Search($text: String!) {
+  search(text: $text, first: 10) { hits { entity { key } score } }
+}`;
+
+// The same Lucene query the resolver builds from the text, so both sides ask the index alike.
+const SEARCH_CYPHER = `
+CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
+RETURN node.id AS key, score LIMIT 10`;
+
+const PATHS = `
+query Paths($from: ID!, $to: ID!) {
+  paths(from: $from, to: $to, maxHops: 4, first: 5) {
+    length
+    steps { from { key } to { key } relationship sources { quote } }
+  }
+}`;
+
+const PATHS_CYPHER = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..4]-(b))
+WITH p LIMIT 5
+RETURN [n IN nodes(p) | n.id] AS keys, [r IN relationships(p) | type(r)] AS types,
+       [r IN relationships(p) | r.quotes] AS quotes`;
+
+/** A path as one row: its node keys joined, so both sides compare whole paths. */
+function pathRow(keys: string[], types: string[], quotes: string[][]): Row {
+  return { key: keys.join(' > '), types, quotes };
+}
+
+const AS_OF = `
+query UnitsAsOf($day: Date!) {
+  orgUnits(first: 100, asOf: $day, asOfMode: POSSIBLE) { nodes { key name kind } }
+}`;
+
+const AS_OF_CYPHER = `
+MATCH (u:OrgUnit:Entity)
+WHERE u.validPossibleFrom <= date($day) AND date($day) <= u.validPossibleTo
+RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id LIMIT 100`;
+
 function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
   const funderFilter = { [spec.funder.field]: { eq: spec.funder.value } };
   const missionWhere = {
@@ -339,6 +386,51 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       cypher: NODE_CYPHER,
       params: { key: spec.nodeCity },
       toRows: (rows) => rows.map((r) => ({ id: toGlobalId('City', r.key as string), ...r })),
+    },
+    {
+      name: `6. search "${spec.searchText}" (first 10 hits)`,
+      graphql: async () => {
+        type Hits = { search: { hits: { entity: { key: string }; score: number }[] } };
+        const data = await client.request<Hits>(SEARCH, { text: spec.searchText });
+        return data.search.hits.map((h) => ({ key: h.entity.key, score: h.score }));
+      },
+      cypher: SEARCH_CYPHER,
+      params: { query: toLuceneQuery(spec.searchText)!.lucene },
+    },
+    {
+      name: `7. paths ${spec.pathFrom} → ${spec.pathTo} (≤ 4 hops, 5 paths, with quotes)`,
+      graphql: async () => {
+        type Step = { from: { key: string }; to: { key: string }; relationship: string };
+        type Paths = { paths: { steps: (Step & { sources: { quote: string }[] })[] }[] };
+        const data = await client.request<Paths>(PATHS, {
+          from: toGlobalId('City', spec.pathFrom),
+          to: toGlobalId('City', spec.pathTo),
+        });
+        return data.paths
+          .map((p) =>
+            pathRow(
+              [p.steps[0]!.from.key, ...p.steps.map((st) => st.to.key)],
+              p.steps.map((st) => st.relationship),
+              p.steps.map((st) => st.sources.map((x) => x.quote)),
+            ),
+          )
+          .sort((a, b) => String(a.key).localeCompare(String(b.key)));
+      },
+      cypher: PATHS_CYPHER,
+      params: { from: spec.pathFrom, to: spec.pathTo },
+      toRows: (rows) =>
+        rows
+          .map((r) =>
+            pathRow(r.keys as string[], r.types as string[], (r.quotes as string[][]) ?? []),
+          )
+          .sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    },
+    {
+      name: `8. orgUnits as of ${spec.asOfDay} (POSSIBLE, first 100)`,
+      graphql: async () =>
+        (await client.request<{ orgUnits: Nodes }>(AS_OF, { day: spec.asOfDay })).orgUnits.nodes,
+      cypher: AS_OF_CYPHER,
+      params: { day: spec.asOfDay },
     },
   ];
 }
@@ -717,6 +809,10 @@ async function main(): Promise<void> {
           profileCity: 'bochum',
           nodeCity: 'bremerhaven',
           level: 'STATE',
+          searchText: 'Senioren',
+          pathFrom: 'bochum',
+          pathTo: 'bremerhaven',
+          asOfDay: '2020-12-31',
         },
         profile,
         true,
@@ -746,6 +842,10 @@ async function main(): Promise<void> {
             profileCity: `syn-city-${n(Math.floor(cities / 2))}`,
             nodeCity: `syn-city-${n(cities - 1)}`,
             level: 'STATE',
+            searchText: 'Stabsstelle Thema',
+            pathFrom: `syn-city-${n(Math.floor(cities / 2))}`,
+            pathTo: `syn-city-${n(cities - 1)}`,
+            asOfDay: '2020-12-31',
           },
           profile,
           false,
