@@ -44,13 +44,6 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX orgunit_established IF NOT EXISTS FOR (n:OrgUnit) ON (n.establishedEarliest);
 CREATE INDEX programme_period IF NOT EXISTS FOR (n:Programme) ON (n.periodEarliest);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateEarliest);
-// asOf compares the validity bounds of the dated kinds (see src/edtf/validity.ts).
-CREATE INDEX orgunit_valid_certain IF NOT EXISTS FOR (n:OrgUnit) ON (n.validCertainFrom);
-CREATE INDEX orgunit_valid_possible IF NOT EXISTS FOR (n:OrgUnit) ON (n.validPossibleFrom);
-CREATE INDEX programme_valid_certain IF NOT EXISTS FOR (n:Programme) ON (n.validCertainFrom);
-CREATE INDEX programme_valid_possible IF NOT EXISTS FOR (n:Programme) ON (n.validPossibleFrom);
-CREATE INDEX event_valid_certain IF NOT EXISTS FOR (n:Event) ON (n.validCertainFrom);
-CREATE INDEX event_valid_possible IF NOT EXISTS FOR (n:Event) ON (n.validPossibleFrom);
 
 // Full-text search with the German analyzer (stemming, stop words, umlaut folding) over names,
 // descriptions, labels and the quotes that back each fact.

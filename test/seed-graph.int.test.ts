@@ -149,19 +149,28 @@ describe('the seed graph', () => {
     expect(result).toEqual([{ date: '2020-21', from: '2020-03-01', to: '2020-05-31' }]);
   });
 
-  it('stores validity bounds on every node and relationship, so asOf never drops a fact silently', async () => {
-    const [missing] = await rows(
-      `RETURN COUNT { MATCH (n:Entity {dataset: $dataset}) WHERE n.validPossibleFrom IS NULL OR n.validCertainTo IS NULL OR n.validPossibleTo IS NULL } AS nodes,
-              COUNT { MATCH ()-[r {dataset: $dataset}]->() WHERE r.validPossibleFrom IS NULL OR r.validCertainTo IS NULL OR r.validPossibleTo IS NULL } AS rels`,
+  it('stores validity bounds where dates bound a fact, and none on timeless facts', async () => {
+    const [counts] = await rows(
+      `RETURN COUNT { MATCH (n:City {dataset: $dataset}) WHERE n.validPossibleFrom IS NOT NULL OR n.validCertainFrom IS NOT NULL } AS boundedCities,
+              COUNT { MATCH (n:OrgUnit {dataset: $dataset}) WHERE n.validCertainFrom = date('9999-12-31') } AS neverCertainUnits,
+              COUNT { MATCH ()-[r:ADDRESSES {dataset: $dataset}]->() WHERE r.validCertainFrom IS NOT NULL } AS boundedThemeLinks`,
       { dataset: SEED_DATASET },
     );
-    expect(missing).toEqual({ nodes: 0, rels: 0 });
+    // Undated units (e.g. Bremerhaven's Stabsstelle) are never certain; cities and theme links
+    // are timeless.
+    expect(counts).toMatchObject({ boundedCities: 0, boundedThemeLinks: 0 });
+    expect(counts!.neverCertainUnits).toBeGreaterThan(0);
     const [unit] = await rows(
       `MATCH (u:OrgUnit {id: 'bochum-stabsstelle-leben-im-alter'})
-       RETURN toString(u.validPossibleFrom) AS possibleFrom, toString(u.validCertainFrom) AS certainFrom`,
+       RETURN toString(u.validPossibleFrom) AS possibleFrom, toString(u.validCertainFrom) AS certainFrom,
+              u.validCertainTo AS certainTo`,
     );
     // Set up in November 2020; its head took up work on 1 November, so it existed that day.
-    expect(unit).toEqual({ possibleFrom: '2020-11-01', certainFrom: '2020-11-01' });
+    expect(unit).toEqual({
+      possibleFrom: '2020-11-01',
+      certainFrom: '2020-11-01',
+      certainTo: null,
+    });
   });
 
   it('finds German words through the full-text index, including words only in quotes', async () => {

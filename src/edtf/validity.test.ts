@@ -1,5 +1,13 @@
 import { NODE_TYPES, RELATION_TYPES, type NodeSpec, type RelationSpec } from '../model/model';
-import { attestations, DAY_MAX, DAY_MIN, isValidOn, validityOf } from './validity';
+import {
+  attestations,
+  DAY_MAX,
+  DAY_MIN,
+  isValidOn,
+  storedValidity,
+  validityOf,
+  validityToStore,
+} from './validity';
 
 const unit = (NODE_TYPES.OrgUnit as NodeSpec).validity;
 const post = (RELATION_TYPES.HOLDS_POST as RelationSpec).validity;
@@ -108,5 +116,26 @@ describe('attestations', () => {
     // A unit dissolved before it is shown keeps its own bounds (conflicting sources).
     expect(validityOf(unit, { dissolved: '2010' }, '2020-01-01').certainFrom).toBeNull();
     expect(validityOf(undefined, {}, '2020-01-01').certainFrom).toBe(DAY_MIN);
+  });
+});
+
+describe('stored validity', () => {
+  it('stores only real bounds and reads every kind of fact back unchanged', () => {
+    expect(validityToStore(validityOf(undefined, {}))).toEqual({});
+    expect(validityToStore(validityOf(unit, {}))).toEqual({ validCertainFrom: DAY_MAX });
+    expect(validityToStore(validityOf(post, { since: '2020-11-01' }))).toEqual({
+      validPossibleFrom: '2020-11-01',
+      validCertainFrom: '2020-11-01',
+    });
+    for (const v of [
+      validityOf(undefined, {}),
+      validityOf(unit, {}),
+      validityOf(unit, { decided: '2019-05' }),
+      validityOf(programme, { period: '2021/2024-12~' }),
+      validityOf(post, { attested: '[2021..]' }),
+    ]) {
+      const props = validityToStore(v);
+      expect(storedValidity(props)).toEqual(v);
+    }
   });
 });

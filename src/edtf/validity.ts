@@ -128,7 +128,7 @@ function ownValidity(rule: ValidityRule, fields: Record<string, unknown>): Valid
 
 export type AsOfMode = 'CERTAIN' | 'POSSIBLE';
 
-/** Stored property names of the four bounds, on every node and relationship. */
+/** Stored property names of the four bounds. */
 export const VALIDITY_PROPERTIES = {
   possibleFrom: 'validPossibleFrom',
   certainFrom: 'validCertainFrom',
@@ -136,14 +136,30 @@ export const VALIDITY_PROPERTIES = {
   possibleTo: 'validPossibleTo',
 } as const;
 
+/**
+ * What is stored: only bounds that bound something. An unbounded start or end is left out (most
+ * elements are timeless and carry none, which keeps a large import's transaction small), and
+ * "no day is certain" is stored as DAY_MAX, so that a missing property always means unbounded.
+ */
+export function validityToStore(v: Validity): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v.possibleFrom !== DAY_MIN) out[VALIDITY_PROPERTIES.possibleFrom] = v.possibleFrom;
+  if (v.certainFrom !== DAY_MIN) out[VALIDITY_PROPERTIES.certainFrom] = v.certainFrom ?? DAY_MAX;
+  if (v.certainTo !== DAY_MAX) out[VALIDITY_PROPERTIES.certainTo] = v.certainTo;
+  if (v.possibleTo !== DAY_MAX) out[VALIDITY_PROPERTIES.possibleTo] = v.possibleTo;
+  return out;
+}
+
 /** The bounds of an element read back from its (plain, ISO string) properties. */
-export function storedValidity(props: Record<string, unknown>): Partial<Validity> {
-  const read = (name: string) => (typeof props[name] === 'string' ? (props[name] as string) : null);
+export function storedValidity(props: Record<string, unknown>): Validity {
+  const read = (name: string, absent: string) =>
+    typeof props[name] === 'string' ? (props[name] as string) : absent;
+  const certainFrom = read(VALIDITY_PROPERTIES.certainFrom, DAY_MIN);
   return {
-    possibleFrom: read(VALIDITY_PROPERTIES.possibleFrom) ?? undefined,
-    certainFrom: read(VALIDITY_PROPERTIES.certainFrom),
-    certainTo: read(VALIDITY_PROPERTIES.certainTo) ?? undefined,
-    possibleTo: read(VALIDITY_PROPERTIES.possibleTo) ?? undefined,
+    possibleFrom: read(VALIDITY_PROPERTIES.possibleFrom, DAY_MIN),
+    certainFrom: certainFrom === DAY_MAX ? null : certainFrom,
+    certainTo: read(VALIDITY_PROPERTIES.certainTo, DAY_MAX),
+    possibleTo: read(VALIDITY_PROPERTIES.possibleTo, DAY_MAX),
   };
 }
 

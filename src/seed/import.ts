@@ -52,7 +52,7 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
  * Version of what the importer derives from the seeds (date bounds, validity); a change makes
  * `npm start` re-import even though the seed files are the same.
  */
-const STORED_FORMAT = 2;
+const STORED_FORMAT = 3;
 
 export function seedDigest(seedDir: string): string {
   const hash = createHash('sha256');

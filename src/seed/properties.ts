@@ -8,7 +8,7 @@ import {
   type ValidityRule,
 } from '../model/model';
 import { parseEdtf } from '../edtf/edtf';
-import { attestations, VALIDITY_PROPERTIES, validityOf } from '../edtf/validity';
+import { attestations, validityOf, validityToStore } from '../edtf/validity';
 import { normaliseWhitespace } from './documents';
 import type { SeedNode, SeedRelation } from './types';
 
@@ -60,13 +60,8 @@ function validity(
   fields: Record<string, unknown>,
   shownOn: string | null = null,
 ): Props {
-  const v = validityOf(rule, fields, shownOn);
-  const out: Props = {};
-  for (const [key, property] of Object.entries(VALIDITY_PROPERTIES)) {
-    const day = v[key as keyof typeof v];
-    if (day !== null) out[property] = toDate(day);
-  }
-  return out;
+  const stored = validityToStore(validityOf(rule, fields, shownOn));
+  return Object.fromEntries(Object.entries(stored).map(([name, day]) => [name, toDate(day)]));
 }
 
 /** `shownOn`: the first day a dated relationship shows the node to exist (attestations). */

@@ -1,4 +1,6 @@
 import {
+  DAY_MAX,
+  DAY_MIN,
   isValidOn,
   storedValidity,
   VALIDITY_PROPERTIES,
@@ -33,7 +35,9 @@ export function asOfPredicate(variable: string, dayParam: string, mode: Mode): s
     mode === 'CERTAIN'
       ? [VALIDITY_PROPERTIES.certainFrom, VALIDITY_PROPERTIES.certainTo]
       : [VALIDITY_PROPERTIES.possibleFrom, VALIDITY_PROPERTIES.possibleTo];
-  return `(${variable}.${from} <= date($${dayParam}) AND date($${dayParam}) <= ${variable}.${to})`;
+  // A missing bound is an unbounded one (see validityToStore).
+  const day = `date($${dayParam})`;
+  return `(coalesce(${variable}.${from}, date('${DAY_MIN}')) <= ${day} AND ${day} <= coalesce(${variable}.${to}, date('${DAY_MAX}')))`;
 }
 
 /** The in-memory twin of asOfPredicate, for relation items already loaded. */
