@@ -327,7 +327,8 @@ query UnitsAsOf($day: Date!) {
 
 const AS_OF_CYPHER = `
 MATCH (u:OrgUnit:Entity)
-WHERE u.validPossibleFrom <= date($day) AND date($day) <= u.validPossibleTo
+WHERE coalesce(u.validPossibleFrom, date('0001-01-01')) <= date($day)
+  AND date($day) <= coalesce(u.validPossibleTo, date('9999-12-31'))
 RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id LIMIT 100`;
 
 function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
