@@ -27,6 +27,8 @@ import {
 } from '../modules/territory/territory.resolver';
 import { ThemeResolver } from '../modules/theme/theme.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
+import { BucketKeyResolver, StatsBucketResolver } from '../modules/stats/bucket.resolver';
+import { StatsResolver } from '../modules/stats/stats.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -46,6 +48,9 @@ export const RESOLVERS = [
   SearchResolver,
   PathsResolver,
   TimelineResolver,
+  StatsResolver,
+  StatsBucketResolver,
+  BucketKeyResolver,
 ] as const;
 
 // type-graphql reads decorator metadata when the schema is built; generic types made lazily
