@@ -29,6 +29,7 @@ import { ThemeResolver } from '../modules/theme/theme.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { BucketKeyResolver, StatsBucketResolver } from '../modules/stats/bucket.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
+import { CompareResolver } from '../modules/compare/compare.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -51,6 +52,7 @@ export const RESOLVERS = [
   StatsResolver,
   StatsBucketResolver,
   BucketKeyResolver,
+  CompareResolver,
 ] as const;
 
 // type-graphql reads decorator metadata when the schema is built; generic types made lazily
