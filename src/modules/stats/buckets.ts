@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../common/graphql-errors';
-import { MAX_DIMENSIONS, MAX_MEMBERS_PER_BUCKET, DEFAULT_MEMBERS_PER_BUCKET } from './stats.args';
+import { DEFAULT_MEMBERS_PER_BUCKET, MAX_DIMENSIONS, MAX_MEMBERS_PER_BUCKET } from './stats.limits';
 import type { StatsDimension } from './stats.dimensions';
-import { StatsBucketOrder } from './stats.type';
+import { StatsBucketOrder } from './stats.order';
 
 /** Checks `groupBy` against what the aggregate supports; the dimensions in order. */
 export function checkGroupBy(

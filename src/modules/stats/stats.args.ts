@@ -4,12 +4,8 @@ import { NODE_LABELS, type NodeLabel } from '../../model/model';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
 import { dimensionsOf, StatsDimension } from './stats.dimensions';
-import { StatsBucketOrder } from './stats.type';
-
-export const DEFAULT_MEMBERS_PER_BUCKET = 20;
-/** Member lists are for drill-down, not export: the full list is the root list with a filter. */
-export const MAX_MEMBERS_PER_BUCKET = 1000;
-export const MAX_DIMENSIONS = 2;
+import { DEFAULT_MEMBERS_PER_BUCKET, MAX_DIMENSIONS, MAX_MEMBERS_PER_BUCKET } from './stats.limits';
+import { StatsBucketOrder } from './stats.order';
 
 /** Arguments of every aggregate. */
 export interface AggregateArgs {

@@ -1,23 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { AsOfView } from '../time/as-of';
 import { StatsDimension } from './stats.dimensions';
-
-export enum StatsBucketOrder {
-  KEY = 'KEY',
-  COUNT = 'COUNT',
-}
-
-registerEnumType(StatsBucketOrder, {
-  name: 'StatsBucketOrder',
-  description: 'How buckets are ordered.',
-  valuesConfig: {
-    KEY: {
-      description:
-        'By their keys, first dimension first (years in calendar order); the null ("none stated") bucket last.',
-    },
-    COUNT: { description: 'Largest count first; equal counts in KEY order.' },
-  },
-});
 
 @ObjectType({
   description:
