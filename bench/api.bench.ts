@@ -12,6 +12,7 @@ import { createDatabase, type Database, type Work } from '../src/db/database';
 import { createApp } from '../src/server/app';
 import { importSeeds } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
+import { aggregateCases, type AggregateSpec } from './aggregates.cases';
 import { writeSyntheticSeeds } from './synthetic';
 
 /**
@@ -26,7 +27,7 @@ import { writeSyntheticSeeds } from './synthetic';
 
 type Row = Record<string, unknown>;
 
-interface GraphSpec {
+interface GraphSpec extends AggregateSpec {
   title: string;
   /** Fixed warm-up iterations before the latency samples. */
   warmup: number;
@@ -131,7 +132,8 @@ class GraphqlClient {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The five questions, each as a GraphQL operation and as one hand-written Cypher query.
+// The five browsing questions, each as a GraphQL operation and as one hand-written Cypher query
+// (the dashboard and comparison questions 6–9 are in aggregates.cases.ts).
 
 const SOURCES = 'sources { quote document { title } }';
 
@@ -340,6 +342,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       params: { key: spec.nodeCity },
       toRows: (rows) => rows.map((r) => ({ id: toGlobalId('City', r.key as string), ...r })),
     },
+    ...aggregateCases(client, spec),
   ];
 }
 
@@ -717,6 +720,9 @@ async function main(): Promise<void> {
           profileCity: 'bochum',
           nodeCity: 'bremerhaven',
           level: 'STATE',
+          unitKind: 'STAFF_UNIT',
+          compareCities: ['bochum', 'bremerhaven', 'castrop-rauxel'],
+          compareThemes: ['ageing', 'diversity', 'family', 'labour-market'],
         },
         profile,
         true,
@@ -746,6 +752,15 @@ async function main(): Promise<void> {
             profileCity: `syn-city-${n(Math.floor(cities / 2))}`,
             nodeCity: `syn-city-${n(cities - 1)}`,
             level: 'STATE',
+            unitKind: 'STAFF_UNIT',
+            // The most the API compares: 50 cities, spread over the graph.
+            compareCities: Array.from(
+              { length: Math.min(50, cities) },
+              (_, i) => `syn-city-${n(Math.floor((i * cities) / Math.min(50, cities)))}`,
+            ),
+            compareThemes: ['ageing', 'family', 'labour-market', 'diversity'].map(
+              (t) => `syn-theme-${t}`,
+            ),
           },
           profile,
           false,
