@@ -43,6 +43,9 @@ const WALKS: { kind: EvidenceKind; chains: readonly Chain[]; holder: 'item' | 'u
 ];
 
 const rec = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properties(${v})}`;
+/** What the matrix reads of a relationship: its citations, its type, a post's title. */
+const citing = (v: string) =>
+  `{type: type(${v}), props: {sourceIds: ${v}.sourceIds, quotes: ${v}.quotes, roleTitle: ${v}.roleTitle}}`;
 
 /**
  * The cities, the row themes and every piece of evidence in one statement. Row themes are the
@@ -59,7 +62,7 @@ export async function comparison(
     chains.map((chain) => {
       const valid = pathValidity('ep', view);
       return `MATCH ep = ${chainPattern('c', chain, 'x')}${valid === 'true' ? '' : ` WHERE ${valid}`}
-      RETURN '${kind}' AS kind, ep, ${holder === 'unit' ? 'nodes(ep)[-2]' : 'x'} AS holder`;
+      RETURN '${kind}' AS kind, ep, x AS item, ${holder === 'unit' ? 'nodes(ep)[-2]' : 'x'} AS holder`;
     }),
   );
   const addressesValid = pathValidity('ap', view);
@@ -78,16 +81,20 @@ CALL (themes) {
   }
   MATCH ap = (holder)-[a:ADDRESSES]->(direct:Theme)-[:BROADER*0..]->(row:Theme)
   WHERE row.id IN [t IN themes | t.key]${addressesValid === 'true' ? '' : ` AND ${addressesValid}`}
-  WITH DISTINCT c, row, kind, ep, holder, a, direct
+  WITH DISTINCT c, row, kind, ep, item, holder, a, direct
+  // Each node once (items recur across rows and themes); of relationships only what cites.
+  // The item travels as its own column: taken from the path inside the aggregation it costs
+  // twice the time of the whole statement.
   RETURN collect({
-    city: c.id, row: row.id, kind: kind, item: ${rec('last(nodes(ep))')},
-    unit: CASE kind WHEN 'POST' THEN ${rec('holder')} ELSE null END,
-    via: ${rec('direct')},
-    links: [r IN relationships(ep) | {type: type(r), props: properties(r)}],
-    addresses: properties(a)
-  }) AS evidence
+    city: c.id, row: row.id, kind: kind, item: item.id,
+    unit: CASE kind WHEN 'POST' THEN holder.id ELSE null END,
+    via: direct.id,
+    links: [r IN relationships(ep) | ${citing('r')}],
+    addresses: ${citing('a')}
+  }) AS evidence,
+  [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x')}] AS nodes
 }
-RETURN cities, themes, evidence`;
+RETURN cities, themes, evidence, nodes`;
   const result = await db.executeRead((tx) =>
     tx.run(text, {
       cities: cityKeys,
@@ -102,21 +109,25 @@ RETURN cities, themes, evidence`;
     props: plain(r.props),
     view,
   });
-  type Raw = Omit<RawEvidence, 'item' | 'unit' | 'via'> & {
-    item: RawRecord;
-    unit: RawRecord | null;
-    via: RawRecord;
+  type Raw = Omit<RawEvidence, 'item' | 'unit' | 'via' | 'addresses'> & {
+    item: string;
+    unit: string | null;
+    via: string;
+    addresses: { props: Record<string, unknown> };
   };
+  const nodes = new Map(
+    (row.get('nodes') as RawRecord[]).map((r) => [r.key, toRecord(r)] as const),
+  );
   return {
     cities: (row.get('cities') as RawRecord[]).map(toRecord),
     themes: (row.get('themes') as RawRecord[]).map(toRecord),
     evidence: (row.get('evidence') as Raw[]).map((e) => ({
       ...e,
-      item: toRecord(e.item),
-      unit: e.unit ? toRecord(e.unit) : null,
-      via: toRecord(e.via),
-      links: e.links.map((l) => ({ type: l.type, props: plain(l.props) })),
-      addresses: plain(e.addresses),
+      item: nodes.get(e.item)!,
+      unit: e.unit === null ? null : nodes.get(e.unit)!,
+      via: nodes.get(e.via)!,
+      links: e.links.map((l) => ({ type: l.type, props: l.props })),
+      addresses: e.addresses.props,
     })),
   };
 }
