@@ -35,10 +35,12 @@ export interface RawFundingBucket {
   statements: RawStatement[];
 }
 
-const toRecord = (r: RawRecord): EntityRecord => ({
+/** The view travels with the record: the ends' relation fields inherit the day. */
+const toRecord = (r: RawRecord, view: AsOfView | null): EntityRecord => ({
   key: r.key,
   label: modelLabel(r.labels),
   props: plain(r.props),
+  view,
 });
 
 /** Funding statements with a stated amount, grouped, in one statement. */
@@ -72,8 +74,8 @@ export async function fundingByDimensions(
       id: s.id,
       type: s.kind,
       props: plain(s.props),
-      from: toRecord(s.from),
-      programme: toRecord(s.programme),
+      from: toRecord(s.from, view),
+      programme: toRecord(s.programme, view),
     })),
   }));
   return { total: (row?.get('total') as number | undefined) ?? 0, buckets };

@@ -21,7 +21,7 @@ export interface StatsArgs extends AggregateArgs {
 }
 
 export const GROUP_BY_DESCRIPTION = `Up to ${MAX_DIMENSIONS} dimensions; none gives one bucket with everything.`;
-export const MEMBERS_DESCRIPTION = `How many members each bucket lists in \`memberIds\`/\`members\` (0–${MAX_MEMBERS_PER_BUCKET}, default ${DEFAULT_MEMBERS_PER_BUCKET}); 0 skips collecting them.`;
+export const MEMBERS_DESCRIPTION = `How many members each bucket lists for drill-down, in key order (\`memberIds\`/\`members\`; for funding \`statementIds\`/\`statements\`): 0–${MAX_MEMBERS_PER_BUCKET}, default ${DEFAULT_MEMBERS_PER_BUCKET}; 0 skips collecting them.`;
 
 /** The arguments shared by every aggregate, added to an ArgsType class made in a loop. */
 export function addAggregateArgs(target: ClassType, groupByDescription: string): void {
