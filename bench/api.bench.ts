@@ -13,6 +13,7 @@ import { createDatabase, type Database, type Work } from '../src/db/database';
 import { createApp } from '../src/server/app';
 import { importSeeds } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
+import { aggregateCases, type AggregateSpec } from './aggregates.cases';
 import { writeSyntheticSeeds } from './synthetic';
 
 /**
@@ -27,7 +28,7 @@ import { writeSyntheticSeeds } from './synthetic';
 
 type Row = Record<string, unknown>;
 
-interface GraphSpec {
+interface GraphSpec extends AggregateSpec {
   title: string;
   /** Fixed warm-up iterations before the latency samples. */
   warmup: number;
@@ -138,7 +139,8 @@ class GraphqlClient {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The five questions, each as a GraphQL operation and as one hand-written Cypher query.
+// The five browsing questions, each as a GraphQL operation and as one hand-written Cypher query
+// (the dashboard and comparison questions 6–9 are in aggregates.cases.ts).
 
 const SOURCES = 'sources { quote document { title } }';
 
@@ -433,6 +435,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       cypher: AS_OF_CYPHER,
       params: { day: spec.asOfDay },
     },
+    ...aggregateCases(client, spec),
   ];
 }
 
@@ -814,6 +817,9 @@ async function main(): Promise<void> {
           pathFrom: 'bochum',
           pathTo: 'bremerhaven',
           asOfDay: '2020-12-31',
+          unitKind: 'STAFF_UNIT',
+          compareCities: ['bochum', 'bremerhaven', 'castrop-rauxel'],
+          compareThemes: ['ageing', 'diversity', 'family', 'labour-market'],
         },
         profile,
         true,
@@ -847,6 +853,15 @@ async function main(): Promise<void> {
             pathFrom: `syn-city-${n(Math.floor(cities / 2))}`,
             pathTo: `syn-city-${n(cities - 1)}`,
             asOfDay: '2020-12-31',
+            unitKind: 'STAFF_UNIT',
+            // The most the API compares: 50 cities, spread over the graph.
+            compareCities: Array.from(
+              { length: Math.min(50, cities) },
+              (_, i) => `syn-city-${n(Math.floor((i * cities) / Math.min(50, cities)))}`,
+            ),
+            compareThemes: ['ageing', 'family', 'labour-market', 'diversity'].map(
+              (t) => `syn-theme-${t}`,
+            ),
           },
           profile,
           false,

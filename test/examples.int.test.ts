@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/config';
 import { parseExamples } from '../src/common/examples';
+import { toGlobalId } from '../src/common/global-id';
 import { seededApi } from './api';
 
 /** Every example the IDE opens with, run against the seeded database, with its expected answer. */
@@ -163,6 +164,100 @@ const EXPECTED: Record<string, (data: Data) => void> = {
     expect(new Set(entries.flatMap((e: Data) => e.cities))).toEqual(
       new Set(['bochum', 'bremerhaven']),
     );
+  },
+  'Staff units per theme': (data) => {
+    const { total, buckets } = data.stats.orgUnits;
+    expect(total).toBe(3);
+    const counts = buckets.map((b: Data) => b.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    for (const b of buckets) expect(b.members).toHaveLength(b.count);
+    const ageing = buckets.find((b: Data) => b.keys[0].key === 'ageing');
+    expect(ageing.members.map((m: Data) => m.city.node.name).sort()).toEqual([
+      'Bochum',
+      'Bremerhaven',
+    ]);
+  },
+  'Programmes per funder': (data) => {
+    const { total, buckets } = data.stats.programmes;
+    expect(total).toBe(14);
+    const bmfsfj = buckets.find((b: Data) => b.keys[0].key === 'bmfsfj');
+    expect(bmfsfj.count).toBe(1);
+    expect(bmfsfj.memberIds).toEqual([toGlobalId('Programme', 'zukunftswerkstatt-kommunen')]);
+    // No seed programme has two funders, so here the buckets add up to the total.
+    expect(buckets.reduce((sum: number, b: Data) => sum + b.count, 0)).toBe(total);
+  },
+  'Units set up per year': (data) => {
+    const { total, buckets } = data.stats.orgUnits;
+    expect(total).toBe(26);
+    expect(buckets.map((b: Data) => [b.keys[0].key, b.count])).toEqual([
+      ['2020', 1],
+      [null, 25],
+    ]);
+    expect(buckets[0].members).toEqual([
+      { name: 'Stabsstelle „Leben im Alter“', established: { edtf: '2020-11' } },
+    ]);
+  },
+  'Funding by funder and year': (data) => {
+    const { total, buckets } = data.stats.funding;
+    expect(total).toBe(1);
+    expect(buckets).toHaveLength(1);
+    expect(buckets[0]).toMatchObject({
+      keys: [{ key: 'bmfsfj' }, { key: '2021' }],
+      kind: 'PARTICIPATION',
+      currency: 'EUR',
+      per: 'P1Y',
+      upTo: true,
+      count: 1,
+      sum: 40000,
+      min: 40000,
+      max: 40000,
+    });
+    const [statement] = buckets[0].statements;
+    expect(statement.from.name).toBe('Bremerhaven');
+    expect(statement.programme.shortName).toBe('ZWK');
+    expect(statement.sources.map((s: Data) => s.quote)).toEqual(
+      expect.arrayContaining([expect.stringContaining('bis zu 40.000 Euro pro Jahr')]),
+    );
+  },
+  'City profile: Bochum': (data) => {
+    const profile = data.stats.cityProfile;
+    expect(profile.city.name).toBe('Bochum');
+    expect(profile.unitCount).toBe(14);
+    expect(profile.postCount).toBe(2);
+    expect(names(profile.peopleInPosts)).toEqual(['Britta Anger', 'Janina Kandt']);
+    expect(profile.unitsPerTheme[0]).toEqual({ theme: { labelEn: 'Family' }, count: 8 });
+    expect(profile.programmes).toHaveLength(7);
+    expect(profile.firstDatedFact.date.edtf).toBe('2019');
+    expect(profile.lastDatedFact.date.edtf).toBe('2024-12~');
+    expect(profile.firstDatedFact.sources.length).toBeGreaterThan(0);
+  },
+  'Compare Bochum, Bremerhaven and Castrop-Rauxel': (data) => {
+    const { rows, ranking } = data.compareCities;
+    expect(rows.map((r: Data) => r.theme.labelEn)).toEqual([
+      'Ageing',
+      'Diversity',
+      'Family',
+      'Labour market',
+    ]);
+    for (const row of rows) {
+      expect(row.cells.map((c: Data) => c.city.name)).toEqual([
+        'Bochum',
+        'Bremerhaven',
+        'Castrop-Rauxel',
+      ]);
+      for (const cell of row.cells) {
+        const evidence =
+          cell.units.length + cell.programmes.length + cell.posts.length + cell.events.length;
+        expect(cell.sources.length > 0).toBe(evidence > 0);
+        expect(cell.addressed).toBe(evidence > 0);
+      }
+    }
+    expect(ranking.map((r: Data) => [r.position, r.city.name, r.themesCovered])).toEqual([
+      [1, 'Bochum', 4],
+      [2, 'Castrop-Rauxel', 4],
+      [3, 'Bremerhaven', 2],
+    ]);
+    expect(ranking[0]).toMatchObject({ sharedRank: 1, decidedBy: 'EVIDENCE' });
   },
 };
 

@@ -52,6 +52,15 @@ describe('parseExamples', () => {
     expect(example!.query).toContain('# Example: not a new one');
   });
 
+  it('leaves a section heading between two examples out of the first one', () => {
+    const text =
+      '# Example: Eins\n{ hello }\n\n# --- more questions ---\n\n# Example: Zwei\n{ world }';
+    expect(parseExamples(text)).toEqual([
+      { name: 'Eins', query: '{ hello }' },
+      { name: 'Zwei', query: '{ world }' },
+    ]);
+  });
+
   it('returns no examples for a file without "# Example:" lines', () => {
     expect(parseExamples('')).toEqual([]);
     expect(parseExamples('# just a comment\nquery Q { hello }\n')).toEqual([]);

@@ -8,7 +8,8 @@ const VARIABLES_LINE = /^#\s*Variables:(.*)$/;
 /**
  * Reads the IDE's example operations from a `.graphql` file. Each example starts with a line
  * `# Example: <name>`, may be followed directly by `# Variables: {...json...}`, and runs up to the
- * next `# Example:` line; anything before the first example (a file header) is ignored.
+ * next `# Example:` line; anything before the first example (a file header) is ignored, and so
+ * are column-0 comment lines between an operation and the next example (section headings).
  *
  * Variables are re-serialised with two-space indentation because they land in the IDE's variables
  * editor as typed text. Throws an `Error` naming the example when its name is missing or repeated,
@@ -36,7 +37,10 @@ export function parseExamples(text: string): IdeExample[] {
     }
 
     const next = lines.findIndex((line, at) => at >= index && EXAMPLE_LINE.test(line));
-    const end = next === -1 ? lines.length : next;
+    let end = next === -1 ? lines.length : next;
+    // Column-0 comments after the operation head the next section of the file (e.g.
+    // "# --- dashboards ---"), not this tab.
+    while (end > index && /^(#|\s*$)/.test(lines[end - 1]!)) end -= 1;
     const query = lines.slice(index, end).join('\n').trim();
     checkQuery(name, lineNumber, query);
     examples.push(variables === undefined ? { name, query } : { name, query, variables });

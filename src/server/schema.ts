@@ -27,6 +27,9 @@ import {
 } from '../modules/territory/territory.resolver';
 import { ThemeResolver } from '../modules/theme/theme.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
+import { BucketKeyResolver, StatsBucketResolver } from '../modules/stats/bucket.resolver';
+import { StatsResolver } from '../modules/stats/stats.resolver';
+import { CompareResolver } from '../modules/compare/compare.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -46,6 +49,10 @@ export const RESOLVERS = [
   SearchResolver,
   PathsResolver,
   TimelineResolver,
+  StatsResolver,
+  StatsBucketResolver,
+  BucketKeyResolver,
+  CompareResolver,
 ] as const;
 
 // type-graphql reads decorator metadata when the schema is built; generic types made lazily

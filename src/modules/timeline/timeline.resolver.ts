@@ -37,7 +37,8 @@ async function cityKeys(ctx: Context, ids: string[] | null): Promise<string[] | 
   return keys;
 }
 
-function toEntries(fact: ScopedFact): TimelineEntry[] {
+/** The timeline entries of one fact (also the first and last dated facts of a city profile). */
+export function toEntries(fact: ScopedFact): TimelineEntry[] {
   const element = fact.node ?? fact.rel!;
   const base = fact.node
     ? {

@@ -1,0 +1,133 @@
+import type { Database } from '../../db/database';
+import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import type { AsOfView } from '../time/as-of';
+import { chainPattern, pathValidity, type Chain } from '../stats/chain';
+import { CITY_EVENTS, CITY_PROGRAMMES, CITY_UNIT_POSTS, CITY_UNITS } from '../stats/city-reach';
+import { EvidenceKind } from './compare.type';
+
+interface RawRecord {
+  key: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+/** One way one item ties a city to one row theme. */
+export interface RawEvidence {
+  city: string;
+  row: string;
+  kind: EvidenceKind;
+  /** The unit, programme, event, or for a post the person. */
+  item: EntityRecord;
+  /** For a post: its unit. */
+  unit: EntityRecord | null;
+  /** The theme the item addresses directly (the row theme or a narrower one). */
+  via: EntityRecord;
+  /** The relationships from the city to the item, in order. */
+  links: { type: string; props: Record<string, unknown> }[];
+  /** The ADDRESSES relationship. */
+  addresses: Record<string, unknown>;
+}
+
+export interface RawComparison {
+  cities: EntityRecord[];
+  themes: EntityRecord[];
+  evidence: RawEvidence[];
+}
+
+/** The walks from a city to what can address a theme; for posts the theme is the unit's. */
+const WALKS: { kind: EvidenceKind; chains: readonly Chain[]; holder: 'item' | 'unit' }[] = [
+  { kind: EvidenceKind.UNIT, chains: CITY_UNITS, holder: 'item' },
+  { kind: EvidenceKind.PROGRAMME, chains: CITY_PROGRAMMES, holder: 'item' },
+  { kind: EvidenceKind.EVENT, chains: CITY_EVENTS, holder: 'item' },
+  { kind: EvidenceKind.POST, chains: [CITY_UNIT_POSTS], holder: 'unit' },
+];
+
+const rec = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properties(${v})}`;
+/** What the matrix reads of a relationship: its citations, its type, a post's title. */
+const citing = (v: string) =>
+  `{type: type(${v}), props: {sourceIds: ${v}.sourceIds, quotes: ${v}.quotes, roleTitle: ${v}.roleTitle}}`;
+
+/**
+ * The cities, the row themes and every piece of evidence in one statement. Row themes are the
+ * given keys, or the taxonomy's top concepts; an item counts for a row when it addresses the row
+ * theme or any narrower one, and (under a view) every step from the city to the theme is valid.
+ */
+export async function comparison(
+  db: Database,
+  cityKeys: readonly string[],
+  themeKeys: readonly string[] | null,
+  view: AsOfView | null,
+): Promise<RawComparison> {
+  const branches = WALKS.flatMap(({ kind, chains, holder }) =>
+    chains.map((chain) => {
+      const valid = pathValidity('ep', view);
+      return `MATCH ep = ${chainPattern('c', chain, 'x')}${valid === 'true' ? '' : ` WHERE ${valid}`}
+      RETURN '${kind}' AS kind, ep, x AS item, ${holder === 'unit' ? 'nodes(ep)[-2]' : 'x'} AS holder`;
+    }),
+  );
+  const addressesValid = pathValidity('ap', view);
+  const text = `CALL () {
+  MATCH (c:City:Entity) WHERE c.id IN $cities RETURN collect(${rec('c')}) AS cities
+}
+CALL () {
+  MATCH (t:Theme:Entity)
+  WHERE CASE WHEN $themes IS NULL THEN coalesce(t.topConcept, false) ELSE t.id IN $themes END
+  RETURN collect(${rec('t')}) AS themes
+}
+CALL (themes) {
+  MATCH (c:City:Entity) WHERE c.id IN $cities
+  CALL (c) {
+      ${branches.join('\n      UNION\n      ')}
+  }
+  MATCH ap = (holder)-[a:ADDRESSES]->(direct:Theme)-[:BROADER*0..]->(row:Theme)
+  WHERE row.id IN [t IN themes | t.key]${addressesValid === 'true' ? '' : ` AND ${addressesValid}`}
+  WITH DISTINCT c, row, kind, ep, item, holder, a, direct
+  // Each node once (items recur across rows and themes); of relationships only what cites.
+  // The item travels as its own column: taken from the path inside the aggregation it costs
+  // twice the time of the whole statement.
+  RETURN collect({
+    city: c.id, row: row.id, kind: kind, item: item.id,
+    unit: CASE kind WHEN 'POST' THEN holder.id ELSE null END,
+    via: direct.id,
+    links: [r IN relationships(ep) | ${citing('r')}],
+    addresses: ${citing('a')}
+  }) AS evidence,
+  [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x')}] AS nodes
+}
+RETURN cities, themes, evidence, nodes`;
+  const result = await db.executeRead((tx) =>
+    tx.run(text, {
+      cities: cityKeys,
+      themes: themeKeys,
+      ...(view ? { asOfDay: view.day } : {}),
+    }),
+  );
+  const row = result.records[0]!;
+  const toRecord = (r: RawRecord): EntityRecord => ({
+    key: r.key,
+    label: modelLabel(r.labels),
+    props: plain(r.props),
+    view,
+  });
+  type Raw = Omit<RawEvidence, 'item' | 'unit' | 'via' | 'addresses'> & {
+    item: string;
+    unit: string | null;
+    via: string;
+    addresses: { props: Record<string, unknown> };
+  };
+  const nodes = new Map(
+    (row.get('nodes') as RawRecord[]).map((r) => [r.key, toRecord(r)] as const),
+  );
+  return {
+    cities: (row.get('cities') as RawRecord[]).map(toRecord),
+    themes: (row.get('themes') as RawRecord[]).map(toRecord),
+    evidence: (row.get('evidence') as Raw[]).map((e) => ({
+      ...e,
+      item: nodes.get(e.item)!,
+      unit: e.unit === null ? null : nodes.get(e.unit)!,
+      via: nodes.get(e.via)!,
+      links: e.links.map((l) => ({ type: l.type, props: l.props })),
+      addresses: e.addresses.props,
+    })),
+  };
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { DateScalar } from '../../common/scalars';
+import type { Context } from '../../server/context';
+import { viewOf } from '../time/as-of';
+import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
+import { compareCities, MAX_CITIES, MAX_THEMES, MIN_CITIES } from './compare.service';
+import { CityComparison } from './compare.type';
+
+@Resolver()
+export class CompareResolver {
+  @Query(() => CityComparison, {
+    description: `Cities side by side, theme by theme, for comparative studies: rows are themes, columns are cities (${MIN_CITIES} to ${MAX_CITIES}), each cell says whether the city addresses the theme or a narrower one and how — units, programmes, posts, events — with the evidence quotes; plus a ranking by themes covered with ties explained. Fewer or more cities are BAD_USER_INPUT, unknown cities or themes NOT_FOUND. One database query.`,
+  })
+  compareCities(
+    @Ctx() ctx: Context,
+    @Arg('ids', () => [ID], { description: 'Global ids of the cities, in column order.' })
+    ids: string[],
+    @Arg('themes', () => [ID], {
+      nullable: true,
+      description: `Theme keys for the rows, in order (e.g. "ageing", "elderly-care"; at most ${MAX_THEMES}); each row also counts its narrower themes. Default: the top concepts of the taxonomy (ageing, diversity, family, labour market), by label.`,
+    })
+    themes: string[] | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF_DESCRIPTION })
+    asOf: string | null,
+    @Arg('asOfMode', () => AsOfMode, { nullable: true, description: AS_OF_MODE_DESCRIPTION })
+    asOfMode: AsOfMode | null,
+  ): Promise<CityComparison> {
+    return compareCities(ctx.db, {
+      ids,
+      themes: themes ?? null,
+      view: viewOf({ asOf, asOfMode }),
+    });
+  }
+}

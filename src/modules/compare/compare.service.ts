@@ -1,0 +1,76 @@
+import { fromGlobalId } from '../../common/global-id';
+import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
+import type { Database } from '../../db/database';
+import type { AsOfView } from '../time/as-of';
+import { buildComparison } from './compare.matrix';
+import { comparison } from './compare.repository';
+import type { CityComparison } from './compare.type';
+
+export const MIN_CITIES = 2;
+export const MAX_CITIES = 50;
+export const MAX_THEMES = 100;
+
+export interface ComparisonInput {
+  /** Global ids of the cities, in column order. */
+  ids: readonly string[];
+  /** Theme keys, in row order; null for the top concepts. */
+  themes: readonly string[] | null;
+  view: AsOfView | null;
+}
+
+function checkDistinct(values: readonly string[], argument: string): void {
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v)) throw new BadUserInputError(`${argument} lists "${v}" twice`, argument);
+    seen.add(v);
+  }
+}
+
+/** The city keys behind the ids: a malformed id is BAD_USER_INPUT, an id of no city NOT_FOUND. */
+export function cityKeysOf(ids: readonly string[]): string[] {
+  if (ids.length < MIN_CITIES || ids.length > MAX_CITIES) {
+    throw new BadUserInputError(
+      `compare between ${MIN_CITIES} and ${MAX_CITIES} cities (got ${ids.length})`,
+      'ids',
+    );
+  }
+  checkDistinct(ids, 'ids');
+  return ids.map((id) => {
+    const { type, key } = fromGlobalId(id, 'ids');
+    if (type !== 'City') throw new NotFoundError(`no City with id "${id}" (ids)`);
+    return key;
+  });
+}
+
+export function themeKeysOf(themes: readonly string[] | null): string[] | null {
+  if (themes === null) return null;
+  if (themes.length === 0 || themes.length > MAX_THEMES) {
+    throw new BadUserInputError(
+      `give between 1 and ${MAX_THEMES} theme keys, or leave themes out for the top concepts`,
+      'themes',
+    );
+  }
+  checkDistinct(themes, 'themes');
+  return [...themes];
+}
+
+/**
+ * The comparison matrix of cities by theme, for the GraphQL field and for exports: validates the
+ * input, reads everything in one query, builds the matrix and the ranking.
+ */
+export async function compareCities(db: Database, input: ComparisonInput): Promise<CityComparison> {
+  const cityKeys = cityKeysOf(input.ids);
+  const themeKeys = themeKeysOf(input.themes);
+  const raw = await comparison(db, cityKeys, themeKeys, input.view);
+  const foundCities = new Set(raw.cities.map((c) => c.key));
+  const missingCity = cityKeys.findIndex((k) => !foundCities.has(k));
+  if (missingCity >= 0) {
+    throw new NotFoundError(`no City with id "${input.ids[missingCity]}" (ids)`);
+  }
+  const foundThemes = new Set(raw.themes.map((t) => t.key));
+  const missingTheme = themeKeys?.find((k) => !foundThemes.has(k));
+  if (missingTheme !== undefined) {
+    throw new NotFoundError(`no Theme with key "${missingTheme}" (themes)`);
+  }
+  return buildComparison(raw, cityKeys, themeKeys, input.view);
+}

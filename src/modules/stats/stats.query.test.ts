@@ -1,0 +1,94 @@
+import { NODE_LABELS } from '../../model/model';
+import { countStatement, dimensionKeys, keyOf, yearKey } from './stats.query';
+import { DIMENSIONS, dimensionsOf, StatsDimension } from './stats.dimensions';
+import { fundingStatement } from './funding.query';
+
+describe('aggregate statements', () => {
+  it('bucket a date by its earliest year, uncertain when its start may lie in a later one', () => {
+    const { condition, map } = yearKey('established', 'd');
+    expect(condition).toBe('d.establishedEarliest IS NOT NULL');
+    expect(map).toContain('key: toString(d.establishedEarliest.year)');
+    expect(map).toContain(
+      'uncertain: d.establishedStartLatest IS NULL OR d.establishedStartLatest.year <> d.establishedEarliest.year',
+    );
+    expect(() => yearKey('x} RETURN 1 //', 'd')).toThrow(/bad Cypher name/);
+  });
+
+  it('give entity keys (top concepts only for TOP_THEME) and enum keys', () => {
+    expect(keyOf({ kind: 'entity', topConcepts: true }, 'd').condition).toBe('d.topConcept = true');
+    expect(keyOf({ kind: 'entity' }, 'd').condition).toBe('d IS NOT NULL');
+    expect(keyOf({ kind: 'property', property: 'level' }, 'd').map).toBe(
+      '{key: d.level, label: d.level, uncertain: false}',
+    );
+  });
+
+  it('collect the keys of one dimension over every chain, each path valid on the day', () => {
+    const text = dimensionKeys(
+      'n',
+      DIMENSIONS.City.STATE!,
+      { day: '2021-01-01', mode: 'CERTAIN' },
+      'g0',
+    );
+    expect(text.startsWith('COLLECT { MATCH g0p = (n)-[:LOCATED_IN]->(g0d:State) WHERE all(')).toBe(
+      true,
+    );
+    expect(text).toContain(
+      ' UNION MATCH g0p = (n)-[:LOCATED_IN]->(:County)-[:LOCATED_IN]->(g0d:State)',
+    );
+    // A property of the member itself needs no walk.
+    expect(dimensionKeys('n', DIMENSIONS.OrgUnit.ORG_UNIT_KIND!, null, 'g1')).toBe(
+      'COLLECT { UNWIND [n] AS g1d WITH g1d WHERE g1d.kind IS NOT NULL RETURN {key: g1d.kind, label: g1d.kind, uncertain: false} AS k }',
+    );
+  });
+
+  it('read the year field of each label from the model', () => {
+    expect(DIMENSIONS.OrgUnit.YEAR!.key).toEqual({ kind: 'year', field: 'established' });
+    expect(DIMENSIONS.Programme.YEAR!.key).toEqual({ kind: 'year', field: 'period' });
+    expect(DIMENSIONS.Event.YEAR!.key).toEqual({ kind: 'year', field: 'date' });
+    expect(DIMENSIONS.SourceDocument.YEAR!.key).toEqual({ kind: 'year', field: 'published' });
+    expect(dimensionsOf('City')).not.toContain(StatsDimension.YEAR);
+  });
+
+  it('build a statement for every label and dimension pair without splicing any value', () => {
+    for (const label of NODE_LABELS) {
+      for (const dimension of dimensionsOf(label)) {
+        const statement = countStatement(
+          label,
+          'n.name = $p0',
+          [DIMENSIONS[label][dimension]!],
+          null,
+          5,
+        );
+        expect(statement.text).toContain(`MATCH (n:${label}:Entity) WHERE n.name = $p0`);
+        expect(statement.text).toContain('collect(n.id)[..$memberLimit]');
+        expect(statement.params).toEqual({ memberLimit: 5 });
+      }
+    }
+    const plain = countStatement('City', 'true', [], { day: '2020-01-01', mode: 'CERTAIN' }, 0);
+    expect(plain.text).not.toContain('$memberLimit');
+    expect(plain.params).toEqual({ asOfDay: '2020-01-01' });
+  });
+
+  it('ask nothing when the funding filters leave no kind of statement', () => {
+    const none = { participations: false, programmeFunding: false };
+    expect(fundingStatement(none, [], null, 0)).toBeNull();
+    // A city filter leaves out programme funding, which names no city.
+    const cityOnly = fundingStatement(
+      { participations: false, programmeFunding: true, city: { key: { eq: 'bochum' } } },
+      [],
+      null,
+      0,
+    );
+    expect(cityOnly).toBeNull();
+    const both = fundingStatement(
+      { participations: true, programmeFunding: true, funder: { shortName: { eq: 'X' } } },
+      [StatsDimension.FUNDER],
+      null,
+      3,
+    )!;
+    expect(both.text).toContain('[s:PARTICIPATES_IN]');
+    expect(both.text).toContain('[s:FUNDS]');
+    expect(Object.values(both.params)).toContain('X');
+    expect(both.text).not.toContain("'X'");
+  });
+});

@@ -1,0 +1,45 @@
+import neo4j from 'neo4j-driver';
+import type { Database } from '../../db/database';
+import type { NodeLabel } from '../../model/model';
+import { compileFilter } from '../entity/entity.repository';
+import type { AsOfView } from '../time/as-of';
+import type { DimensionSpec } from './stats.dimensions';
+import { countStatement } from './stats.query';
+
+export interface RawBucket {
+  keys: { key: string | null; label: string | null }[];
+  count: number;
+  uncertain: number;
+  /** Keys of the first members in key order (empty when not asked for). */
+  members: string[];
+}
+
+export interface RawCount {
+  total: number;
+  buckets: RawBucket[];
+}
+
+/**
+ * A grouped count of one label in one statement: the list's `where` compiled as for the root
+ * lists (with the as-of view), then the keys of each member along each dimension.
+ */
+export async function countByDimensions(
+  db: Database,
+  label: NodeLabel,
+  where: Record<string, unknown> | null | undefined,
+  dimensions: readonly DimensionSpec[],
+  view: AsOfView | null,
+  memberLimit: number,
+): Promise<RawCount> {
+  const filter = compileFilter(label, where, view);
+  const statement = countStatement(label, filter.predicate, dimensions, view, memberLimit);
+  const params: Record<string, unknown> = { ...filter.params, ...statement.params };
+  // JavaScript numbers travel as floats; a list slice takes only an integer.
+  if (params.memberLimit !== undefined) params.memberLimit = neo4j.int(memberLimit);
+  const result = await db.executeRead((tx) => tx.run(statement.text, params));
+  const row = result.records[0];
+  return {
+    total: (row?.get('total') as number | undefined) ?? 0,
+    buckets: (row?.get('buckets') as RawBucket[] | undefined) ?? [],
+  };
+}
