@@ -16,6 +16,7 @@ import type { Database } from '../db/database';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
+import { exportRouter } from '../modules/export/export.router';
 import { createContext, type Context } from './context';
 import { DataVersion } from './data-version';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
@@ -37,7 +38,7 @@ export interface AppOptions {
 }
 
 /**
- * The HTTP app: GraphQL at /graphql (POST, and GET for queries), the
+ * The HTTP app: GraphQL at /graphql (POST, and GET for queries), exports under /export, the
  * self-hosted IDE at / and /graphiql (opening with the research questions of
  * schema/examples.graphql), liveness at /health, readiness (database answers) at /ready. Apollo's
  * landing page loads from a CDN and stays off.
@@ -93,6 +94,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       context: async () => createContext(db, logger),
     }),
   );
+  app.use('/export', exportRouter(db, { dataVersion, maxAgeSeconds, logger }));
   app.use(
     ideRouter({
       endpoint: '/graphql',
