@@ -61,6 +61,14 @@ async function main(argv: string[]): Promise<number> {
       `exported ${rows} rows in ${written.length} file(s) from ${config.neo4j.uri} in ${Date.now() - started} ms`,
     );
     return 0;
+  } catch (error) {
+    // A file system problem is the user's to fix; say which path, without a stack trace.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && error instanceof Error) {
+      console.error(`cannot write the export to ${args.out}: ${error.message}`);
+      return 1;
+    }
+    throw error;
   } finally {
     await db.close();
   }

@@ -24,11 +24,12 @@ export interface WrittenFile {
 }
 
 /**
- * Writes to `<file>.partial` and renames when complete, so an interrupted export never leaves a
- * file that looks whole.
+ * Writes to `<file>.<pid>.partial` and renames when complete, so an interrupted export never
+ * leaves a file that looks whole, and two exports to one place do not write into each other.
  */
 async function writeAtomically(file: string, chunks: AsyncIterable<string>): Promise<void> {
-  const partial = `${file}.partial`;
+  const partial = `${file}.${process.pid}.partial`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     await pipeline(Readable.from(chunks), fs.createWriteStream(partial));
     fs.renameSync(partial, file);
