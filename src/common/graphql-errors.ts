@@ -36,6 +36,12 @@ const PUBLIC_GRAPHQL_CODES = new Set([
 ]);
 
 /**
+ * Apollo answers a persisted-query hash that does not fit its query with HTTP 400 but an error
+ * without a code, which would otherwise be masked (and logged) as INTERNAL.
+ */
+const APQ_HASH_MISMATCH = 'provided sha does not match query';
+
+/**
  * Shows clients what they can act on and nothing else: typed application errors keep their code
  * and message (the database being down is DATABASE_UNAVAILABLE); anything unexpected is logged in
  * full and reaches the client only as INTERNAL.
@@ -43,6 +49,9 @@ const PUBLIC_GRAPHQL_CODES = new Set([
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError : error;
+    if (error instanceof GraphQLError && !original && error.message === APQ_HASH_MISMATCH) {
+      return { message: error.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     if (original instanceof AppError && PUBLIC_APP_CODES.has(original.code)) {
       return { ...formatted, message: original.message, extensions: { code: original.code } };
     }

@@ -229,3 +229,22 @@ export async function readDatasetDigest(db: Database, dataset: string): Promise<
   );
   return (result.records[0]?.get('digest') as string | undefined) ?? null;
 }
+
+export interface DatasetState {
+  name: string;
+  digest: string | null;
+  /** ISO date-time of the last import. */
+  importedAt: string | null;
+}
+
+/** Every dataset's digest and import time: what the API's data version is computed from. */
+export async function readDatasetStates(db: Database): Promise<DatasetState[]> {
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `MATCH (d:Dataset)
+       RETURN d.name AS name, d.digest AS digest, toString(d.importedAt) AS importedAt
+       ORDER BY name`,
+    ),
+  );
+  return result.records.map((r) => r.toObject() as DatasetState);
+}

@@ -1,18 +1,25 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { printSchema } from 'graphql';
 import { REPO_ROOT, type AppConfig } from '../config';
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
+import { etagPlugin } from '../common/plugins/etag.plugin';
+import { exportRouter } from '../modules/export/export.router';
 import { createContext, type Context } from './context';
+import { DataVersion } from './data-version';
+import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
 import { buildAppSchema } from './schema';
 
 export interface RunningServer {
@@ -23,20 +30,42 @@ export interface RunningServer {
 
 const EXAMPLES_FILE = path.join(REPO_ROOT, 'schema', 'examples.graphql');
 
+export interface AppOptions {
+  /** Max age of cacheable responses (every read field's default cache hint). */
+  maxAgeSeconds?: number;
+  /** How long the data version behind ETags is reused (tests set 0). */
+  dataVersionTtlMs?: number;
+}
+
 /**
- * The HTTP app: GraphQL at /graphql, the self-hosted IDE at / and /graphiql (opening with the
- * research questions of schema/examples.graphql), liveness at /health, readiness (database
- * answers) at /ready. Apollo's landing page loads from a CDN and stays off.
+ * The HTTP app: GraphQL at /graphql (POST, and GET for queries), exports under /export, the
+ * self-hosted IDE at / and /graphiql (opening with the research questions of
+ * schema/examples.graphql), liveness at /health, readiness (database answers) at /ready. Apollo's
+ * landing page loads from a CDN and stays off.
  */
-export async function createApp(db: Database, logger: Logger) {
+export async function createApp(db: Database, logger: Logger, options: AppOptions = {}) {
   const httpServer = http.createServer();
+  const schema = await buildAppSchema();
+  // Answers depend on the data and on the schema; a deploy that changes the schema changes ETags.
+  const schemaDigest = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
+  const dataVersion = new DataVersion(db, options.dataVersionTtlMs);
+  const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    schema,
     formatError: createFormatError(logger),
     introspection: true,
+    // Apollo's default, stated so it is not switched off by accident: a GET must carry a
+    // non-simple content type or an `apollo-require-preflight` header.
+    csrfPrevention: true,
+    // Automatic persisted queries are built in; entries stay until the bounded in-memory cache
+    // evicts them rather than expiring after a fixed time.
+    persistedQueries: { ttl: null },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The graph changes only on import: every read field may be cached for the default age.
+      ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
+      etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), schemaDigest)),
     ],
   });
   await apollo.start();
@@ -59,11 +88,13 @@ export async function createApp(db: Database, logger: Logger) {
   });
   app.use(
     '/graphql',
+    graphqlNotModified(dataVersion, schemaDigest, maxAgeSeconds),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async () => createContext(db, logger),
     }),
   );
+  app.use('/export', exportRouter(db, { dataVersion, maxAgeSeconds, logger }));
   app.use(
     ideRouter({
       endpoint: '/graphql',

@@ -1,0 +1,58 @@
+/** The arguments of `npm run export`, checked before anything touches the database. */
+
+export const EXPORT_USAGE = `usage: npm run export -- --format csv|jsonld --out <dir or file> [--city <ags or key>] [--progress]
+  --format csv     one CSV file per entity label and relationship type, written into the directory --out
+  --format jsonld  the graph as JSON-LD into the file --out (or graph.jsonld / city-<ags>.jsonld inside a directory)
+  --city <ags|key> with --format jsonld: only this city's subgraph
+  --progress       a progress bar on stderr`;
+
+export interface ExportArgs {
+  format: 'csv' | 'jsonld';
+  out: string;
+  city?: string;
+  progress: boolean;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Parses `argv`; throws UsageError with one line saying what is wrong; null for --help. */
+export function parseExportArgs(argv: readonly string[]): ExportArgs | null {
+  const values = new Map<string, string>();
+  let progress = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return null;
+    if (arg === '--progress') {
+      progress = true;
+      continue;
+    }
+    const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg];
+    if (flag !== '--format' && flag !== '--out' && flag !== '--city') {
+      throw new UsageError(`unknown argument: ${arg}`);
+    }
+    const value = inline ?? argv[i + 1];
+    if (inline === undefined) i += 1;
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+      throw new UsageError(`${flag} needs a value`);
+    }
+    if (values.has(flag)) throw new UsageError(`${flag} given twice`);
+    values.set(flag, value);
+  }
+  const format = values.get('--format');
+  if (format === undefined) throw new UsageError('--format is required (csv or jsonld)');
+  if (format !== 'csv' && format !== 'jsonld') {
+    throw new UsageError(`--format must be csv or jsonld (got "${format}")`);
+  }
+  const out = values.get('--out');
+  if (out === undefined) throw new UsageError('--out is required');
+  const city = values.get('--city');
+  if (city !== undefined && format !== 'jsonld') {
+    throw new UsageError('--city works with --format jsonld only');
+  }
+  return { format, out, progress, ...(city !== undefined ? { city } : {}) };
+}

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import express, { type Request, type Response } from 'express';
+import { AppError, ErrorCode } from '../../common/errors';
+import type { Logger } from '../../common/logger';
+import type { Database } from '../../db/database';
+import type { DataVersion } from '../../server/data-version';
+import { cacheControl, matchesIfNoneMatch, weakEtag } from '../../server/http-cache';
+import { csvChunks, csvFileStats } from './csv-export';
+import { CSV_FILES, csvFileByName } from './export-files';
+import { findCity } from './export.repository';
+import { cityJsonLd, graphJsonLdChunks } from './jsonld-export';
+import { CONTEXT_FILE } from './jsonld';
+
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+export const JSONLD_TYPE = 'application/ld+json';
+
+export interface ExportRouterOptions {
+  dataVersion: DataVersion;
+  maxAgeSeconds: number;
+  logger: Logger;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.DATABASE_UNAVAILABLE]: 503,
+  [ErrorCode.QUERY_TIMEOUT]: 503,
+};
+
+/**
+ * The export endpoints, mounted at /export:
+ *
+ * - `GET /export/` lists the files;
+ * - `GET /export/<file>.csv`: one CSV per entity label (`cities.csv`) and relationship type
+ *   (`participates-in.csv`), streamed page by page;
+ * - `GET /export/graph.jsonld`: the whole graph as JSON-LD, streamed;
+ * - `GET /export/city/<ags or key>.jsonld`: one city's subgraph (404 for an unknown city);
+ * - `GET /export/context.jsonld`: the JSON-LD context the documents use.
+ *
+ * Every file is an attachment with its name, `Cache-Control` and an ETag from the data version,
+ * so a repeated download with `If-None-Match` costs one small query and a 304.
+ */
+export function exportRouter(db: Database, options: ExportRouterOptions): express.Router {
+  const router = express.Router();
+  const { dataVersion, maxAgeSeconds, logger } = options;
+
+  const fail = (res: Response, error: unknown) => {
+    const code = error instanceof AppError ? error.code : ErrorCode.INTERNAL;
+    const status = STATUS[code] ?? 500;
+    // Headers set for a file that is not coming must not describe the error.
+    res.removeHeader('Content-Disposition');
+    res.removeHeader('ETag');
+    res.setHeader('Cache-Control', 'no-store');
+    if (status === 500) logger.error({ err: error }, 'export failed');
+    const message =
+      status === 500 || !(error instanceof Error) ? 'Internal server error' : error.message;
+    res.status(status).json({ error: { code, message } });
+  };
+
+  /**
+   * Headers of a downloadable file. True when nothing more is to be sent: the client's copy is
+   * still current (304), or it asked with HEAD.
+   */
+  const prepare = async (req: Request, res: Response, name: string, type: string) => {
+    const etag = weakEtag('export', await dataVersion.current(), name);
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));
+    res.setHeader('ETag', etag);
+    const fresh = matchesIfNoneMatch(req.headers['if-none-match'], etag);
+    if (fresh) res.status(304);
+    if (fresh || req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    return false;
+  };
+
+  /** Once the first bytes are out, a failure can only cut the transfer short, never look whole. */
+  const stream = async (res: Response, chunks: AsyncIterable<string>) => {
+    try {
+      await pipeline(Readable.from(chunks), res);
+    } catch (error) {
+      if (!res.writableEnded) logger.warn({ err: error }, 'export stream aborted');
+      res.destroy();
+    }
+  };
+
+  router.get('/', (req, res) => {
+    const base = req.baseUrl;
+    res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));
+    res.json({
+      files: [
+        ...CSV_FILES.map((f) => ({
+          name: f.name,
+          url: `${base}/${f.name}`,
+          contentType: CSV_TYPE,
+          ...(f.kind === 'entity'
+            ? { kind: 'entity', label: f.label }
+            : { kind: 'relationship', type: f.type }),
+        })),
+        {
+          name: 'graph.jsonld',
+          url: `${base}/graph.jsonld`,
+          contentType: JSONLD_TYPE,
+          kind: 'graph',
+        },
+      ],
+      city: { urlTemplate: `${base}/city/{ags}.jsonld`, contentType: JSONLD_TYPE },
+      context: `${base}/context.jsonld`,
+    });
+  });
+
+  router.get('/context.jsonld', (req, res) => {
+    const text = fs.readFileSync(CONTEXT_FILE, 'utf8');
+    res.setHeader('Content-Type', JSONLD_TYPE);
+    res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));
+    const etag = `W/"${createHash('sha256').update(text).digest('hex').slice(0, 20)}"`;
+    res.setHeader('ETag', etag);
+    if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.send(Buffer.from(text));
+  });
+
+  router.get('/graph.jsonld', async (req, res) => {
+    try {
+      if (await prepare(req, res, 'graph.jsonld', JSONLD_TYPE)) return;
+    } catch (error) {
+      fail(res, error);
+      return;
+    }
+    await stream(res, graphJsonLdChunks(db));
+  });
+
+  router.get('/city/:file', async (req, res) => {
+    const match = /^(.+)\.jsonld$/.exec(req.params.file);
+    try {
+      const city = match ? await findCity(db, match[1]!) : null;
+      if (!city) {
+        throw new AppError(
+          ErrorCode.NOT_FOUND,
+          `no city with the AGS or key "${match?.[1] ?? req.params.file}"; expected /export/city/<ags>.jsonld`,
+        );
+      }
+      // Named from the database's values, never from the request.
+      const name = `city-${(city.ags ?? city.key).replace(/[^\w.-]/g, '_')}.jsonld`;
+      if (await prepare(req, res, name, JSONLD_TYPE)) return;
+      // A Buffer, so Express leaves the content type as set (JSON-LD is UTF-8 by definition).
+      res.send(Buffer.from(await cityJsonLd(db, city.key)));
+    } catch (error) {
+      fail(res, error);
+    }
+  });
+
+  router.get('/:file', async (req, res) => {
+    const file = csvFileByName(req.params.file);
+    if (!file) {
+      fail(
+        res,
+        new AppError(
+          ErrorCode.NOT_FOUND,
+          `no export file "${req.params.file}"; GET /export/ lists the files`,
+        ),
+      );
+      return;
+    }
+    let stats;
+    try {
+      if (await prepare(req, res, file.name, CSV_TYPE)) return;
+      stats = await csvFileStats(db, file);
+    } catch (error) {
+      fail(res, error);
+      return;
+    }
+    await stream(res, csvChunks(db, file, stats));
+  });
+
+  return router;
+}
