@@ -8,6 +8,7 @@ import {
   type FieldSpec,
 } from '../src/model/model';
 import { parseCsvObjects } from '../src/modules/export/csv';
+import { LIST_SEPARATOR as MATRIX_LIST } from '../src/modules/compare/compare.csv';
 import { LIST_SEPARATOR } from '../src/modules/export/csv-columns';
 import { entityFileName, relationFileName } from '../src/modules/export/export-files';
 import { deleteDataset } from '../src/seed/seed.repository';
@@ -218,6 +219,57 @@ describe('CSV export', () => {
     const missing = await fetch(`${api().url}/export/nothing.csv`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as any).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('comparison CSV export', () => {
+  it('serves the compareCities matrix of the seed cities, one row per theme and city, with quotes', async () => {
+    const { response, text } = await get(
+      '/export/compare.csv?cities=bochum,bremerhaven,castrop-rauxel&themes=ageing,diversity',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="compare-bochum-bremerhaven-castrop-rauxel.csv"',
+    );
+    const table = parseCsvObjects(text);
+    expect(table.map((r) => `${r.theme_key}/${r.city_key}`)).toEqual([
+      'ageing/bochum',
+      'ageing/bremerhaven',
+      'ageing/castrop-rauxel',
+      'diversity/bochum',
+      'diversity/bremerhaven',
+      'diversity/castrop-rauxel',
+    ]);
+    // Every addressed cell carries its evidence, quotes parallel to their documents.
+    for (const row of table.filter((r) => r.addressed === 'true')) {
+      const quotes = row.quotes!.split(MATRIX_LIST);
+      expect(quotes.length).toBeGreaterThan(0);
+      expect(row.source_ids!.split(MATRIX_LIST)).toHaveLength(quotes.length);
+    }
+    const ageingBochum = table.find((r) => r.theme_key === 'ageing' && r.city_key === 'bochum')!;
+    expect(ageingBochum.unit_keys!.split(MATRIX_LIST)).toContain(
+      'bochum-stabsstelle-leben-im-alter',
+    );
+  });
+
+  it('reads the matrix as of a day, and refuses bad requests with typed JSON errors', async () => {
+    const early = parseCsvObjects(
+      (await get('/export/compare.csv?cities=bochum,bremerhaven&themes=ageing&asOf=1900-01-01'))
+        .text,
+    );
+    expect(early.every((r) => r.addressed === 'false')).toBe(true);
+    for (const [query, status, code] of [
+      ['cities=bochum', 400, 'BAD_USER_INPUT'],
+      ['cities=bochum,atlantis', 404, 'NOT_FOUND'],
+      ['cities=bochum,bremerhaven&asOf=2020-02-30', 400, 'BAD_USER_INPUT'],
+      ['cities=bochum,bremerhaven&asOfMode=MAYBE', 400, 'BAD_USER_INPUT'],
+      ['', 400, 'BAD_USER_INPUT'],
+    ] as const) {
+      const response = await fetch(`${api().url}/export/compare.csv?${query}`);
+      expect([query, response.status]).toEqual([query, status]);
+      expect(((await response.json()) as any).error.code).toBe(code);
+    }
   });
 });
 

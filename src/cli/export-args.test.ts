@@ -35,4 +35,31 @@ describe('npm run export arguments', () => {
   ])('refuses %j with one line', (argv, message) => {
     expect(() => parseExportArgs(argv)).toThrow(message);
   });
+
+  it('takes a comparison with its options, and refuses them without --compare', () => {
+    expect(
+      parseExportArgs([
+        '--format',
+        'csv',
+        '--out',
+        'm.csv',
+        '--compare',
+        'bochum,bremerhaven',
+        '--themes=ageing',
+        '--as-of',
+        '2020-12-31',
+      ]),
+    ).toEqual({
+      format: 'csv',
+      out: 'm.csv',
+      progress: false,
+      compare: { cities: 'bochum,bremerhaven', themes: 'ageing', asOf: '2020-12-31' },
+    });
+    expect(() => parseExportArgs(['--format', 'csv', '--out', 'd', '--themes', 'ageing'])).toThrow(
+      '--themes works with --compare only',
+    );
+    expect(() =>
+      parseExportArgs(['--format', 'jsonld', '--out', 'f', '--compare', 'bochum,herten']),
+    ).toThrow('--compare works with --format csv only');
+  });
 });

@@ -4,14 +4,27 @@ export const EXPORT_USAGE = `usage: npm run export -- --format csv|jsonld --out 
   --format csv     one CSV file per entity label and relationship type, written into the directory --out
   --format jsonld  the graph as JSON-LD into the file --out (or graph.jsonld / city-<ags>.jsonld inside a directory)
   --city <ags|key> with --format jsonld: only this city's subgraph
+  --compare <keys> with --format csv: the compareCities matrix of these cities (comma-separated keys)
+                   into the file --out; with --themes <keys>, --as-of YYYY-MM-DD, --as-of-mode CERTAIN|POSSIBLE
   --progress       a progress bar on stderr`;
 
 export interface ExportArgs {
   format: 'csv' | 'jsonld';
   out: string;
   city?: string;
+  compare?: { cities: string; themes?: string; asOf?: string; asOfMode?: string };
   progress: boolean;
 }
+
+const VALUE_FLAGS = [
+  '--format',
+  '--out',
+  '--city',
+  '--compare',
+  '--themes',
+  '--as-of',
+  '--as-of-mode',
+] as const;
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -32,7 +45,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | null {
       continue;
     }
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg];
-    if (flag !== '--format' && flag !== '--out' && flag !== '--city') {
+    if (flag === undefined || !(VALUE_FLAGS as readonly string[]).includes(flag)) {
       throw new UsageError(`unknown argument: ${arg}`);
     }
     const value = inline ?? argv[i + 1];
@@ -54,5 +67,30 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | null {
   if (city !== undefined && format !== 'jsonld') {
     throw new UsageError('--city works with --format jsonld only');
   }
-  return { format, out, progress, ...(city !== undefined ? { city } : {}) };
+  const compare = values.get('--compare');
+  const comparisonOptions = ['--themes', '--as-of', '--as-of-mode'].filter((f) => values.has(f));
+  if (compare === undefined && comparisonOptions.length > 0) {
+    throw new UsageError(`${comparisonOptions[0]} works with --compare only`);
+  }
+  if (compare !== undefined && (format !== 'csv' || city !== undefined)) {
+    throw new UsageError('--compare works with --format csv only, without --city');
+  }
+  const optional = (name: string, flag: string) =>
+    values.has(flag) ? { [name]: values.get(flag)! } : {};
+  return {
+    format,
+    out,
+    progress,
+    ...(city !== undefined ? { city } : {}),
+    ...(compare !== undefined
+      ? {
+          compare: {
+            cities: compare,
+            ...optional('themes', '--themes'),
+            ...optional('asOf', '--as-of'),
+            ...optional('asOfMode', '--as-of-mode'),
+          },
+        }
+      : {}),
+  };
 }

@@ -1,7 +1,14 @@
+import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/database';
+import { AppError, ErrorCode } from '../common/errors';
+import {
+  comparisonCsv,
+  comparisonRequest,
+  type ComparisonRequest,
+} from '../modules/export/compare-export';
 import { findCity } from '../modules/export/export.repository';
 import {
   exportCityJsonLd,
@@ -28,7 +35,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const isDir = fs.existsSync(args.out) && fs.statSync(args.out).isDirectory();
-  if (args.format === 'csv' && fs.existsSync(args.out) && !isDir) {
+  let comparison: ComparisonRequest | undefined;
+  try {
+    if (args.compare) comparison = comparisonRequest(args.compare);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  if (comparison && isDir) {
+    console.error(`--out must be a file for --compare, and ${args.out} is a directory`);
+    return 2;
+  }
+  if (args.format === 'csv' && !comparison && fs.existsSync(args.out) && !isDir) {
     console.error(`--out must be a directory for CSV files, and ${args.out} is a file`);
     return 2;
   }
@@ -40,7 +59,19 @@ async function main(argv: string[]): Promise<number> {
     const started = Date.now();
     const bar = args.progress ? new ProgressBar() : undefined;
     let written: WrittenFile[];
-    if (args.format === 'csv') {
+    if (comparison) {
+      let csv: { text: string; rows: number };
+      try {
+        csv = await comparisonCsv(db, comparison);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code === ErrorCode.DATABASE_UNAVAILABLE)
+          throw error;
+        console.error(error.message);
+        return 2;
+      }
+      fs.writeFileSync(args.out, csv.text);
+      written = [{ file: args.out, rows: csv.rows }];
+    } else if (args.format === 'csv') {
       written = await exportCsvDir(db, args.out, bar);
     } else if (args.city !== undefined) {
       const city = await findCity(db, args.city);

@@ -8,6 +8,7 @@ import type { Logger } from '../../common/logger';
 import type { Database } from '../../db/database';
 import type { DataVersion } from '../../server/data-version';
 import { cacheControl, matchesIfNoneMatch, weakEtag } from '../../server/http-cache';
+import { comparisonCsv, comparisonRequest } from './compare-export';
 import { csvChunks, csvFileStats } from './csv-export';
 import { CSV_FILES, csvFileByName } from './export-files';
 import { findCity } from './export.repository';
@@ -38,7 +39,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  *   (`participates-in.csv`), streamed page by page;
  * - `GET /export/graph.jsonld`: the whole graph as JSON-LD, streamed;
  * - `GET /export/city/<ags or key>.jsonld`: one city's subgraph (404 for an unknown city);
- * - `GET /export/context.jsonld`: the JSON-LD context the documents use.
+ * - `GET /export/context.jsonld`: the JSON-LD context the documents use;
+ * - `GET /export/compare.csv?cities=a,b[&themes=…][&asOf=…][&asOfMode=…]`: a compareCities
+ *   matrix, one row per theme × city with its evidence.
  *
  * Every file is an attachment with its name, `Cache-Control` and an ETag from the data version,
  * so a repeated download with `If-None-Match` costs one small query and a 304.
@@ -64,8 +67,14 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
    * Headers of a downloadable file. True when nothing more is to be sent: the client's copy is
    * still current (304), or it asked with HEAD.
    */
-  const prepare = async (req: Request, res: Response, name: string, type: string) => {
-    const etag = weakEtag('export', await dataVersion.current(), name);
+  const prepare = async (
+    req: Request,
+    res: Response,
+    name: string,
+    type: string,
+    variant: string = name,
+  ) => {
+    const etag = weakEtag('export', await dataVersion.current(), variant);
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));
@@ -110,6 +119,10 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
         },
       ],
       city: { urlTemplate: `${base}/city/{ags}.jsonld`, contentType: JSONLD_TYPE },
+      compare: {
+        urlTemplate: `${base}/compare.csv?cities={key},{key}[&themes={key},…][&asOf=YYYY-MM-DD][&asOfMode=CERTAIN|POSSIBLE]`,
+        contentType: CSV_TYPE,
+      },
       context: `${base}/context.jsonld`,
     });
   });
@@ -155,6 +168,31 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
     } catch (error) {
       fail(res, error);
     }
+  });
+
+  router.get('/compare.csv', async (req, res) => {
+    const text = (name: string) => (typeof req.query[name] === 'string' ? req.query[name] : null);
+    let body: string;
+    try {
+      const request = comparisonRequest({
+        cities: text('cities'),
+        themes: text('themes'),
+        asOf: text('asOf'),
+        asOfMode: text('asOfMode'),
+      });
+      // The file name is part of the ETag, so each comparison is cached on its own.
+      const name = `compare-${request.cities
+        .join('-')
+        .replace(/[^\w.-]/g, '_')
+        .slice(0, 120)}.csv`;
+      const etagName = JSON.stringify(request);
+      if (await prepare(req, res, name, CSV_TYPE, etagName)) return;
+      body = (await comparisonCsv(db, request)).text;
+    } catch (error) {
+      fail(res, error);
+      return;
+    }
+    res.send(Buffer.from(body));
   });
 
   router.get('/:file', async (req, res) => {

@@ -1,0 +1,88 @@
+import { GraphQLError } from 'graphql';
+import { AppError, ErrorCode } from '../../common/errors';
+import { toGlobalId } from '../../common/global-id';
+import { isDay } from '../../common/scalars';
+import type { Database } from '../../db/database';
+import { MATRIX_HEADER, matrixToRows } from '../compare/compare.csv';
+import { compareCities } from '../compare/compare.service';
+import { csvOfRows } from './csv';
+
+/** A comparison asked for outside GraphQL (a URL query or the command line): readable keys. */
+export interface ComparisonRequest {
+  cities: string[];
+  themes: string[] | null;
+  asOf: string | null;
+  asOfMode: 'CERTAIN' | 'POSSIBLE';
+}
+
+/** Splits "a,b, c" into keys; an empty list is no list. */
+export function keyList(value: string | undefined | null): string[] | null {
+  const keys = (value ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
+  return keys.length > 0 ? keys : null;
+}
+
+/** Checks the parts that are not the matrix's own business (day, mode) before any query. */
+export function comparisonRequest(input: {
+  cities?: string | null;
+  themes?: string | null;
+  asOf?: string | null;
+  asOfMode?: string | null;
+}): ComparisonRequest {
+  const cities = keyList(input.cities);
+  if (!cities)
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      'give the cities to compare: cities=bochum,bremerhaven',
+    );
+  const asOf = input.asOf ?? null;
+  if (asOf !== null && !isDay(asOf)) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `asOf must be a day as YYYY-MM-DD (got "${asOf}")`,
+    );
+  }
+  const mode = input.asOfMode ?? 'CERTAIN';
+  if (mode !== 'CERTAIN' && mode !== 'POSSIBLE') {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `asOfMode must be CERTAIN or POSSIBLE (got "${mode}")`,
+    );
+  }
+  return { cities, themes: keyList(input.themes), asOf, asOfMode: mode };
+}
+
+/**
+ * The compareCities matrix as CSV (long form, one row per theme × city, with evidence): the same
+ * matrix the GraphQL field returns. Input errors of the matrix (too few or too many cities,
+ * unknown keys) come back as AppErrors with the GraphQL error's code and message.
+ */
+export async function comparisonCsv(
+  db: Database,
+  request: ComparisonRequest,
+): Promise<{ text: string; rows: number }> {
+  try {
+    const matrix = await compareCities(db, {
+      ids: request.cities.map((key) => toGlobalId('City', key)),
+      themes: request.themes,
+      view: request.asOf ? { day: request.asOf, mode: request.asOfMode } : null,
+    });
+    const [, ...rows] = matrixToRows(matrix);
+    return { text: csvOfRows(MATRIX_HEADER, rows), rows: rows.length };
+  } catch (error) {
+    if (error instanceof GraphQLError) {
+      const code =
+        error.extensions.code === ErrorCode.NOT_FOUND
+          ? ErrorCode.NOT_FOUND
+          : ErrorCode.BAD_USER_INPUT;
+      // Name the cities by the keys the caller gave, not by the global ids made from them.
+      let message = error.message.replace('(ids)', '(cities)');
+      for (const key of request.cities)
+        message = message.replace(`id "${toGlobalId('City', key)}"`, `key "${key}"`);
+      throw new AppError(code, message, { cause: error });
+    }
+    throw error;
+  }
+}
