@@ -46,8 +46,10 @@ export const CITY_THEME_HOLDERS: Chain[] = [...CITY_UNITS, ...CITY_PROGRAMMES, .
 export const PROGRAMME_CITIES: Chain[] = CITY_PROGRAMMES.map((c) => reverseChain(c, 'City'));
 export const EVENT_CITIES: Chain[] = CITY_EVENTS.map((c) => reverseChain(c, 'City'));
 
-/** A city's Land: directly (kreisfreie Städte) or through its Kreis. */
-export const CITY_STATE: Chain[] = [
-  [hop('LOCATED_IN', 'OUT', 'State')],
-  [hop('LOCATED_IN', 'OUT', 'County'), hop('LOCATED_IN', 'OUT', 'State')],
-];
+/**
+ * A city's Land: directly (kreisfreie Städte) or through its Kreis. One variable-length hop
+ * rather than two chains: the model lets a city lie only in a Kreis or a Land, and a Kreis only
+ * in a Land, so one or two LOCATED_IN steps ending at a State are exactly these two ways, and
+ * the city's relationships are expanded once, not once per way.
+ */
+export const CITY_STATE: Chain[] = [[hop('LOCATED_IN', 'OUT', 'State', { min: 1, max: 2 })]];

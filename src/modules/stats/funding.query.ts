@@ -132,7 +132,7 @@ CALL (matched) {
   ${keys.length ? `WITH s, c, p, o, ${keys.join(', ')}` : 'WITH s, c, p, o'}
   ${unwinds.join('\n  ')}
   WITH DISTINCT s, c, p, o, ${[...groups, `${uncertain} AS uncertain`].join(', ')}
-  ORDER BY s.id
+  ${memberLimit > 0 ? 'ORDER BY s.id' : '// no statements asked for: no order needed'}
   WITH ${groupNames.length ? `${groupNames.join(', ')}, ` : ''}type(s) AS kind, s.fundingCurrency AS currency, s.fundingPer AS per, coalesce(s.fundingUpTo, false) AS upTo,
     count(s) AS count, sum(s.fundingAmount) AS sum, min(s.fundingAmount) AS min, max(s.fundingAmount) AS max,
     count(CASE WHEN uncertain THEN 1 END) AS uncertain, ${statements} AS statements

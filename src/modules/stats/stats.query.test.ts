@@ -16,7 +16,7 @@ describe('aggregate statements', () => {
 
   it('give entity keys (top concepts only for TOP_THEME) and enum keys', () => {
     expect(keyOf({ kind: 'entity', topConcepts: true }, 'd').condition).toBe('d.topConcept = true');
-    expect(keyOf({ kind: 'entity' }, 'd').condition).toBe('d IS NOT NULL');
+    expect(keyOf({ kind: 'entity' }, 'd').condition).toBe('true');
     expect(keyOf({ kind: 'property', property: 'level' }, 'd').map).toBe(
       '{key: d.level, label: d.level, uncertain: false}',
     );
@@ -25,19 +25,23 @@ describe('aggregate statements', () => {
   it('collect the keys of one dimension over every chain, each path valid on the day', () => {
     const text = dimensionKeys(
       'n',
-      DIMENSIONS.City.STATE!,
+      DIMENSIONS.Person.CITY!,
       { day: '2021-01-01', mode: 'CERTAIN' },
       'g0',
     );
-    expect(text.startsWith('COLLECT { MATCH g0p = (n)-[:LOCATED_IN]->(g0d:State) WHERE all(')).toBe(
+    expect(text.startsWith('COLLECT { MATCH g0p = (n)-[:HOLDS_POST]->(g0d:City) WHERE all(')).toBe(
       true,
     );
     expect(text).toContain(
-      ' UNION MATCH g0p = (n)-[:LOCATED_IN]->(:County)-[:LOCATED_IN]->(g0d:State)',
+      ' UNION MATCH g0p = (n)-[:HOLDS_POST]->(:OrgUnit)-[:BELONGS_TO]->(g0d:City) WHERE all(',
+    );
+    // A Land directly or through a Kreis: one variable-length hop over undated LOCATED_IN.
+    expect(dimensionKeys('n', DIMENSIONS.City.STATE!, null, 'g2')).toBe(
+      'COLLECT { MATCH g2p = (n)-[:LOCATED_IN*1..2]->(g2d:State) RETURN {key: g2d.id, label: coalesce(g2d.name, g2d.labelEn, g2d.title, g2d.id), uncertain: false} AS k }',
     );
     // A property of the member itself needs no walk.
     expect(dimensionKeys('n', DIMENSIONS.OrgUnit.ORG_UNIT_KIND!, null, 'g1')).toBe(
-      'COLLECT { UNWIND [n] AS g1d WITH g1d WHERE g1d.kind IS NOT NULL RETURN {key: g1d.kind, label: g1d.kind, uncertain: false} AS k }',
+      'COLLECT { UNWIND [n] AS g1d WITH g1d WHERE g1d IS NOT NULL AND g1d.kind IS NOT NULL RETURN {key: g1d.kind, label: g1d.kind, uncertain: false} AS k }',
     );
   });
 

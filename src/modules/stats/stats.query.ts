@@ -24,8 +24,7 @@ export function keyOf(key: DimensionKey, d: string): { condition: string; map: s
   checkName(d);
   if (key.kind === 'entity') {
     return {
-      // The start of a dimension may be null (a funding statement without a city).
-      condition: key.topConcepts ? `${d}.topConcept = true` : `${d} IS NOT NULL`,
+      condition: key.topConcepts ? `${d}.topConcept = true` : 'true',
       map: `{key: ${d}.id, label: coalesce(${d}.name, ${d}.labelEn, ${d}.title, ${d}.id), uncertain: false}`,
     };
   }
@@ -74,7 +73,9 @@ export function dimensionKeys(
   const { condition, map } = keyOf(spec.key, d);
   const branches = spec.chains.map((chain: Chain) => {
     if (chain.length === 0) {
-      return `UNWIND [${start}] AS ${d} WITH ${d} WHERE ${condition} RETURN ${map} AS k`;
+      // The start itself may be null (a funding statement names no city).
+      const own = [`${d} IS NOT NULL`, condition].filter((c) => c !== 'true').join(' AND ');
+      return `UNWIND [${start}] AS ${d} WITH ${d} WHERE ${own} RETURN ${map} AS k`;
     }
     const where = [pathValidity(path, view), condition].filter((c) => c !== 'true');
     return `MATCH ${path} = ${chainPattern(start, chain, d)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} RETURN ${map} AS k`;
@@ -119,7 +120,7 @@ CALL (matched) {
   ${keys.length ? `WITH n, ${keys.join(', ')}` : 'WITH n'}
   ${unwinds.join('\n  ')}
   WITH DISTINCT n, ${[...groups, `${uncertain} AS uncertain`].join(', ')}
-  ORDER BY n.id
+  ${memberLimit > 0 ? 'ORDER BY n.id' : '// no members asked for: no order needed'}
   WITH ${groupNames.length ? `${groupNames.join(', ')}, ` : ''}count(n) AS count, count(CASE WHEN uncertain THEN 1 END) AS uncertain, ${members} AS members
   RETURN collect({keys: ${bucketKeys}, count: count, uncertain: uncertain, members: members}) AS buckets
 }
