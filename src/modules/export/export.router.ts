@@ -19,6 +19,8 @@ export const JSONLD_TYPE = 'application/ld+json';
 
 export interface ExportRouterOptions {
   dataVersion: DataVersion;
+  /** Digest of the running code (see `buildDigest`), part of every ETag. */
+  buildDigest: string;
   maxAgeSeconds: number;
   logger: Logger;
 }
@@ -45,7 +47,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  */
 export function exportRouter(db: Database, options: ExportRouterOptions): express.Router {
   const router = express.Router();
-  const { dataVersion, maxAgeSeconds, logger } = options;
+  const { dataVersion, buildDigest, maxAgeSeconds, logger } = options;
 
   const fail = (res: Response, error: unknown) => {
     const code = error instanceof AppError ? error.code : ErrorCode.INTERNAL;
@@ -65,7 +67,7 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
    * still current (304), or it asked with HEAD.
    */
   const prepare = async (req: Request, res: Response, name: string, type: string) => {
-    const etag = weakEtag('export', await dataVersion.current(), name);
+    const etag = weakEtag('export', await dataVersion.current(), buildDigest, name);
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));
