@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -18,6 +17,8 @@ import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
 import { exportRouter } from '../modules/export/export.router';
+import { CONTEXT_FILE } from '../modules/export/jsonld';
+import { buildDigest } from './build-digest';
 import { createContext, type Context } from './context';
 import { DataVersion } from './data-version';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
@@ -47,8 +48,8 @@ export interface AppOptions {
 export async function createApp(db: Database, logger: Logger, options: AppOptions = {}) {
   const httpServer = http.createServer();
   const schema = await buildAppSchema();
-  // Answers depend on the data and on the schema; a deploy that changes the schema changes ETags.
-  const schemaDigest = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
+  // Answers depend on the data and on the code; a deploy that changes either changes the ETags.
+  const build = buildDigest([printSchema(schema), fs.readFileSync(CONTEXT_FILE, 'utf8')]);
   const dataVersion = new DataVersion(db, options.dataVersionTtlMs);
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
   const apollo = new ApolloServer<Context>({
@@ -66,7 +67,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The graph changes only on import: every read field may be cached for the default age.
       ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
-      etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), schemaDigest)),
+      etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
     ],
   });
   await apollo.start();
@@ -89,13 +90,13 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   });
   app.use(
     '/graphql',
-    graphqlNotModified(dataVersion, schemaDigest, maxAgeSeconds),
+    graphqlNotModified(dataVersion, build, maxAgeSeconds),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async () => createContext(db, logger),
     }),
   );
-  app.use('/export', exportRouter(db, { dataVersion, maxAgeSeconds, logger }));
+  app.use('/export', exportRouter(db, { dataVersion, buildDigest: build, maxAgeSeconds, logger }));
   app.use(
     ideRouter({
       endpoint: '/graphql',

@@ -4,7 +4,7 @@ import type { DataVersion } from './data-version';
 
 /**
  * HTTP caching of read responses. The graph changes only on import, so every read field carries
- * a default max age, responses say `Cache-Control: public, max-age=…`, and an ETag derived from
+ * a default max age, responses say `Cache-Control: max-age=…, public`, and an ETag derived from
  * the data version lets a dashboard revalidate with `If-None-Match` and get a 304 without the
  * query running.
  */
@@ -15,8 +15,8 @@ export function cacheControl(maxAgeSeconds: number): string {
 }
 
 /**
- * A weak ETag over the data version and what else decides the bytes (the schema for GraphQL,
- * the file name for exports). ETags are compared per URL, so the query string need not be in it.
+ * A weak ETag over the data version and what else decides the bytes (the build, and the file
+ * name for exports). ETags are compared per URL, so the query string need not be in it.
  */
 export function weakEtag(...parts: string[]): string {
   const hash = createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 20);
@@ -35,8 +35,8 @@ export function matchesIfNoneMatch(ifNoneMatch: string | undefined, etag: string
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
-export function graphqlEtag(dataVersion: string, schemaDigest: string): string {
-  return weakEtag('graphql', dataVersion, schemaDigest);
+export function graphqlEtag(dataVersion: string, buildDigest: string): string {
+  return weakEtag('graphql', dataVersion, buildDigest);
 }
 
 const SIMPLE_CONTENT_TYPES = [
@@ -66,13 +66,13 @@ export function isPreflighted(req: Request): boolean {
 
 /**
  * Answers a conditional GraphQL GET with 304 before it runs, when its ETag still matches: the
- * same URL at the same data version and schema gives the same answer. Requests that would fail
+ * same URL at the same data version and build gives the same answer. Requests that would fail
  * CSRF prevention, have no `If-None-Match`, or arrive while the database cannot say its version
  * go on to Apollo unchanged.
  */
 export function graphqlNotModified(
   dataVersion: DataVersion,
-  schemaDigest: string,
+  buildDigest: string,
   maxAgeSeconds: number,
 ) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -87,7 +87,7 @@ export function graphqlNotModified(
       next();
       return;
     }
-    const etag = graphqlEtag(version, schemaDigest);
+    const etag = graphqlEtag(version, buildDigest);
     if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
       res.setHeader('ETag', etag);
       res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));

@@ -20,6 +20,8 @@ export const JSONLD_TYPE = 'application/ld+json';
 
 export interface ExportRouterOptions {
   dataVersion: DataVersion;
+  /** Digest of the running code (see `buildDigest`), part of every ETag. */
+  buildDigest: string;
   maxAgeSeconds: number;
   logger: Logger;
 }
@@ -48,7 +50,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  */
 export function exportRouter(db: Database, options: ExportRouterOptions): express.Router {
   const router = express.Router();
-  const { dataVersion, maxAgeSeconds, logger } = options;
+  const { dataVersion, buildDigest, maxAgeSeconds, logger } = options;
 
   const fail = (res: Response, error: unknown) => {
     const code = error instanceof AppError ? error.code : ErrorCode.INTERNAL;
@@ -74,7 +76,7 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
     type: string,
     variant: string = name,
   ) => {
-    const etag = weakEtag('export', await dataVersion.current(), variant);
+    const etag = weakEtag('export', await dataVersion.current(), buildDigest, variant);
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));
