@@ -391,7 +391,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       toRows: (rows) => rows.map((r) => ({ id: toGlobalId('City', r.key as string), ...r })),
     },
     {
-      name: `6. search "${spec.searchText}" (first 10 hits)`,
+      name: `10. search "${spec.searchText}" (first 10 hits)`,
       graphql: async () => {
         type Hits = { search: { hits: { entity: { key: string }; score: number }[] } };
         const data = await client.request<Hits>(SEARCH, { text: spec.searchText });
@@ -401,7 +401,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       params: { query: toLuceneQuery(spec.searchText)!.lucene },
     },
     {
-      name: `7. paths ${spec.pathFrom} → ${spec.pathTo} (≤ 4 hops, 5 paths, with quotes)`,
+      name: `11. paths ${spec.pathFrom} → ${spec.pathTo} (≤ 4 hops, 5 paths, with quotes)`,
       graphql: async () => {
         type Step = { from: { key: string }; to: { key: string }; relationship: string };
         type Paths = { paths: { steps: (Step & { sources: { quote: string }[] })[] }[] };
@@ -429,7 +429,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
           .sort((a, b) => String(a.key).localeCompare(String(b.key))),
     },
     {
-      name: `8. orgUnits as of ${spec.asOfDay} (POSSIBLE, first 100)`,
+      name: `12. orgUnits as of ${spec.asOfDay} (POSSIBLE, first 100)`,
       graphql: async () =>
         (await client.request<{ orgUnits: Nodes }>(AS_OF, { day: spec.asOfDay })).orgUnits.nodes,
       cypher: AS_OF_CYPHER,
