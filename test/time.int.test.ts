@@ -1,4 +1,7 @@
 import { toGlobalId } from '../src/common/global-id';
+import { isValidOn, storedValidity } from '../src/edtf/validity';
+import { plain } from '../src/modules/entity/entity.record';
+import { asOfPredicate } from '../src/modules/time/as-of';
 import { seededApi } from './api';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
@@ -75,6 +78,39 @@ describe('asOf on root lists', () => {
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe('the as-of predicate', () => {
+  it('agrees with the reference semantics on every node and relationship, on every test day', async () => {
+    const days = [
+      '1900-01-01',
+      '2019-05-15',
+      '2020-04-15',
+      '2020-12-31',
+      '2023-08-17',
+      '2030-01-01',
+    ];
+    for (const mode of ['CERTAIN', 'POSSIBLE'] as const) {
+      for (const day of days) {
+        const rows = await api().db.executeRead(
+          async (tx) =>
+            (
+              await tx.run(
+                `MATCH (x:Entity) RETURN properties(x) AS props, ${asOfPredicate('x', 'day', mode)} AS valid
+               UNION ALL
+               MATCH ()-[x]->() RETURN properties(x) AS props, ${asOfPredicate('x', 'day', mode)} AS valid`,
+                { day },
+              )
+            ).records,
+        );
+        expect(rows.length).toBeGreaterThan(300);
+        const disagreements = rows.filter(
+          (r) => r.get('valid') !== isValidOn(storedValidity(plain(r.get('props'))), day, mode),
+        );
+        expect([mode, day, disagreements.length]).toEqual([mode, day, 0]);
+      }
+    }
   });
 });
 

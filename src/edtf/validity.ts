@@ -163,7 +163,10 @@ export function storedValidity(props: Record<string, unknown>): Validity {
   };
 }
 
-/** The same test the Cypher predicate makes, for facts already loaded (ISO day strings). */
+/**
+ * The as-of test in one function: the reference the Cypher predicate (asOfPredicate) is checked
+ * against in test/time.int.test.ts, and the semantics the unit tests spell out.
+ */
 export function isValidOn(v: Partial<Validity> | undefined, day: string, mode: AsOfMode): boolean {
   if (!v) return false;
   if (mode === 'CERTAIN') {

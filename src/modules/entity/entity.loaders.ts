@@ -16,7 +16,8 @@ import type { AsOfView } from '../time/as-of';
  */
 export interface Loaders {
   entityByKey: DataLoader<string, EntityRecord | null>;
-  related(path: RelationPath): DataLoader<string, RelatedRecord[]>;
+  /** The relationships along a path; with a view, only those valid on its day. */
+  related(path: RelationPath, view?: AsOfView | null): DataLoader<string, RelatedRecord[]>;
   /** One page per parent; parents asking for the same page of the same path share a query. */
   relatedPage(
     path: RelationPath,
@@ -35,12 +36,12 @@ export function createLoaders(db: Database): Loaders {
   const pageLoaders = new Map<string, DataLoader<string, RelatedPage>>();
   return {
     entityByKey,
-    related(path) {
-      const id = `${path.direction}:${path.type}:${path.label ?? '*'}`;
+    related(path, view = null) {
+      const id = JSON.stringify([path.direction, path.type, path.label ?? '*', view]);
       let loader = relationLoaders.get(id);
       if (!loader) {
         loader = new DataLoader<string, RelatedRecord[]>(async (keys) => {
-          const found = await relatedByKeys(db, path, keys);
+          const found = await relatedByKeys(db, path, keys, view);
           return keys.map((k) => found.get(k) ?? []);
         });
         relationLoaders.set(id, loader);

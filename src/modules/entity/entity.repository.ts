@@ -24,6 +24,12 @@ function checked(path: RelationPath): RelationPath {
   return path;
 }
 
+/** The as-of test on a relationship `r` and its far node `m`, day in `$asOfDay`. */
+function validOnView(view: AsOfView | null): string {
+  if (!view) return 'true';
+  return `${asOfPredicate('r', 'asOfDay', view.mode)} AND ${asOfPredicate('m', 'asOfDay', view.mode)}`;
+}
+
 function toRecord(key: string, labels: string[], props: Record<string, unknown>): EntityRecord {
   return { key, label: modelLabel(labels), props: plain(props) };
 }
@@ -55,11 +61,15 @@ export async function entitiesByKeys(
   return out;
 }
 
-/** For each key, the relationships of one type and the nodes at their other ends. */
+/**
+ * For each key, the relationships of one type and the nodes at their other ends; with a view,
+ * only relationships valid on its day whose far node is valid too.
+ */
 export async function relatedByKeys(
   db: Database,
   path: RelationPath,
   keys: readonly string[],
+  view: AsOfView | null = null,
 ): Promise<Map<string, RelatedRecord[]>> {
   const { type, direction, label } = checked(path);
   const pattern =
@@ -70,9 +80,10 @@ export async function relatedByKeys(
     tx.run(
       `UNWIND $keys AS key
        MATCH (n:Entity {id: key})${pattern}
+       WHERE ${validOnView(view)}
        RETURN key, properties(r) AS rel, m.id AS other, labels(m) AS labels, properties(m) AS props
        ORDER BY key, coalesce(m.name, m.title, m.labelEn, m.id), m.id`,
-      { keys },
+      { keys, asOfDay: view?.day ?? null },
     ),
   );
   const out = new Map<string, RelatedRecord[]>();
@@ -112,9 +123,7 @@ export async function relatedPageByKeys(
   const { type, direction, label } = checked(path);
   const other = `(m${label ? `:${label}` : ''})`;
   const pattern = direction === 'OUT' ? `-[r:${type}]->${other}` : `<-[r:${type}]-${other}`;
-  const valid = view
-    ? `${asOfPredicate('r', 'asOfDay', view.mode)} AND ${asOfPredicate('m', 'asOfDay', view.mode)}`
-    : 'true';
+  const valid = validOnView(view);
   const result = await db.executeRead((tx) =>
     tx.run(
       `UNWIND $keys AS key

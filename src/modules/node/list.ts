@@ -20,7 +20,7 @@ import {
 } from './connection.type';
 import { toLink, type Link } from './link.type';
 import type { RelatedRecord } from '../entity/entity.record';
-import { validOn, viewOf, type AsOfView } from '../time/as-of';
+import { viewOf, type AsOfView } from '../time/as-of';
 import type { AsOfArgs } from '../time/as-of.args';
 import { toObject } from './node.registry';
 import type { EntityObject } from './entity-object';
@@ -100,12 +100,9 @@ export async function relatedOf(
   scope: Scope,
   path: RelationPath,
 ): Promise<RelatedRecord[]> {
-  const items = await ctx.loaders.related(path).load(scope.key);
   const { view } = scope;
-  if (!view) return items;
-  return items
-    .filter((item) => validOn(item.rel, view) && validOn(item.node.props, view))
-    .map((item) => ({ ...item, node: { ...item.node, view } }));
+  const items = await ctx.loaders.related(path, view).load(scope.key);
+  return view ? items.map((item) => ({ ...item, node: { ...item.node, view } })) : items;
 }
 
 /** The cited links along one relationship path. */

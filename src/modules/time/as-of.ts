@@ -1,11 +1,4 @@
-import {
-  DAY_MAX,
-  DAY_MIN,
-  isValidOn,
-  storedValidity,
-  VALIDITY_PROPERTIES,
-  type AsOfMode as Mode,
-} from '../../edtf/validity';
+import { DAY_MAX, DAY_MIN, VALIDITY_PROPERTIES, type AsOfMode as Mode } from '../../edtf/validity';
 
 /** A day and a mode: the point in time a request (or part of it) looks at. */
 export interface AsOfView {
@@ -38,9 +31,4 @@ export function asOfPredicate(variable: string, dayParam: string, mode: Mode): s
   // A missing bound is an unbounded one (see validityToStore).
   const day = `date($${dayParam})`;
   return `(coalesce(${variable}.${from}, date('${DAY_MIN}')) <= ${day} AND ${day} <= coalesce(${variable}.${to}, date('${DAY_MAX}')))`;
-}
-
-/** The in-memory twin of asOfPredicate, for relation items already loaded. */
-export function validOn(props: Record<string, unknown>, view: AsOfView): boolean {
-  return isValidOn(storedValidity(props), view.day, view.mode);
 }
