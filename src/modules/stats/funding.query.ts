@@ -11,7 +11,7 @@ import {
   StatsDimension,
 } from './stats.dimensions';
 import type { DimensionSpec } from './stats.dimensions';
-import { dimensionKeys, orNone } from './stats.query';
+import { dimensionKeys, grouping } from './stats.query';
 
 /**
  * The funding aggregate's statement. Amounts come from two kinds of relationship: a city's
@@ -109,13 +109,7 @@ export function fundingStatement(
   if (branches.length === 0) return null;
 
   const keys = dimensions.map((d, i) => `${fundingKeys(d, view, `g${i}`)} AS k${i}`);
-  const unwinds = dimensions.map((_, i) => `UNWIND ${orNone(`k${i}`)} AS b${i}`);
-  const groups = dimensions.map((_, i) => `b${i}.key AS key${i}, b${i}.label AS label${i}`);
-  const groupNames = dimensions.flatMap((_, i) => [`key${i}`, `label${i}`]);
-  const uncertain = dimensions.length
-    ? dimensions.map((_, i) => `coalesce(b${i}.uncertain, false)`).join(' OR ')
-    : 'false';
-  const bucketKeys = `[${dimensions.map((_, i) => `{key: key${i}, label: label${i}}`).join(', ')}]`;
+  const { unwinds, groups, groupNames, uncertain, bucketKeys } = grouping(dimensions.length);
   const statements =
     memberLimit > 0
       ? `collect({id: s.id, kind: type(s), props: properties(s), from: coalesce(${record('c')}, ${record('o')}), programme: ${record('p')}})[..$memberLimit]`

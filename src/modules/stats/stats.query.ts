@@ -93,6 +93,24 @@ export interface CountStatement {
 }
 
 /**
+ * The Cypher pieces that turn the key lists `k0`, `k1` of each member into buckets: unwind each
+ * (a member without a value gets the null bucket), group by the keys and labels, and flag a
+ * bucket member as uncertain when any of its keys is. Shared by counts and funding sums.
+ */
+export function grouping(dimensionCount: number) {
+  const indices = Array.from({ length: dimensionCount }, (_, i) => i);
+  return {
+    unwinds: indices.map((i) => `UNWIND ${orNone(`k${i}`)} AS b${i}`),
+    groups: indices.map((i) => `b${i}.key AS key${i}, b${i}.label AS label${i}`),
+    groupNames: indices.flatMap((i) => [`key${i}`, `label${i}`]),
+    uncertain: dimensionCount
+      ? indices.map((i) => `coalesce(b${i}.uncertain, false)`).join(' OR ')
+      : 'false',
+    bucketKeys: `[${indices.map((i) => `{key: key${i}, label: label${i}}`).join(', ')}]`,
+  };
+}
+
+/**
  * One statement for a grouped count: the members matching the filter, their keys along each
  * dimension, one row per combination with its distinct members counted. Returns the total and
  * the buckets in one row, so an empty result still gives a total of 0.
@@ -105,13 +123,7 @@ export function countStatement(
   memberLimit: number,
 ): CountStatement {
   const keys = dimensions.map((spec, i) => `${dimensionKeys('n', spec, view, `g${i}`)} AS k${i}`);
-  const unwinds = dimensions.map((_, i) => `UNWIND ${orNone(`k${i}`)} AS b${i}`);
-  const groups = dimensions.map((_, i) => `b${i}.key AS key${i}, b${i}.label AS label${i}`);
-  const groupNames = dimensions.flatMap((_, i) => [`key${i}`, `label${i}`]);
-  const uncertain = dimensions.length
-    ? dimensions.map((_, i) => `coalesce(b${i}.uncertain, false)`).join(' OR ')
-    : 'false';
-  const bucketKeys = `[${dimensions.map((_, i) => `{key: key${i}, label: label${i}}`).join(', ')}]`;
+  const { unwinds, groups, groupNames, uncertain, bucketKeys } = grouping(dimensions.length);
   const members = memberLimit > 0 ? `collect(n.id)[..$memberLimit]` : '[]';
   const text = `MATCH (n:${cypherName(label)}:Entity) WHERE ${predicate}
 WITH collect(n) AS matched
