@@ -23,7 +23,7 @@ export const CITY_PROGRAMMES: Chain[] = [
 ];
 
 /** Programmes that are the city's own: run by it or by its units (not merely joined). */
-const OWN_PROGRAMMES: Chain[] = [
+export const OWN_PROGRAMMES: Chain[] = [
   [hop('RUNS', 'OUT', 'Programme')],
   [hop('BELONGS_TO', 'IN', 'OrgUnit'), UNIT_TO_PROGRAMME],
 ];
@@ -31,6 +31,15 @@ const OWN_PROGRAMMES: Chain[] = [
 export const CITY_EVENTS: Chain[] = [
   [hop('LOCATED_IN', 'IN', 'Venue', { min: 1, max: 2 }), hop('HELD_AT', 'IN', 'Event')],
   ...then(OWN_PROGRAMMES, [[EVENT_OF_PROGRAMME]]),
+];
+
+/** Programmes the city takes part in (brought into its timeline with their own dates only). */
+export const JOINED_PROGRAMMES: Chain[] = [[hop('PARTICIPATES_IN', 'OUT', 'Programme')]];
+
+/** People holding a post in the city itself or in one of its units. */
+export const CITY_PEOPLE: Chain[] = [
+  [hop('HOLDS_POST', 'IN', 'Person')],
+  [hop('BELONGS_TO', 'IN', 'OrgUnit'), hop('HOLDS_POST', 'IN', 'Person')],
 ];
 
 /** From the city to the person holding a post in one of its units (the unit is second to last). */

@@ -6,11 +6,24 @@ import {
   type RelationSpec,
 } from '../../model/model';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { chainPattern, type Chain } from '../stats/chain';
+import {
+  CITY_EVENTS,
+  CITY_PEOPLE,
+  CITY_UNITS,
+  JOINED_PROGRAMMES,
+  OWN_PROGRAMMES,
+} from '../stats/city-reach';
 
 /** Relationship types that carry dates (their model rule names EDTF fields). */
 const DATED_TYPES = RELATION_TYPE_NAMES.filter(
   (t) => (RELATION_TYPES[t] as RelationSpec).validity !== undefined,
 ).map(cypherName);
+
+/** The nodes a city reaches along some chains, as one list (chains from stats/city-reach). */
+function reach(chains: readonly Chain[]): string {
+  return `COLLECT { ${chains.map((chain) => `MATCH ${chainPattern('c', chain, 'x')} RETURN x`).join(' UNION ')} }`;
+}
 
 export interface ScopedFact {
   /** Keys of the requested cities the fact belongs to. */
@@ -27,10 +40,11 @@ export interface ScopedFact {
 }
 
 /**
- * The facts that can carry dates and belong to the cities: the city's units, the programmes it
- * runs or its units coordinate, the programmes it joins, their events and events in the city,
- * and the dated relationships of these and of the people holding posts in the city. Programmes
- * a city merely joins bring only their own dates and funding, not the dates of every other
+ * The facts that can carry dates and belong to the cities, by the same reach as the aggregates
+ * and the comparison (stats/city-reach.ts): the city's units, the programmes it or its units run
+ * or coordinate, the programmes it joins, the events of those and in the city, and the dated
+ * relationships of these and of the people holding posts in the city or its units. Programmes a
+ * city merely joins bring only their own dates and funding, not the dates of every other
  * participant. Null `cityIds` means every city.
  */
 export async function factsOfCities(db: Database, cityIds: string[] | null): Promise<ScopedFact[]> {
@@ -39,15 +53,11 @@ export async function factsOfCities(db: Database, cityIds: string[] | null): Pro
     tx.run(
       `MATCH (c:City:Entity) WHERE $cityIds IS NULL OR c.id IN $cityIds
        WITH c,
-         COLLECT { MATCH (c)<-[:BELONGS_TO]-(u:OrgUnit) RETURN u } AS units,
-         COLLECT { MATCH (c)<-[:HOLDS_POST]-(x:Person) RETURN x
-                   UNION MATCH (c)<-[:BELONGS_TO]-(:OrgUnit)<-[:HOLDS_POST]-(x:Person) RETURN x } AS people,
-         COLLECT { MATCH (c)-[:RUNS]->(p:Programme) RETURN p
-                   UNION MATCH (c)<-[:BELONGS_TO]-(:OrgUnit)-[:COORDINATES|IMPLEMENTS|DECIDED|RUNS]->(p:Programme) RETURN p } AS own,
-         COLLECT { MATCH (c)-[:PARTICIPATES_IN]->(p:Programme) RETURN p } AS joined
-       WITH c, units, people, own, joined,
-         COLLECT { UNWIND own AS p MATCH (p)<-[:PART_OF|CONTRIBUTES_TO]-(e:Event) RETURN e
-                   UNION MATCH (c)<-[:LOCATED_IN*1..2]-(:Venue)<-[:HELD_AT]-(e:Event) RETURN e } AS events
+         ${reach(CITY_UNITS)} AS units,
+         ${reach(CITY_PEOPLE)} AS people,
+         ${reach(OWN_PROGRAMMES)} AS own,
+         ${reach(JOINED_PROGRAMMES)} AS joined,
+         ${reach(CITY_EVENTS)} AS events
        WITH c, [c] + units + people + own + events AS core, joined
        CALL (core, joined) {
          UNWIND core + joined AS x
