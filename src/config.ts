@@ -35,13 +35,55 @@ export interface ServerConfig {
   /** Interface the HTTP server binds to. */
   host: string;
   logLevel: string;
+  /**
+   * Development mode (`KG_DEV=1` or `NODE_ENV=development`): errors carry stack traces and
+   * validation errors suggest field names. Off for a public service.
+   */
+  development: boolean;
 }
+
+/** Bounds on every request; README "Limits" lists each with its variable and refusal. */
+export interface LimitsConfig {
+  /** Deepest field nesting of an operation. */
+  maxDepth: number;
+  /** Aliases in an operation. */
+  maxAliases: number;
+  /** Lexical tokens of a query document. */
+  maxTokens: number;
+  /** Directives in an operation. */
+  maxDirectives: number;
+  /** Estimated cost: each field 1, a list field's selection multiplied by its length. */
+  maxCost: number;
+  /** Length assumed for a relation list (no `first`) when estimating the cost. */
+  assumedListLength: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** Largest GraphQL response body, in bytes. */
+  maxResponseBytes: number;
+  /** Requests one client (IP address) may send to /graphql and /export per window. */
+  rateLimit: number;
+  rateLimitWindowSeconds: number;
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxCost: 200_000,
+  assumedListLength: 10,
+  maxBodyBytes: 100 * 1024,
+  maxResponseBytes: 5 * 1024 * 1024,
+  rateLimit: 600,
+  rateLimitWindowSeconds: 60,
+};
 
 export interface AppConfig {
   neo4j: Neo4jConfig;
   launcher: LauncherConfig;
   seed: SeedConfig;
   server: ServerConfig;
+  limits: LimitsConfig;
 }
 
 /** One message per bad variable, so a user can fix all of them in one go. */
@@ -112,6 +154,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const limits = loadLimits(env, problems);
+  const development = ['1', 'true'].includes(env.KG_DEV ?? '') || env.NODE_ENV === 'development';
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const resolve = (p: string) => path.resolve(REPO_ROOT, p);
@@ -132,7 +177,49 @@ export function loadConfig(env: Env = process.env): AppConfig {
       seedDir: resolve(str('SEED_DIR', 'seeds')),
       documentsDir: resolve(str('SEED_DOCUMENTS_DIR', '../shared/seeds')),
     },
-    server: { port, host: str('HOST', '127.0.0.1'), logLevel },
+    server: { port, host: str('HOST', '127.0.0.1'), logLevel, development },
+    limits,
+  };
+}
+
+const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** The request limits; a bad value adds a problem and leaves the default. */
+function loadLimits(env: Env, problems: string[]): LimitsConfig {
+  const count = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) {
+      problems.push(`${name}: expected a positive whole number (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const size = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const match = SIZE.exec(raw.trim());
+    const value = match ? Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]! : 0;
+    if (value <= 0) {
+      problems.push(`${name}: expected a size like 100kb, 5mb or a byte count (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const d = DEFAULT_LIMITS;
+  return {
+    maxDepth: count('GRAPHQL_MAX_DEPTH', d.maxDepth),
+    maxAliases: count('GRAPHQL_MAX_ALIASES', d.maxAliases),
+    maxTokens: count('GRAPHQL_MAX_TOKENS', d.maxTokens),
+    maxDirectives: count('GRAPHQL_MAX_DIRECTIVES', d.maxDirectives),
+    maxCost: count('GRAPHQL_MAX_COST', d.maxCost),
+    assumedListLength: count('GRAPHQL_ASSUMED_LIST_LENGTH', d.assumedListLength),
+    maxBodyBytes: size('HTTP_MAX_BODY', d.maxBodyBytes),
+    maxResponseBytes: size('HTTP_MAX_RESPONSE', d.maxResponseBytes),
+    rateLimit: count('RATE_LIMIT', d.rateLimit),
+    rateLimitWindowSeconds: count('RATE_LIMIT_WINDOW', d.rateLimitWindowSeconds),
   };
 }
 

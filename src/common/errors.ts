@@ -10,6 +10,16 @@ export enum ErrorCode {
   DATABASE_AUTH = 'DATABASE_AUTH',
   CONSTRAINT_VIOLATION = 'CONSTRAINT_VIOLATION',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** Over a depth, alias, token, directive or cost limit (README "Limits"). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The answer would be larger than the response limit. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /** The request body is larger than the body limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Too many requests from one client in the window (HTTP 429). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A request that is not a well-formed GraphQL-over-HTTP request (bad JSON, charset). */
+  BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL = 'INTERNAL',
 }
 
