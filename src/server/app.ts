@@ -9,7 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { printSchema } from 'graphql';
-import { REPO_ROOT, type AppConfig } from '../config';
+import { DEFAULT_LIMITS, REPO_ROOT, type AppConfig, type LimitsConfig } from '../config';
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
@@ -22,6 +22,7 @@ import { buildDigest } from './build-digest';
 import { createContext, type Context } from './context';
 import { DataVersion } from './data-version';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
+import { graphqlLimits, jsonErrorHandler, rateLimiter, tokenLimit } from './limits';
 import { buildAppSchema } from './schema';
 
 export interface RunningServer {
@@ -37,6 +38,10 @@ export interface AppOptions {
   maxAgeSeconds?: number;
   /** How long the data version behind ETags is reused (tests set 0). */
   dataVersionTtlMs?: number;
+  /** Request limits (README "Limits"); unset ones keep their defaults. */
+  limits?: Partial<LimitsConfig>;
+  /** Stack traces and field suggestions in errors (KG_DEV). */
+  development?: boolean;
 }
 
 /**
@@ -52,6 +57,8 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const build = buildDigest([printSchema(schema), fs.readFileSync(CONTEXT_FILE, 'utf8')]);
   const dataVersion = new DataVersion(db, options.dataVersionTtlMs);
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const guard = graphqlLimits<Context>(schema, limits, options.development ?? false);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger),
@@ -62,7 +69,11 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     // Automatic persisted queries are built in; entries stay until the bounded in-memory cache
     // evicts them rather than expiring after a fixed time.
     persistedQueries: { ttl: null },
+    validationRules: guard.validationRules,
+    allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
+    includeStacktraceInErrorResponses: guard.includeStacktraceInErrorResponses,
     plugins: [
+      ...guard.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The graph changes only on import: every read field may be cached for the default age.
@@ -88,15 +99,25 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       });
     }
   });
+  const limiter = rateLimiter(
+    { limit: limits.rateLimit, windowSeconds: limits.rateLimitWindowSeconds },
+    logger,
+  );
   app.use(
     '/graphql',
+    limiter,
     graphqlNotModified(dataVersion, build, maxAgeSeconds),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.maxBodyBytes }),
+    tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
       context: async () => createContext(db, logger),
     }),
   );
-  app.use('/export', exportRouter(db, { dataVersion, buildDigest: build, maxAgeSeconds, logger }));
+  app.use(
+    '/export',
+    limiter,
+    exportRouter(db, { dataVersion, buildDigest: build, maxAgeSeconds, logger }),
+  );
   app.use(
     ideRouter({
       endpoint: '/graphql',
@@ -104,6 +125,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       title: 'Kommunalgraph',
     }),
   );
+  app.use(jsonErrorHandler(logger));
   httpServer.on('request', app);
   return { app, apollo, httpServer };
 }
@@ -114,7 +136,10 @@ export async function startServer(
   db: Database,
   logger: Logger,
 ): Promise<RunningServer> {
-  const { apollo, httpServer } = await createApp(db, logger);
+  const { apollo, httpServer } = await createApp(db, logger, {
+    limits: config.limits,
+    development: config.server.development,
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.server.port, config.server.host, resolve);
