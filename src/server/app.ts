@@ -9,10 +9,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { printSchema } from 'graphql';
-import { REPO_ROOT, type AppConfig } from '../config';
+import { REPO_ROOT, type AppConfig, type ResultCaps } from '../config';
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
+import { AppError } from '../common/errors';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
@@ -37,6 +38,8 @@ export interface AppOptions {
   maxAgeSeconds?: number;
   /** How long the data version behind ETags is reused (tests set 0). */
   dataVersionTtlMs?: number;
+  /** Caps on result sizes (default: DEFAULT_RESULT_CAPS; the server passes the configured ones). */
+  resultCaps?: ResultCaps;
 }
 
 /**
@@ -82,9 +85,11 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       await db.verify();
       res.json({ status: 'ready' });
     } catch (error) {
+      // The reason names no address or user: those go to the log only.
+      logger.warn({ err: error, detail: (error as AppError).detail }, 'not ready');
       res.status(503).json({
         status: 'unavailable',
-        reason: error instanceof Error ? error.message : String(error),
+        reason: error instanceof AppError ? error.message : 'The database cannot be reached.',
       });
     }
   });
@@ -93,7 +98,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     graphqlNotModified(dataVersion, build, maxAgeSeconds),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async () => createContext(db, logger),
+      context: async () => createContext(db, logger, options.resultCaps),
     }),
   );
   app.use('/export', exportRouter(db, { dataVersion, buildDigest: build, maxAgeSeconds, logger }));
@@ -114,7 +119,7 @@ export async function startServer(
   db: Database,
   logger: Logger,
 ): Promise<RunningServer> {
-  const { apollo, httpServer } = await createApp(db, logger);
+  const { apollo, httpServer } = await createApp(db, logger, { resultCaps: config.resultCaps });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.server.port, config.server.host, resolve);
