@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/common/logger';
 import { createDatabase, type Database } from '../src/db/database';
-import { createApp } from '../src/server/app';
+import { createApp, type AppOptions } from '../src/server/app';
 import { importSeeds, SEED_DATASET } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 
@@ -21,9 +21,12 @@ export interface TestApi {
 }
 
 /** The real HTTP server on a free loopback port, against the test database. */
-export async function startTestApi(): Promise<TestApi> {
-  const db = createDatabase(loadConfig().neo4j);
-  const { apollo, httpServer } = await createApp(db, createLogger('silent'));
+export async function startTestApi(
+  options: AppOptions = {},
+  neo4jOverrides: Partial<ReturnType<typeof loadConfig>['neo4j']> = {},
+): Promise<TestApi> {
+  const db = createDatabase({ ...loadConfig().neo4j, ...neo4jOverrides });
+  const { apollo, httpServer } = await createApp(db, createLogger('silent'), options);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
