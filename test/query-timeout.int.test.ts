@@ -3,7 +3,7 @@ import { startTestApi, type TestApi } from './api';
 /*
  * A GraphQL query whose database work runs far past the read time limit is stopped by Neo4j and
  * answers QUERY_TIMEOUT. The graph here is made heavy on purpose (its own dataset, removed after):
- * one unit in 20 cities with 20,000 post holders, so the timeline of every city walks each
+ * one unit in 20 cities with 5,000 post holders, so the timeline of every city walks each
  * holder's post once per city.
  */
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     );
     await tx.run(
       `MATCH (u:OrgUnit:Entity {id: 'qt-unit'})
-       UNWIND range(1, 20000) AS i
+       UNWIND range(1, 5000) AS i
        CREATE (p:Person:Entity {id: 'qt-person-' + i, name: 'Person ' + i, dataset: $dataset})
        CREATE (p)-[:HOLDS_POST {id: 'qt-h-' + i, since: '2020', sinceEarliest: date('2020-01-01'),
                                 sinceLatest: date('2020-12-31'), dataset: $dataset}]->(u)`,
