@@ -11,6 +11,11 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database: string;
+  /**
+   * Server-side time limit of every read transaction, in ms (driver `timeout`); a query that runs
+   * longer is stopped by Neo4j and answers QUERY_TIMEOUT. Callers may pass their own.
+   */
+  queryTimeoutMs: number;
 }
 
 /** Settings of the embedded Neo4j that `npm run db:start` launches (ignored for external URIs). */
@@ -21,6 +26,11 @@ export interface LauncherConfig {
   pageCache: string;
   /** Seconds to wait for Bolt to answer after launching. */
   startTimeoutSeconds: number;
+  /**
+   * `db.transaction.timeout` of the local instance, in seconds: the backstop for transactions
+   * that set no limit of their own (reads set QUERY_TIMEOUT_MS, the import sets none).
+   */
+  transactionTimeoutSeconds: number;
 }
 
 export interface SeedConfig {
@@ -78,8 +88,25 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   rateLimitWindowSeconds: 60,
 };
 
+/** Caps on what one answer may hold, enforced in Cypher (LIMIT) rather than after loading. */
+export interface ResultCaps {
+  /** Most nodes `neighbourhood` returns (NEIGHBOURHOOD_MAX_NODES). */
+  neighbourhoodNodes: number;
+  /** Most edges `neighbourhood` returns (NEIGHBOURHOOD_MAX_EDGES). */
+  neighbourhoodEdges: number;
+  /** Most hits `search` ranks, pages through and counts (SEARCH_MAX_HITS). */
+  searchHits: number;
+}
+
+export const DEFAULT_RESULT_CAPS: ResultCaps = {
+  neighbourhoodNodes: 500,
+  neighbourhoodEdges: 1000,
+  searchHits: 1000,
+};
+
 export interface AppConfig {
   neo4j: Neo4jConfig;
+  resultCaps: ResultCaps;
   launcher: LauncherConfig;
   seed: SeedConfig;
   server: ServerConfig;
@@ -100,6 +127,28 @@ const MEMORY = /^\d+[kmg]$/i;
 
 /** The password of the local development instance; not a secret, it only guards 127.0.0.1. */
 export const DEV_PASSWORD = 'kommunalgraph-dev';
+
+/** Loopback host names and addresses: the only hosts the launcher starts a database on. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * True for the URIs of a database the launcher runs: plain `bolt://` or `neo4j://` (the local
+ * instance speaks no TLS) on a loopback host (127.0.0.0/8, localhost, [::1]). Only these may use
+ * the development password; any other database needs NEO4J_PASSWORD.
+ */
+export function isLocalDatabaseUri(uri: string): boolean {
+  try {
+    const url = new URL(uri);
+    return (
+      ['bolt:', 'neo4j:'].includes(url.protocol) &&
+      isLoopbackHost(url.hostname.replace(/^\[(.*)\]$/, '$1'))
+    );
+  } catch {
+    return false;
+  }
+}
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -123,7 +172,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`NEO4J_URI: not a URI (got "${uri}")`);
   }
   const password = str('NEO4J_PASSWORD', DEV_PASSWORD);
-  if (password.length < 8) {
+  if (!env.NEO4J_PASSWORD && !isLocalDatabaseUri(uri)) {
+    problems.push(
+      `NEO4J_PASSWORD: required for the database at ${uri}; the development password is only ` +
+        'used for the local database the launcher runs (bolt:// or neo4j:// on 127.0.0.1, ' +
+        'localhost or [::1])',
+    );
+  } else if (password.length < 8) {
     problems.push('NEO4J_PASSWORD: Neo4j requires at least 8 characters');
   }
 
@@ -141,6 +196,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
       `NEO4J_START_TIMEOUT: expected a positive whole number of seconds (got "${timeoutRaw}")`,
     );
   }
+
+  const positiveInt = (name: string, fallback: string, unit: string): number => {
+    const raw = str(name, fallback);
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) {
+      problems.push(`${name}: expected a positive whole number of ${unit} (got "${raw}")`);
+    }
+    return value;
+  };
+  const queryTimeoutMs = positiveInt('QUERY_TIMEOUT_MS', '10000', 'milliseconds');
+  const transactionTimeoutSeconds = positiveInt('NEO4J_TRANSACTION_TIMEOUT', '60', 'seconds');
+  const resultCaps: ResultCaps = {
+    neighbourhoodNodes: positiveInt(
+      'NEIGHBOURHOOD_MAX_NODES',
+      String(DEFAULT_RESULT_CAPS.neighbourhoodNodes),
+      'nodes',
+    ),
+    neighbourhoodEdges: positiveInt(
+      'NEIGHBOURHOOD_MAX_EDGES',
+      String(DEFAULT_RESULT_CAPS.neighbourhoodEdges),
+      'edges',
+    ),
+    searchHits: positiveInt('SEARCH_MAX_HITS', String(DEFAULT_RESULT_CAPS.searchHits), 'hits'),
+  };
 
   const portRaw = str('PORT', '4000');
   const port = Number(portRaw);
@@ -166,12 +245,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       user: str('NEO4J_USER', 'neo4j'),
       password,
       database: str('NEO4J_DATABASE', 'neo4j'),
+      queryTimeoutMs,
     },
+    resultCaps,
     launcher: {
       dataDir: resolve(str('NEO4J_DATA_DIR', `.neo4j/${defaultInstanceName(uri)}`)),
       heap,
       pageCache,
       startTimeoutSeconds,
+      transactionTimeoutSeconds,
     },
     seed: {
       seedDir: resolve(str('SEED_DIR', 'seeds')),

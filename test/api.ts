@@ -29,7 +29,11 @@ export async function startTestApi(
   neo4j: Partial<Neo4jConfig> = {},
 ): Promise<TestApi> {
   const db = createDatabase({ ...loadConfig().neo4j, ...neo4j });
-  const { apollo, httpServer } = await createApp(db, createLogger('silent'), options);
+  const { apollo, httpServer } = await createApp(
+    db,
+    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    options,
+  );
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {

@@ -71,6 +71,9 @@ export function createFormatError(logger: Logger) {
       return { message: error.message, extensions: { code: 'BAD_REQUEST' } };
     }
     if (original instanceof AppError && PUBLIC_APP_CODES.has(original.code)) {
+      // The client gets the message; what only operators may see (the address) goes to the log.
+      if (original.detail)
+        logger.warn({ code: original.code, detail: original.detail }, original.message);
       return { ...formatted, message: original.message, extensions: { code: original.code } };
     }
     const code = formatted.extensions?.code;

@@ -9,10 +9,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { printSchema } from 'graphql';
-import { DEFAULT_LIMITS, REPO_ROOT, type AppConfig, type LimitsConfig } from '../config';
+import {
+  DEFAULT_LIMITS,
+  REPO_ROOT,
+  type AppConfig,
+  type LimitsConfig,
+  type ResultCaps,
+} from '../config';
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
+import { AppError } from '../common/errors';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
@@ -42,6 +49,8 @@ export interface AppOptions {
   limits?: Partial<LimitsConfig>;
   /** Stack traces and field suggestions in errors (KG_DEV). */
   development?: boolean;
+  /** Caps on result sizes (default: DEFAULT_RESULT_CAPS; the server passes the configured ones). */
+  resultCaps?: ResultCaps;
 }
 
 /**
@@ -93,9 +102,11 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       await db.verify();
       res.json({ status: 'ready' });
     } catch (error) {
+      // The reason names no address or user: those go to the log only.
+      logger.warn({ err: error, detail: (error as AppError).detail }, 'not ready');
       res.status(503).json({
         status: 'unavailable',
-        reason: error instanceof Error ? error.message : String(error),
+        reason: error instanceof AppError ? error.message : 'The database cannot be reached.',
       });
     }
   });
@@ -110,7 +121,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
-      context: async () => createContext(db, logger),
+      context: async () => createContext(db, logger, options.resultCaps),
     }),
   );
   app.use(
@@ -139,6 +150,7 @@ export async function startServer(
   const { apollo, httpServer } = await createApp(db, logger, {
     limits: config.limits,
     development: config.server.development,
+    resultCaps: config.resultCaps,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
