@@ -11,6 +11,8 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database: string;
+  /** While the database is down, how often one probe asks whether it is back (ms). */
+  probeIntervalMs?: number;
 }
 
 /** Settings of the embedded Neo4j that `npm run db:start` launches (ignored for external URIs). */
@@ -100,6 +102,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const probeRaw = str('NEO4J_PROBE_INTERVAL_MS', '1000');
+  const probeIntervalMs = Number(probeRaw);
+  if (!Number.isInteger(probeIntervalMs) || probeIntervalMs < 100 || probeIntervalMs > 60_000) {
+    problems.push(
+      `NEO4J_PROBE_INTERVAL_MS: expected whole milliseconds from 100 to 60000 (got "${probeRaw}")`,
+    );
+  }
+
   const portRaw = str('PORT', '4000');
   const port = Number(portRaw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -121,6 +131,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       user: str('NEO4J_USER', 'neo4j'),
       password,
       database: str('NEO4J_DATABASE', 'neo4j'),
+      probeIntervalMs,
     },
     launcher: {
       dataDir: resolve(str('NEO4J_DATA_DIR', `.neo4j/${defaultInstanceName(uri)}`)),

@@ -16,6 +16,7 @@ import type { Database } from '../db/database';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
+import { retryAfterPlugin } from '../common/plugins/retry-after.plugin';
 import { exportRouter } from '../modules/export/export.router';
 import { CONTEXT_FILE } from '../modules/export/jsonld';
 import { buildDigest } from './build-digest';
@@ -68,9 +69,17 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       // The graph changes only on import: every read field may be cached for the default age.
       ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
+      retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),
     ],
   });
   await apollo.start();
+  db.health.onChange((state, downForMs) => {
+    if (state === 'down') {
+      logger.warn('the database does not answer: failing requests fast while probing for it');
+    } else {
+      logger.info({ downForMs }, 'the database answers again');
+    }
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -82,6 +91,8 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       await db.verify();
       res.json({ status: 'ready' });
     } catch (error) {
+      // The same state that fails GraphQL requests fast while the database is down.
+      if (db.health.isDown()) res.setHeader('Retry-After', String(db.health.retryAfterSeconds()));
       res.status(503).json({
         status: 'unavailable',
         reason: error instanceof Error ? error.message : String(error),
