@@ -63,6 +63,9 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     // Automatic persisted queries are built in; entries stay until the bounded in-memory cache
     // evicts them rather than expiring after a fixed time.
     persistedQueries: { ttl: null },
+    // Apollo's own handler would stop the server and re-raise the signal, killing the process
+    // before the driver closes; src/cli/start.ts handles SIGTERM/SIGINT instead.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
