@@ -102,11 +102,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
-  const probeRaw = str('NEO4J_PROBE_INTERVAL_MS', '1000');
+  const probeRaw = str('NEO4J_PROBE_MS', '1000');
   const probeIntervalMs = Number(probeRaw);
   if (!Number.isInteger(probeIntervalMs) || probeIntervalMs < 100 || probeIntervalMs > 60_000) {
     problems.push(
-      `NEO4J_PROBE_INTERVAL_MS: expected whole milliseconds from 100 to 60000 (got "${probeRaw}")`,
+      `NEO4J_PROBE_MS: expected whole milliseconds from 100 to 60000 (got "${probeRaw}")`,
     );
   }
 
