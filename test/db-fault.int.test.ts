@@ -136,6 +136,8 @@ it('fails fast while the database is down and recovers without a restart, never 
   }
 
   const samples: Sample[] = [];
+  const transitions: { state: string; at: number }[] = [];
+  db.health.onChange((state) => transitions.push({ state, at: performance.now() }));
   let running = true;
   const worker = async (offset: number) => {
     for (let i = offset; running; i++) {
@@ -150,7 +152,7 @@ it('fails fast while the database is down and recovers without a restart, never 
         ...classify(body, expected[query]!),
       });
       // A client that heeds the answer does not hammer a database that is down.
-      if (samples[samples.length - 1]!.outcome === 'unavailable') await sleep(20);
+      if (samples[samples.length - 1]!.outcome === 'unavailable') await sleep(100);
     }
   };
   const workers = Array.from({ length: WORKERS }, (_, i) => worker(i));
@@ -174,8 +176,10 @@ it('fails fast while the database is down and recovers without a restart, never 
   await Promise.all(workers);
   const end = performance.now();
 
-  // Down as far as the API knows: from /ready's first 503 until Bolt answers again.
-  const down = samples.filter((s) => s.start >= knownDown && s.end <= backAt);
+  // Down as far as the API knows: from /ready's first 503 until its probe gets an answer again
+  // (which may come a little before startNeo4j has seen Bolt answer).
+  const upAgain = transitions.find((t) => t.state === 'up' && t.at > knownDown)?.at ?? backAt;
+  const down = samples.filter((s) => s.start >= knownDown && s.end <= Math.min(backAt, upAgain));
   const slowWhileDown = down.filter((s) => s.end - s.start >= FAST_MS);
   const count = (outcome: Outcome) => samples.filter((s) => s.outcome === outcome).length;
   const figures = {
@@ -191,6 +195,12 @@ it('fails fast while the database is down and recovers without a restart, never 
     msToRecoverAfterBolt: Math.round(recoveredAt - backAt),
     okPerSecondBefore: perSecond(samples, loadStart, stopAt),
     okPerSecondAfterRecovery: perSecond(samples, recoveredAt, end),
+    msFromProbeUpToBolt: Math.round(backAt - upAgain),
+    // The first queries on a freshly started database (cold plans, pooled connections from
+    // before the fault to be replaced) may be slow; reported, not asserted.
+    slowestAfterKnownDownMs: Math.round(
+      Math.max(0, ...samples.filter((s) => s.start >= knownDown).map((s) => s.end - s.start)),
+    ),
   };
   console.log(`database fault under load: ${JSON.stringify(figures)}`);
 

@@ -12,6 +12,7 @@ import { DatabaseHealth } from './health';
 
 /** How often a database known to be down is asked whether it is back. */
 export const DEFAULT_PROBE_INTERVAL_MS = 1_000;
+const PROBE_TIMEOUT_MS = 2_000;
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
@@ -37,8 +38,18 @@ export class Database {
       logging: { level: 'error', logger: () => undefined },
     });
     this.health = new DatabaseHealth({
+      // A real query, not verifyConnectivity: a starting Neo4j accepts Bolt logins tens of
+      // seconds before its database answers queries.
       probe: async () => {
-        await this.driver.verifyConnectivity({ database: config.database });
+        const session = this.driver.session({
+          database: config.database,
+          defaultAccessMode: neo4j.session.READ,
+        });
+        try {
+          await session.run('RETURN 1', {}, { timeout: PROBE_TIMEOUT_MS });
+        } finally {
+          await session.close();
+        }
       },
       probeIntervalMs: config.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS,
     });
