@@ -2,14 +2,18 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * `npm run bench`: the import bench, the API bench and the export bench, each in its own process
- * and each with the command-line arguments (`npm run bench -- --cities 500` sizes every
- * synthetic graph).
+ * `npm run bench`: the import bench, the API bench, the export bench and the load bench, each in
+ * its own process and each with the command-line arguments (`npm run bench -- --cities 500`
+ * sizes every synthetic graph). A first argument naming one of them runs only that one
+ * (`npm run bench -- load --duration 5`).
  */
-for (const file of ['import.bench.js', 'api.bench.js', 'export.bench.js']) {
+const BENCHES = ['import', 'api', 'export', 'load'];
+const [first, ...rest] = process.argv.slice(2);
+const only = first !== undefined && BENCHES.includes(first);
+for (const name of only ? [first] : BENCHES) {
   const { status } = spawnSync(
     process.execPath,
-    [path.join(__dirname, file), ...process.argv.slice(2)],
+    [path.join(__dirname, `${name}.bench.js`), ...(only ? rest : process.argv.slice(2))],
     { stdio: 'inherit' },
   );
   if (status !== 0) process.exit(status ?? 1);

@@ -16,6 +16,8 @@ export interface Neo4jConfig {
    * longer is stopped by Neo4j and answers QUERY_TIMEOUT. Callers may pass their own.
    */
   queryTimeoutMs: number;
+  /** While the database is down, how often one probe asks whether it is back (ms). */
+  probeIntervalMs?: number;
 }
 
 /** Settings of the embedded Neo4j that `npm run db:start` launches (ignored for external URIs). */
@@ -220,6 +222,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     searchHits: positiveInt('SEARCH_MAX_HITS', String(DEFAULT_RESULT_CAPS.searchHits), 'hits'),
   };
+  const probeRaw = str('NEO4J_PROBE_MS', '1000');
+  const probeIntervalMs = Number(probeRaw);
+  if (!Number.isInteger(probeIntervalMs) || probeIntervalMs < 100 || probeIntervalMs > 60_000) {
+    problems.push(
+      `NEO4J_PROBE_MS: expected whole milliseconds from 100 to 60000 (got "${probeRaw}")`,
+    );
+  }
 
   const portRaw = str('PORT', '4000');
   const port = Number(portRaw);
@@ -246,6 +255,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       password,
       database: str('NEO4J_DATABASE', 'neo4j'),
       queryTimeoutMs,
+      probeIntervalMs,
     },
     resultCaps,
     launcher: {

@@ -9,7 +9,7 @@ import { runCli } from './run-cli';
 /**
  * The main job: make sure a database answers (starting the embedded one if needed), import the
  * seeds when the database is empty or holds other seed files (by digest), then serve the API
- * until SIGTERM or SIGINT.
+ * until SIGTERM or SIGINT, which drain running requests, close the driver and exit with 0.
  */
 runCli(async () => {
   const config = loadConfig();
@@ -34,12 +34,21 @@ runCli(async () => {
   }
   const server = await startServer(config, db, logger);
   logger.info({ url: `${server.url}/graphql` }, `GraphQL API at ${server.url}/graphql`);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
+  await new Promise<void>((resolve, reject) => {
+    // Apollo's own signal handling is off (see createApp): it would re-raise the signal and end
+    // the process with 143 before the driver has closed. A second signal (Ctrl-C in a terminal
+    // reaches both npm and this process, and npm forwards it) changes nothing.
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, 'shutting down: draining requests, closing the database driver');
-      void server.stop().then(resolve);
+      server.stop().then(() => {
+        logger.info('requests drained and database driver closed; exiting');
+        resolve();
+      }, reject);
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
   });
 });

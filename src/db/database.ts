@@ -8,6 +8,11 @@ import {
   DatabaseUnavailableError,
   QueryTimeoutError,
 } from '../common/errors';
+import { DatabaseHealth } from './health';
+
+/** How often a database known to be down is asked whether it is back. */
+export const DEFAULT_PROBE_INTERVAL_MS = 1_000;
+const PROBE_TIMEOUT_MS = 2_000;
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
@@ -20,6 +25,8 @@ export class Database {
   readonly driver: Driver;
   /** Number of transactions run, so tests can assert round trips. */
   transactions = 0;
+  /** Up or down: while down, transactions fail at once and a background probe waits for it. */
+  readonly health: DatabaseHealth;
 
   constructor(readonly config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -29,6 +36,22 @@ export class Database {
       maxTransactionRetryTime: 5_000,
       disableLosslessIntegers: true,
       logging: { level: 'error', logger: () => undefined },
+    });
+    this.health = new DatabaseHealth({
+      // A real query, not verifyConnectivity: a starting Neo4j accepts Bolt logins tens of
+      // seconds before its database answers queries.
+      probe: async () => {
+        const session = this.driver.session({
+          database: config.database,
+          defaultAccessMode: neo4j.session.READ,
+        });
+        try {
+          await session.run('RETURN 1', {}, { timeout: PROBE_TIMEOUT_MS });
+        } finally {
+          await session.close();
+        }
+      },
+      probeIntervalMs: config.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS,
     });
   }
 
@@ -51,21 +74,38 @@ export class Database {
 
   /** Checks the database answers with the configured credentials. */
   async verify(): Promise<void> {
+    this.failFastWhileDown();
     let accepted: boolean;
     try {
       accepted = await this.driver.verifyAuthentication();
     } catch (error) {
-      throw this.mapError(error);
+      throw this.noteFailure(error);
     }
+    this.health.succeeded();
     // The driver answers a wrong password with `false`, not an error.
     if (!accepted) throw new DatabaseAuthError(this.config.uri, this.config.user);
   }
 
   async close(): Promise<void> {
+    this.health.stop();
     await this.driver.close();
   }
 
+  private failFastWhileDown(): void {
+    if (this.health.isDown()) {
+      throw new DatabaseUnavailableError(this.config.uri);
+    }
+  }
+
+  /** Maps a driver error; one that says the database does not answer trips the breaker. */
+  private noteFailure(error: unknown): AppError {
+    const mapped = this.mapError(error);
+    if (mapped instanceof DatabaseUnavailableError) this.health.failed();
+    return mapped;
+  }
+
   private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs: number): Promise<T> {
+    this.failFastWhileDown();
     const session = this.driver.session({
       database: this.config.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -73,11 +113,14 @@ export class Database {
     try {
       this.transactions += 1;
       const config = { timeout: timeoutMs };
-      return mode === 'READ'
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
+      const result =
+        mode === 'READ'
+          ? await session.executeRead(work, config)
+          : await session.executeWrite(work, config);
+      this.health.succeeded();
+      return result;
     } catch (error) {
-      throw this.mapError(error);
+      throw this.noteFailure(error);
     } finally {
       await session.close();
     }

@@ -23,6 +23,7 @@ import { AppError } from '../common/errors';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
+import { retryAfterPlugin } from '../common/plugins/retry-after.plugin';
 import { exportRouter } from '../modules/export/export.router';
 import { CONTEXT_FILE } from '../modules/export/jsonld';
 import { buildDigest } from './build-digest';
@@ -81,6 +82,9 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     validationRules: guard.validationRules,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: guard.includeStacktraceInErrorResponses,
+    // Apollo's own handler would stop the server and re-raise the signal, killing the process
+    // before the driver closes; src/cli/start.ts handles SIGTERM/SIGINT instead.
+    stopOnTerminationSignals: false,
     plugins: [
       ...guard.plugins,
       ApolloServerPluginLandingPageDisabled(),
@@ -88,9 +92,17 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       // The graph changes only on import: every read field may be cached for the default age.
       ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
+      retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),
     ],
   });
   await apollo.start();
+  db.health.onChange((state, downForMs) => {
+    if (state === 'down') {
+      logger.warn('the database does not answer: failing requests fast while probing for it');
+    } else {
+      logger.info({ downForMs }, 'the database answers again');
+    }
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,6 +116,8 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     } catch (error) {
       // The reason names no address or user: those go to the log only.
       logger.warn({ err: error, detail: (error as AppError).detail }, 'not ready');
+      // The same state that fails GraphQL requests fast while the database is down.
+      if (db.health.isDown()) res.setHeader('Retry-After', String(db.health.retryAfterSeconds()));
       res.status(503).json({
         status: 'unavailable',
         reason: error instanceof AppError ? error.message : 'The database cannot be reached.',
