@@ -175,7 +175,8 @@ export class FilterCompiler {
   /**
    * Conditions on one property, each a definite true or false: a condition on a missing value is
    * false (not null), so `NOT` turns it into true and `all` counts an item without the value as
-   * failing the condition, as the README states.
+   * failing the condition, as the README states. Written as "… AND property IS NOT NULL" rather
+   * than coalesce(…, false), so the planner can still seek a property index on the comparison.
    */
   private scalar(
     property: string,
@@ -185,11 +186,12 @@ export class FilterCompiler {
   ): string {
     const parts: string[] = [];
     const { kind } = spec;
-    const definite = (predicate: string) => `coalesce(${predicate}, false)`;
+    const definite = (predicate: string, ...present: string[]) =>
+      `(${predicate} AND ${present.map((p) => `${p} IS NOT NULL`).join(' AND ')})`;
     const test = (op: (x: string) => string) =>
       spec.list
-        ? `any(x IN coalesce(${property}, []) WHERE ${definite(op('x'))})`
-        : definite(op(property));
+        ? `any(x IN coalesce(${property}, []) WHERE ${definite(op('x'), 'x')})`
+        : definite(op(property), property);
     for (const [op, value] of Object.entries(filter)) {
       if (value === undefined || value === null) continue;
       if (kind === 'string') {
@@ -200,15 +202,17 @@ export class FilterCompiler {
           parts.push(test((x) => `${x} STARTS WITH ${this.param(value)}`));
       } else if (kind === 'number') {
         const cmp = op === 'eq' ? '=' : op === 'gte' ? '>=' : '<=';
-        parts.push(definite(`${property} ${cmp} ${this.param(value)}`));
+        parts.push(definite(`${property} ${cmp} ${this.param(value)}`, property));
       } else if (kind === 'boolean') {
         // A flag that is not set is false (fundingUpTo: no ceiling stated), so already definite.
         parts.push(`coalesce(${property}, false) = ${this.param(value)}`);
       } else {
         const place = `${this.argument}.${name}.${op}`;
         const day = (d: unknown) => this.param(dayArgument(d, this.argument, place));
-        if (op === 'before') parts.push(definite(`${property}Latest < date(${day(value)})`));
-        else if (op === 'after') parts.push(definite(`${property}Earliest > date(${day(value)})`));
+        const [earliest, latest] = [`${property}Earliest`, `${property}Latest`];
+        if (op === 'before') parts.push(definite(`${latest} < date(${day(value)})`, latest));
+        else if (op === 'after')
+          parts.push(definite(`${earliest} > date(${day(value)})`, earliest));
         else if (op === 'between') {
           const range = value as unknown[];
           if (range.length !== 2) {
@@ -216,7 +220,9 @@ export class FilterCompiler {
           }
           parts.push(
             definite(
-              `${property}Earliest >= date(${day(range[0])}) AND ${property}Latest <= date(${day(range[1])})`,
+              `${earliest} >= date(${day(range[0])}) AND ${latest} <= date(${day(range[1])})`,
+              earliest,
+              latest,
             ),
           );
         }
