@@ -11,6 +11,11 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database: string;
+  /**
+   * Server-side time limit of every read transaction, in ms (driver `timeout`); a query that runs
+   * longer is stopped by Neo4j and answers QUERY_TIMEOUT. Callers may pass their own.
+   */
+  queryTimeoutMs: number;
 }
 
 /** Settings of the embedded Neo4j that `npm run db:start` launches (ignored for external URIs). */
@@ -21,6 +26,11 @@ export interface LauncherConfig {
   pageCache: string;
   /** Seconds to wait for Bolt to answer after launching. */
   startTimeoutSeconds: number;
+  /**
+   * `db.transaction.timeout` of the local instance, in seconds: the backstop for transactions
+   * that set no limit of their own (reads set QUERY_TIMEOUT_MS, the import sets none).
+   */
+  transactionTimeoutSeconds: number;
 }
 
 export interface SeedConfig {
@@ -35,13 +45,72 @@ export interface ServerConfig {
   /** Interface the HTTP server binds to. */
   host: string;
   logLevel: string;
+  /**
+   * Development mode (`KG_DEV=1` or `NODE_ENV=development`): errors carry stack traces and
+   * validation errors suggest field names. Off for a public service.
+   */
+  development: boolean;
 }
+
+/** Bounds on every request; README "Limits" lists each with its variable and refusal. */
+export interface LimitsConfig {
+  /** Deepest field nesting of an operation. */
+  maxDepth: number;
+  /** Aliases in an operation. */
+  maxAliases: number;
+  /** Lexical tokens of a query document. */
+  maxTokens: number;
+  /** Directives in an operation. */
+  maxDirectives: number;
+  /** Estimated cost: each field 1, a list field's selection multiplied by its length. */
+  maxCost: number;
+  /** Length assumed for a relation list (no `first`) when estimating the cost. */
+  assumedListLength: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** Largest GraphQL response body, in bytes. */
+  maxResponseBytes: number;
+  /** Requests one client (IP address) may send to /graphql and /export per window. */
+  rateLimit: number;
+  rateLimitWindowSeconds: number;
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxCost: 200_000,
+  assumedListLength: 10,
+  maxBodyBytes: 100 * 1024,
+  maxResponseBytes: 5 * 1024 * 1024,
+  rateLimit: 600,
+  rateLimitWindowSeconds: 60,
+};
+
+/** Caps on what one answer may hold, enforced in Cypher (LIMIT) rather than after loading. */
+export interface ResultCaps {
+  /** Most nodes `neighbourhood` returns (NEIGHBOURHOOD_MAX_NODES). */
+  neighbourhoodNodes: number;
+  /** Most edges `neighbourhood` returns (NEIGHBOURHOOD_MAX_EDGES). */
+  neighbourhoodEdges: number;
+  /** Most hits `search` ranks, pages through and counts (SEARCH_MAX_HITS). */
+  searchHits: number;
+}
+
+export const DEFAULT_RESULT_CAPS: ResultCaps = {
+  neighbourhoodNodes: 500,
+  neighbourhoodEdges: 1000,
+  searchHits: 1000,
+};
 
 export interface AppConfig {
   neo4j: Neo4jConfig;
+  resultCaps: ResultCaps;
   launcher: LauncherConfig;
   seed: SeedConfig;
   server: ServerConfig;
+  limits: LimitsConfig;
 }
 
 /** One message per bad variable, so a user can fix all of them in one go. */
@@ -58,6 +127,28 @@ const MEMORY = /^\d+[kmg]$/i;
 
 /** The password of the local development instance; not a secret, it only guards 127.0.0.1. */
 export const DEV_PASSWORD = 'kommunalgraph-dev';
+
+/** Loopback host names and addresses: the only hosts the launcher starts a database on. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * True for the URIs of a database the launcher runs: plain `bolt://` or `neo4j://` (the local
+ * instance speaks no TLS) on a loopback host (127.0.0.0/8, localhost, [::1]). Only these may use
+ * the development password; any other database needs NEO4J_PASSWORD.
+ */
+export function isLocalDatabaseUri(uri: string): boolean {
+  try {
+    const url = new URL(uri);
+    return (
+      ['bolt:', 'neo4j:'].includes(url.protocol) &&
+      isLoopbackHost(url.hostname.replace(/^\[(.*)\]$/, '$1'))
+    );
+  } catch {
+    return false;
+  }
+}
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -81,7 +172,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`NEO4J_URI: not a URI (got "${uri}")`);
   }
   const password = str('NEO4J_PASSWORD', DEV_PASSWORD);
-  if (password.length < 8) {
+  if (!env.NEO4J_PASSWORD && !isLocalDatabaseUri(uri)) {
+    problems.push(
+      `NEO4J_PASSWORD: required for the database at ${uri}; the development password is only ` +
+        'used for the local database the launcher runs (bolt:// or neo4j:// on 127.0.0.1, ' +
+        'localhost or [::1])',
+    );
+  } else if (password.length < 8) {
     problems.push('NEO4J_PASSWORD: Neo4j requires at least 8 characters');
   }
 
@@ -100,6 +197,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const positiveInt = (name: string, fallback: string, unit: string): number => {
+    const raw = str(name, fallback);
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) {
+      problems.push(`${name}: expected a positive whole number of ${unit} (got "${raw}")`);
+    }
+    return value;
+  };
+  const queryTimeoutMs = positiveInt('QUERY_TIMEOUT_MS', '10000', 'milliseconds');
+  const transactionTimeoutSeconds = positiveInt('NEO4J_TRANSACTION_TIMEOUT', '60', 'seconds');
+  const resultCaps: ResultCaps = {
+    neighbourhoodNodes: positiveInt(
+      'NEIGHBOURHOOD_MAX_NODES',
+      String(DEFAULT_RESULT_CAPS.neighbourhoodNodes),
+      'nodes',
+    ),
+    neighbourhoodEdges: positiveInt(
+      'NEIGHBOURHOOD_MAX_EDGES',
+      String(DEFAULT_RESULT_CAPS.neighbourhoodEdges),
+      'edges',
+    ),
+    searchHits: positiveInt('SEARCH_MAX_HITS', String(DEFAULT_RESULT_CAPS.searchHits), 'hits'),
+  };
+
   const portRaw = str('PORT', '4000');
   const port = Number(portRaw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -112,6 +233,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const limits = loadLimits(env, problems);
+  const development = ['1', 'true'].includes(env.KG_DEV ?? '') || env.NODE_ENV === 'development';
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const resolve = (p: string) => path.resolve(REPO_ROOT, p);
@@ -121,18 +245,63 @@ export function loadConfig(env: Env = process.env): AppConfig {
       user: str('NEO4J_USER', 'neo4j'),
       password,
       database: str('NEO4J_DATABASE', 'neo4j'),
+      queryTimeoutMs,
     },
+    resultCaps,
     launcher: {
       dataDir: resolve(str('NEO4J_DATA_DIR', `.neo4j/${defaultInstanceName(uri)}`)),
       heap,
       pageCache,
       startTimeoutSeconds,
+      transactionTimeoutSeconds,
     },
     seed: {
       seedDir: resolve(str('SEED_DIR', 'seeds')),
       documentsDir: resolve(str('SEED_DOCUMENTS_DIR', '../shared/seeds')),
     },
-    server: { port, host: str('HOST', '127.0.0.1'), logLevel },
+    server: { port, host: str('HOST', '127.0.0.1'), logLevel, development },
+    limits,
+  };
+}
+
+const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** The request limits; a bad value adds a problem and leaves the default. */
+function loadLimits(env: Env, problems: string[]): LimitsConfig {
+  const count = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) {
+      problems.push(`${name}: expected a positive whole number (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const size = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const match = SIZE.exec(raw.trim());
+    const value = match ? Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]! : 0;
+    if (value <= 0) {
+      problems.push(`${name}: expected a size like 100kb, 5mb or a byte count (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const d = DEFAULT_LIMITS;
+  return {
+    maxDepth: count('GRAPHQL_MAX_DEPTH', d.maxDepth),
+    maxAliases: count('GRAPHQL_MAX_ALIASES', d.maxAliases),
+    maxTokens: count('GRAPHQL_MAX_TOKENS', d.maxTokens),
+    maxDirectives: count('GRAPHQL_MAX_DIRECTIVES', d.maxDirectives),
+    maxCost: count('GRAPHQL_MAX_COST', d.maxCost),
+    assumedListLength: count('GRAPHQL_ASSUMED_LIST_LENGTH', d.assumedListLength),
+    maxBodyBytes: size('HTTP_MAX_BODY', d.maxBodyBytes),
+    maxResponseBytes: size('HTTP_MAX_RESPONSE', d.maxResponseBytes),
+    rateLimit: count('RATE_LIMIT', d.rateLimit),
+    rateLimitWindowSeconds: count('RATE_LIMIT_WINDOW', d.rateLimitWindowSeconds),
   };
 }
 

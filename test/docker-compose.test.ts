@@ -40,6 +40,10 @@ describe('docker-compose.yml', () => {
     expect(neo4j.environment.NEO4J_AUTH).toBe(`neo4j/\${NEO4J_PASSWORD:-${DEV_PASSWORD}}`);
   });
 
+  it('gives transactions that set no limit of their own a server-side time limit', () => {
+    expect(neo4j.environment.NEO4J_db_transaction_timeout).toBe('60s');
+  });
+
   it('starts the API only when Neo4j is healthy and points it at the neo4j service', () => {
     expect(api.depends_on.neo4j!.condition).toBe('service_healthy');
     expect(api.environment.NEO4J_URI).toBe('bolt://neo4j:7687');

@@ -375,3 +375,60 @@ describe('JSON-LD export', () => {
     expect(((await context.json()) as any)['@context'].org).toBe('http://www.w3.org/ns/org#');
   });
 });
+
+describe('export errors', () => {
+  /** Every error of the export endpoints: JSON with a code and a message, no HTML, no stack. */
+  async function expectJsonError(response: Response, status: number, code: string) {
+    const text = await response.text();
+    expect([response.url, response.status]).toEqual([response.url, status]);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = JSON.parse(text) as { error: { code: string; message: string } };
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(5);
+    expect(text).not.toMatch(/<html|<pre|\bat .*\.[jt]s:\d+|node_modules|\/work\//i);
+  }
+
+  it('answers unknown files, paths and methods with a JSON 404', async () => {
+    const base = `${api().url}/export`;
+    await expectJsonError(await fetch(`${base}/nothing.csv`), 404, 'NOT_FOUND');
+    await expectJsonError(await fetch(`${base}/city/99999999.jsonld`), 404, 'NOT_FOUND');
+    await expectJsonError(await fetch(`${base}/city/a/b.jsonld`), 404, 'NOT_FOUND');
+    await expectJsonError(await fetch(`${base}/cities.csv/more`), 404, 'NOT_FOUND');
+    await expectJsonError(await fetch(`${base}/cities.csv`, { method: 'POST' }), 404, 'NOT_FOUND');
+    await expectJsonError(await fetch(`${base}/`, { method: 'DELETE' }), 404, 'NOT_FOUND');
+  });
+
+  it('answers a malformed path and bad parameters with a JSON 400', async () => {
+    const base = `${api().url}/export`;
+    await expectJsonError(await fetch(`${base}/%E0%A4%A.csv`), 400, 'BAD_USER_INPUT');
+    await expectJsonError(await fetch(`${base}/city/%ZZ.jsonld`), 400, 'BAD_USER_INPUT');
+    await expectJsonError(
+      await fetch(`${base}/compare.csv?cities=bochum&asOf=2020-13-01`),
+      400,
+      'BAD_USER_INPUT',
+    );
+    await expectJsonError(
+      await fetch(`${base}/compare.csv?cities=bochum,bremerhaven&themes=atlantis`),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
+  it('does not let If-None-Match: * turn a comparison that does not exist into a 304', async () => {
+    const base = `${api().url}/export`;
+    await expectJsonError(
+      await fetch(`${base}/compare.csv?cities=bochum,atlantis`, {
+        headers: { 'if-none-match': '*' },
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    const existing = await fetch(`${base}/compare.csv?cities=bochum,bremerhaven`, {
+      headers: { 'if-none-match': '*' },
+    });
+    expect(existing.status).toBe(304);
+  });
+});

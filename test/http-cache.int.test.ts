@@ -195,3 +195,33 @@ describe('HTTP caching of GraphQL answers', () => {
     expect(current.status).toBe(304);
   });
 });
+
+describe('If-None-Match: *', () => {
+  const star = { ...PREFLIGHT, 'if-none-match': '*' };
+
+  it('answers an invalid query normally, never with 304', async () => {
+    for (const query of ['{ cities { nodes { nope } } }', '{ cities {', '']) {
+      const response = await fetch(getUrl({ query }), { headers: star });
+      expect([query, response.status]).toEqual([query, 400]);
+      const body = (await response.json()) as any;
+      expect(body.errors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers a query that fails with its errors, never with 304', async () => {
+    const response = await fetch(getUrl({ query: '{ cities(first: 1000) { nodes { key } } }' }), {
+      headers: star,
+    });
+    expect(response.status).toBe(200);
+    // No ETag of the data version (Express's own over the body may be there).
+    expect(response.headers.get('etag') ?? '').not.toMatch(/^W\/"[0-9a-f]{20}"$/);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers 304 for a query with a current answer, as for its ETag', async () => {
+    const response = await fetch(getUrl({ query: QUERY }), { headers: star });
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toMatch(/^W\/"[0-9a-f]{20}"$/);
+  });
+});

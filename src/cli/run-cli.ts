@@ -12,11 +12,10 @@ export function runCli(main: () => Promise<number | void>): void {
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      if (
-        error instanceof ConfigError ||
-        error instanceof AppError ||
-        error instanceof Neo4jLauncherError
-      ) {
+      if (error instanceof AppError) {
+        // The command line is the operator's: the detail names the database.
+        console.error(error.detail ?? error.message);
+      } else if (error instanceof ConfigError || error instanceof Neo4jLauncherError) {
         console.error(error.message);
       } else {
         console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -10,37 +10,52 @@ export enum ErrorCode {
   DATABASE_AUTH = 'DATABASE_AUTH',
   CONSTRAINT_VIOLATION = 'CONSTRAINT_VIOLATION',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** Over a depth, alias, token, directive or cost limit (README "Limits"). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The answer would be larger than the response limit. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /** The request body is larger than the body limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Too many requests from one client in the window (HTTP 429). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A request that is not a well-formed GraphQL-over-HTTP request (bad JSON, charset). */
+  BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL = 'INTERNAL',
 }
 
+/**
+ * `message` may reach API clients; `detail`, when set, is for operators only (logs, the command
+ * line) and may name the database address or user, which clients must never see.
+ */
 export class AppError extends Error {
+  readonly detail?: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
     super(message, options);
     this.name = new.target.name;
+    if (options?.detail !== undefined) this.detail = options.detail;
   }
 }
 
 export class DatabaseUnavailableError extends AppError {
   constructor(uri: string, cause?: unknown) {
-    super(
-      ErrorCode.DATABASE_UNAVAILABLE,
-      `Neo4j does not answer at ${uri}. Start it with \`npm run db:start\` or point NEO4J_URI at a running instance.`,
-      { cause },
-    );
+    super(ErrorCode.DATABASE_UNAVAILABLE, 'The database does not answer; try again later.', {
+      cause,
+      detail: `Neo4j does not answer at ${uri}. Start it with \`npm run db:start\` or point NEO4J_URI at a running instance.`,
+    });
   }
 }
 
 export class DatabaseAuthError extends AppError {
   constructor(uri: string, user: string, cause?: unknown) {
-    super(
-      ErrorCode.DATABASE_AUTH,
-      `Neo4j at ${uri} rejected user "${user}": check NEO4J_USER and NEO4J_PASSWORD.`,
-      { cause },
-    );
+    super(ErrorCode.DATABASE_AUTH, "The database refused the server's credentials.", {
+      cause,
+      detail: `Neo4j at ${uri} rejected user "${user}": check NEO4J_USER and NEO4J_PASSWORD.`,
+    });
   }
 }
 

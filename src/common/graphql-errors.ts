@@ -17,6 +17,21 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/**
+ * A request over one of the limits of README "Limits": `limit` names the setting, `max` its value
+ * and `actual` what the request came to.
+ */
+export class LimitExceededError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    details: { limit: string; max: number; actual?: number },
+  ) {
+    // Refused before execution, so a client mistake: 400 like other invalid documents.
+    super(message, { extensions: { code, ...details, http: { status: 400 } } });
+  }
+}
+
 const PUBLIC_APP_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.NOT_FOUND,
@@ -49,10 +64,16 @@ const APQ_HASH_MISMATCH = 'provided sha does not match query';
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError : error;
+    // Apollo rewraps validation errors with its own code; the limit's code is what clients act on.
+    const limit = [error, original].find((e) => e instanceof LimitExceededError);
+    if (limit) return { ...formatted, extensions: { ...formatted.extensions, code: limit.code } };
     if (error instanceof GraphQLError && !original && error.message === APQ_HASH_MISMATCH) {
       return { message: error.message, extensions: { code: 'BAD_REQUEST' } };
     }
     if (original instanceof AppError && PUBLIC_APP_CODES.has(original.code)) {
+      // The client gets the message; what only operators may see (the address) goes to the log.
+      if (original.detail)
+        logger.warn({ code: original.code, detail: original.detail }, original.message);
       return { ...formatted, message: original.message, extensions: { code: original.code } };
     }
     const code = formatted.extensions?.code;

@@ -5,6 +5,7 @@ import {
   DatabaseError,
   DatabaseUnavailableError,
   ErrorCode,
+  QueryTimeoutError,
 } from '../common/errors';
 import { createDatabase } from './database';
 
@@ -26,7 +27,11 @@ describe('Database error mapping', () => {
       const error = await db.executeRead((tx) => tx.run('RETURN 1')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DatabaseUnavailableError);
       expect((error as DatabaseUnavailableError).code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
-      expect((error as Error).message).toMatch(/does not answer at bolt:\/\/127\.0\.0\.1:\d+/);
+      // The address is for operators (detail), not for the message clients may see.
+      expect((error as DatabaseUnavailableError).detail).toMatch(
+        /does not answer at bolt:\/\/127\.0\.0\.1:\d+/,
+      );
+      expect((error as Error).message).toBe('The database does not answer; try again later.');
       // Retries are capped so a dead database fails within seconds instead of hanging.
       expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
@@ -38,7 +43,10 @@ describe('Database error mapping', () => {
     const config = loadConfig().neo4j;
     const db = createDatabase({ ...config, password: 'not-the-password' });
     try {
-      await expect(db.verify()).rejects.toBeInstanceOf(DatabaseAuthError);
+      const error = await db.verify().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatabaseAuthError);
+      expect((error as Error).message).toBe("The database refused the server's credentials.");
+      expect((error as DatabaseAuthError).detail).toContain(config.uri);
     } finally {
       await db.close();
     }
@@ -57,6 +65,44 @@ describe('Database error mapping', () => {
         (await tx.run('RETURN 41 + 1 AS v')).records[0]!.get('v'),
       );
       expect(value).toBe(42);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+/** Runs for minutes unless stopped: a count over ten billion numbers. */
+const ENDLESS = 'UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS c';
+
+describe('Database time limits', () => {
+  it('stops every read at the configured QUERY_TIMEOUT_MS and answers QUERY_TIMEOUT', async () => {
+    const db = createDatabase({ ...loadConfig().neo4j, queryTimeoutMs: 300 });
+    try {
+      const error = await db.executeRead((tx) => tx.run(ENDLESS)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(QueryTimeoutError);
+      expect((error as QueryTimeoutError).code).toBe(ErrorCode.QUERY_TIMEOUT);
+      // Neo4j 5.26 reports a limit the client set with this code; the server's own limit is
+      // Neo.ClientError.Transaction.TransactionTimedOut. The mapper takes both by their prefix.
+      expect(((error as Error).cause as { code: string }).code).toBe(
+        'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+      );
+      // The driver does not retry it: the next read runs at once.
+      const value = await db.executeRead(async (tx) =>
+        (await tx.run('RETURN 1 AS v')).records[0]!.get('v'),
+      );
+      expect(value).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('lets a caller set its own limit', async () => {
+    const db = createDatabase(loadConfig().neo4j);
+    try {
+      const error = await db
+        .executeRead((tx) => tx.run(ENDLESS), { timeoutMs: 300 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(QueryTimeoutError);
     } finally {
       await db.close();
     }

@@ -32,13 +32,21 @@ export class Database {
     });
   }
 
-  /** `timeoutMs` caps the transaction on the server; exceeding it raises QueryTimeoutError. */
+  /**
+   * `timeoutMs` caps the transaction on the server (default: the configured QUERY_TIMEOUT_MS);
+   * exceeding it raises QueryTimeoutError.
+   */
   async executeRead<T>(work: Work<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.run('READ', work, options.timeoutMs);
+    return this.run('READ', work, options.timeoutMs ?? this.config.queryTimeoutMs);
   }
 
-  async executeWrite<T>(work: Work<T>): Promise<T> {
-    return this.run('WRITE', work);
+  /**
+   * Writes come only from the import, which holds the whole seed set in one transaction and must
+   * not be cut off by the server's `db.transaction.timeout`: they run without a limit (0) unless
+   * the caller sets one.
+   */
+  async executeWrite<T>(work: Work<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.run('WRITE', work, options.timeoutMs ?? 0);
   }
 
   /** Checks the database answers with the configured credentials. */
@@ -57,14 +65,14 @@ export class Database {
     await this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs?: number): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs: number): Promise<T> {
     const session = this.driver.session({
       database: this.config.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
       this.transactions += 1;
-      const config = timeoutMs !== undefined ? { timeout: timeoutMs } : undefined;
+      const config = { timeout: timeoutMs };
       return mode === 'READ'
         ? await session.executeRead(work, config)
         : await session.executeWrite(work, config);

@@ -9,10 +9,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { printSchema } from 'graphql';
-import { REPO_ROOT, type AppConfig } from '../config';
+import {
+  DEFAULT_LIMITS,
+  REPO_ROOT,
+  type AppConfig,
+  type LimitsConfig,
+  type ResultCaps,
+} from '../config';
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
+import { AppError } from '../common/errors';
 import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
@@ -22,6 +29,7 @@ import { buildDigest } from './build-digest';
 import { createContext, type Context } from './context';
 import { DataVersion } from './data-version';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
+import { graphqlLimits, jsonErrorHandler, rateLimiter, tokenLimit } from './limits';
 import { buildAppSchema } from './schema';
 
 export interface RunningServer {
@@ -37,6 +45,12 @@ export interface AppOptions {
   maxAgeSeconds?: number;
   /** How long the data version behind ETags is reused (tests set 0). */
   dataVersionTtlMs?: number;
+  /** Request limits (README "Limits"); unset ones keep their defaults. */
+  limits?: Partial<LimitsConfig>;
+  /** Stack traces and field suggestions in errors (KG_DEV). */
+  development?: boolean;
+  /** Caps on result sizes (default: DEFAULT_RESULT_CAPS; the server passes the configured ones). */
+  resultCaps?: ResultCaps;
 }
 
 /**
@@ -52,6 +66,8 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const build = buildDigest([printSchema(schema), fs.readFileSync(CONTEXT_FILE, 'utf8')]);
   const dataVersion = new DataVersion(db, options.dataVersionTtlMs);
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const guard = graphqlLimits<Context>(schema, limits, options.development ?? false);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger),
@@ -62,7 +78,11 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     // Automatic persisted queries are built in; entries stay until the bounded in-memory cache
     // evicts them rather than expiring after a fixed time.
     persistedQueries: { ttl: null },
+    validationRules: guard.validationRules,
+    allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
+    includeStacktraceInErrorResponses: guard.includeStacktraceInErrorResponses,
     plugins: [
+      ...guard.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The graph changes only on import: every read field may be cached for the default age.
@@ -82,21 +102,33 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       await db.verify();
       res.json({ status: 'ready' });
     } catch (error) {
+      // The reason names no address or user: those go to the log only.
+      logger.warn({ err: error, detail: (error as AppError).detail }, 'not ready');
       res.status(503).json({
         status: 'unavailable',
-        reason: error instanceof Error ? error.message : String(error),
+        reason: error instanceof AppError ? error.message : 'The database cannot be reached.',
       });
     }
   });
+  const limiter = rateLimiter(
+    { limit: limits.rateLimit, windowSeconds: limits.rateLimitWindowSeconds },
+    logger,
+  );
   app.use(
     '/graphql',
+    limiter,
     graphqlNotModified(dataVersion, build, maxAgeSeconds),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.maxBodyBytes }),
+    tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
-      context: async () => createContext(db, logger),
+      context: async () => createContext(db, logger, options.resultCaps),
     }),
   );
-  app.use('/export', exportRouter(db, { dataVersion, buildDigest: build, maxAgeSeconds, logger }));
+  app.use(
+    '/export',
+    limiter,
+    exportRouter(db, { dataVersion, buildDigest: build, maxAgeSeconds, logger }),
+  );
   app.use(
     ideRouter({
       endpoint: '/graphql',
@@ -104,6 +136,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       title: 'Kommunalgraph',
     }),
   );
+  app.use(jsonErrorHandler(logger));
   httpServer.on('request', app);
   return { app, apollo, httpServer };
 }
@@ -114,7 +147,11 @@ export async function startServer(
   db: Database,
   logger: Logger,
 ): Promise<RunningServer> {
-  const { apollo, httpServer } = await createApp(db, logger);
+  const { apollo, httpServer } = await createApp(db, logger, {
+    limits: config.limits,
+    development: config.server.development,
+    resultCaps: config.resultCaps,
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.server.port, config.server.host, resolve);

@@ -1,3 +1,4 @@
+import { DEFAULT_RESULT_CAPS, type ResultCaps } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../common/logger';
 import { createLoaders, type Loaders } from '../modules/entity/entity.loaders';
@@ -7,8 +8,14 @@ export interface Context {
   db: Database;
   loaders: Loaders;
   logger: Logger;
+  /** Caps on result sizes (neighbourhood, search), from the configuration. */
+  caps: ResultCaps;
 }
 
-export function createContext(db: Database, logger: Logger): Context {
-  return { db, loaders: createLoaders(db), logger };
+export function createContext(
+  db: Database,
+  logger: Logger,
+  caps: ResultCaps = DEFAULT_RESULT_CAPS,
+): Context {
+  return { db, loaders: createLoaders(db), logger, caps };
 }

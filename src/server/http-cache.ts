@@ -35,6 +35,11 @@ export function matchesIfNoneMatch(ifNoneMatch: string | undefined, etag: string
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
+/** Whether `If-None-Match` holds `*` ("any current representation"). */
+export function ifNoneMatchAny(ifNoneMatch: string | undefined): boolean {
+  return ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === '*');
+}
+
 export function graphqlEtag(dataVersion: string, buildDigest: string): string {
   return weakEtag('graphql', dataVersion, buildDigest);
 }
@@ -84,10 +89,21 @@ export function graphqlNotModified(
     try {
       version = await dataVersion.current();
     } catch {
+      // Without a version no ETag can match; `*` must not match an answer it cannot see either.
+      if (ifNoneMatchAny(req.headers['if-none-match'])) delete req.headers['if-none-match'];
       next();
       return;
     }
     const etag = graphqlEtag(version, buildDigest);
+    if (ifNoneMatchAny(req.headers['if-none-match'])) {
+      // `*` asks "is there a current answer?", which only running the query can tell: an invalid
+      // query or one that answers errors has none. The query runs, and the header becomes the
+      // concrete ETag, which Express compares with the one a successful answer gets (errors get
+      // none), so only a successful answer turns into a 304.
+      req.headers['if-none-match'] = etag;
+      next();
+      return;
+    }
     if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
       res.setHeader('ETag', etag);
       res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));

@@ -3,8 +3,8 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 /**
  * Puts an ETag on successful, cacheable answers to GraphQL GET requests. `etagFor` gives the
  * current ETag (from the data version); it is asked at the start of the request, so the tag
- * describes data no newer than the answer. Express then answers a matching `If-None-Match` with
- * 304 by itself; `graphqlNotModified` does the same before a query runs.
+ * describes data no newer than the answer. A request whose `If-None-Match` names it gets 304;
+ * `graphqlNotModified` answers most of those before the query runs.
  */
 export function etagPlugin<C extends BaseContext>(
   etagFor: () => Promise<string>,
@@ -24,6 +24,9 @@ export function etagPlugin<C extends BaseContext>(
             overallCachePolicy.policyIfCacheable() !== null
           ) {
             response.http.headers.set('etag', tag);
+            // A conditional GET that `graphqlNotModified` let run (`If-None-Match: *` becomes the
+            // current ETag there) is answered 304 once the answer proves to be a current one.
+            if (request.http?.headers.get('if-none-match') === tag) response.http.status = 304;
           }
         },
       };

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import neo4j from 'neo4j-driver';
-import type { Neo4jConfig } from '../../config';
+import { isLoopbackHost, type Neo4jConfig } from '../../config';
 
 export interface BoltTarget {
   host: string;
@@ -18,9 +18,8 @@ export function boltTarget(uri: string): BoltTarget {
   };
 }
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
+/** One definition with the configuration's: only these hosts may use the development password. */
+export const isLoopback = isLoopbackHost;
 
 export type Probe =
   | { kind: 'ok'; agent: string }

@@ -41,7 +41,8 @@ export async function launch(
   startedAt: number,
 ): Promise<{ started: boolean; uri: string }> {
   const { uri } = config.neo4j;
-  const { dataDir, heap, pageCache, startTimeoutSeconds } = config.launcher;
+  const { dataDir, heap, pageCache, startTimeoutSeconds, transactionTimeoutSeconds } =
+    config.launcher;
   const logsDir = path.join(dataDir, 'logs');
   const logFile = path.join(logsDir, 'launcher.log');
   fs.mkdirSync(logsDir, { recursive: true });
@@ -65,6 +66,8 @@ export async function launch(
     String(target.port),
     '--pagecache',
     pageCache,
+    '--transaction-timeout',
+    String(transactionTimeoutSeconds),
   ];
 
   // Appending keeps the output of earlier runs for post-mortems; this run starts at logOffset.

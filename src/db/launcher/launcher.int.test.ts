@@ -34,10 +34,11 @@ function envFor(port: number, dir: string): NodeJS.ProcessEnv {
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '64m',
     NEO4J_START_TIMEOUT: '180',
+    NEO4J_TRANSACTION_TIMEOUT: '45',
   };
 }
 
-async function returnOne(uri: string): Promise<number> {
+async function queryOne(uri: string, cypher: string): Promise<unknown> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', PASSWORD), {
     connectionTimeout: 3000,
     connectionAcquisitionTimeout: 3000,
@@ -45,11 +46,15 @@ async function returnOne(uri: string): Promise<number> {
     maxTransactionRetryTime: 0,
   });
   try {
-    const { records } = await driver.executeQuery('RETURN 1 AS one');
-    return (records[0]?.get('one') as { toNumber(): number }).toNumber();
+    const { records } = await driver.executeQuery(cypher);
+    return records[0]?.get(0);
   } finally {
     await driver.close();
   }
+}
+
+async function returnOne(uri: string): Promise<number> {
+  return ((await queryOne(uri, 'RETURN 1 AS one')) as { toNumber(): number }).toNumber();
 }
 
 /** A pid that certainly belonged to a process that has ended. */
@@ -122,6 +127,13 @@ test('removes a stale pid file, then starts an instance that answers Cypher', as
   expect(pid).not.toBe(stale);
   expect(() => process.kill(pid, 0)).not.toThrow();
   await expect(returnOne(result.uri)).resolves.toBe(1);
+  // NEO4J_TRANSACTION_TIMEOUT reaches the instance as db.transaction.timeout.
+  await expect(
+    queryOne(
+      result.uri,
+      "SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.timeout' RETURN value",
+    ),
+  ).resolves.toBe('45s');
 });
 
 test('a second start finds the running instance and does nothing', async () => {

@@ -2,12 +2,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppError, ErrorCode } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Database } from '../../db/database';
 import type { DataVersion } from '../../server/data-version';
-import { cacheControl, matchesIfNoneMatch, weakEtag } from '../../server/http-cache';
+import {
+  cacheControl,
+  ifNoneMatchAny,
+  matchesIfNoneMatch,
+  weakEtag,
+} from '../../server/http-cache';
 import { comparisonCsv, comparisonRequest } from './compare-export';
 import { csvChunks, csvFileStats } from './csv-export';
 import { CSV_FILES, csvFileByName } from './export-files';
@@ -59,7 +64,10 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
     res.removeHeader('Content-Disposition');
     res.removeHeader('ETag');
     res.setHeader('Cache-Control', 'no-store');
+    // Set outright: a file's content type may already be set, and res.json keeps one it finds.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     if (status === 500) logger.error({ err: error }, 'export failed');
+    else if (error instanceof AppError && error.detail) logger.warn({ detail: error.detail }, code);
     const message =
       status === 500 || !(error instanceof Error) ? 'Internal server error' : error.message;
     res.status(status).json({ error: { code, message } });
@@ -188,8 +196,13 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
         .replace(/[^\w.-]/g, '_')
         .slice(0, 120)}.csv`;
       const etagName = JSON.stringify(request);
+      // `*` matches only a comparison that exists: unknown cities or themes answer their error.
+      let csv = ifNoneMatchAny(req.headers['if-none-match'])
+        ? (await comparisonCsv(db, request)).text
+        : undefined;
       if (await prepare(req, res, name, CSV_TYPE, etagName)) return;
-      body = (await comparisonCsv(db, request)).text;
+      csv ??= (await comparisonCsv(db, request)).text;
+      body = csv;
     } catch (error) {
       fail(res, error);
       return;
@@ -218,6 +231,31 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
       return;
     }
     await stream(res, csvChunks(db, file, stats));
+  });
+
+  // Everything else under /export answers JSON too, never Express's HTML page: other methods and
+  // paths, and paths Express cannot decode (a malformed %-escape).
+  router.use((req, res) => {
+    fail(
+      res,
+      new AppError(
+        ErrorCode.NOT_FOUND,
+        `no export at ${req.method} /export${req.path.slice(0, 200)}; GET /export/ lists the files`,
+      ),
+    );
+  });
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = (error as { status?: unknown }).status;
+    fail(
+      res,
+      typeof status === 'number' && status >= 400 && status < 500
+        ? new AppError(ErrorCode.BAD_USER_INPUT, 'the request path or query is malformed')
+        : error,
+    );
   });
 
   return router;

@@ -53,12 +53,19 @@ export async function shortestPaths(
   }));
 }
 
-/** Every entity within `depth` hops and the relationships between them, for a graph view. */
+/**
+ * The entities within `depth` hops of one entity and the relationships between them, for a graph
+ * view, bounded in Cypher: the nodes nearest first (by hops, then key) up to `maxNodes`, then the
+ * relationships among them that lie on a walk of at most `depth` hops from the centre (at least
+ * one end nearer than `depth`), nearest first (then by type and id) up to `maxEdges`. Shortest
+ * paths give each node its distance without enumerating every path; `truncated` says a cap cut
+ * something off.
+ */
 export async function neighbourhoodOf(
   db: Database,
   key: string,
   depth: number,
-  limit: number,
+  caps: { maxNodes: number; maxEdges: number },
 ): Promise<{
   nodes: EntityRecord[];
   relationships: (PathRecord['relationships'][number] & { endKey: string })[];
@@ -69,16 +76,30 @@ export async function neighbourhoodOf(
     (tx) =>
       tx.run(
         `MATCH (a:Entity {id: $key})
-         OPTIONAL MATCH p = (a)-[*..${depth}]-(:Entity)
-         WITH a, collect(p) AS found
-         WITH a, found[..$limit] AS paths, size(found) > $limit AS truncated
-         WITH a, truncated, reduce(ns = [a], p IN paths | ns + nodes(p)) AS ns, reduce(rs = [], p IN paths | rs + relationships(p)) AS rs
-         UNWIND ns AS n WITH collect(DISTINCT n) AS nodes, rs, truncated
-         UNWIND (CASE WHEN rs = [] THEN [null] ELSE rs END) AS r
-         WITH nodes, truncated, collect(DISTINCT r) AS rels
+         CALL (a) {
+           MATCH p = ANY SHORTEST (a)-[]-{0,${depth}}(n:Entity)
+           RETURN n, length(p) AS d
+           ORDER BY d, n.id
+           LIMIT $maxNodes + 1
+         }
+         WITH collect(n) AS found, collect(d) AS distances
+         WITH found[..$maxNodes] AS nodes, distances[..$maxNodes] AS distances,
+              size(found) > $maxNodes AS nodesCut
+         WITH nodes, nodesCut, COLLECT {
+           UNWIND range(0, size(nodes) - 1) AS i
+           WITH nodes, nodes[i] AS u, distances[i] AS du
+           WHERE du < ${depth}
+           MATCH (u)-[r]-(v)
+           WHERE v IN nodes
+           WITH r, min(du) AS dr
+           ORDER BY dr, type(r), r.id
+           LIMIT $maxEdges + 1
+           RETURN r
+         } AS found
+         WITH nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
          RETURN truncated, [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
                 [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels`,
-        { key, limit: neo4j.int(limit) },
+        { key, maxNodes: neo4j.int(caps.maxNodes), maxEdges: neo4j.int(caps.maxEdges) },
       ),
     { timeoutMs: PATH_TIMEOUT_MS },
   );

@@ -1,3 +1,4 @@
+import { DEFAULT_RESULT_CAPS } from '../../config';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { QueryTimeoutError } from '../../common/errors';
 import { BadUserInputError } from '../../common/graphql-errors';
@@ -12,8 +13,6 @@ import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
 import { MAX_HOPS, neighbourhoodOf, PATH_TIMEOUT_MS, shortestPaths } from './paths.repository';
 import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from './paths.types';
-
-const NEIGHBOURHOOD_LIMIT = 500;
 
 function nameOf(node: EntityObject): string {
   const props = node.record.props;
@@ -91,7 +90,7 @@ export class PathsResolver {
   }
 
   @Query(() => Neighbourhood, {
-    description: `The entities within \`depth\` steps of one entity and the relationships between them, for a graph view; cut at ${NEIGHBOURHOOD_LIMIT} paths.`,
+    description: `The entities within \`depth\` steps of one entity and the relationships between them, for a graph view, nearest first. Cut at the server's caps (by default ${DEFAULT_RESULT_CAPS.neighbourhoodNodes} nodes and ${DEFAULT_RESULT_CAPS.neighbourhoodEdges} edges); \`truncated\` says when.`,
   })
   async neighbourhood(
     @Ctx() ctx: Context,
@@ -103,7 +102,12 @@ export class PathsResolver {
       throw new BadUserInputError(`depth must be between 1 and 3 (got ${depth})`, 'depth');
     }
     const key = await keyOf(ctx, id, 'id');
-    const graph = await timeLimited(neighbourhoodOf(ctx.db, key, depth, NEIGHBOURHOOD_LIMIT));
+    const graph = await timeLimited(
+      neighbourhoodOf(ctx.db, key, depth, {
+        maxNodes: ctx.caps.neighbourhoodNodes,
+        maxEdges: ctx.caps.neighbourhoodEdges,
+      }),
+    );
     const nodes = graph.nodes.map((n) => toObject(n));
     const labelOf = new Map(graph.nodes.map((n) => [n.key, n.label]));
     const edges = graph.relationships.map((rel) =>

@@ -90,8 +90,19 @@ export class GraphEdge {
     'The entities around one entity and the relationships between them, for a graph view.',
 })
 export class Neighbourhood {
-  @Field(() => [Node], { description: 'The entities, the centre first.' }) nodes!: Node[];
-  @Field(() => [GraphEdge], { description: 'The relationships between them.' }) edges!: GraphEdge[];
-  @Field({ description: 'True when the neighbourhood was cut at its size limit.' })
+  @Field(() => [Node], {
+    description:
+      'The entities, nearest first (by steps from the centre, then key): the centre first.',
+  })
+  nodes!: Node[];
+  @Field(() => [GraphEdge], {
+    description:
+      'The relationships between them that lie within `depth` steps of the centre, nearest first (then by type and id).',
+  })
+  edges!: GraphEdge[];
+  @Field({
+    description:
+      'True when the neighbourhood was cut at the server’s node or edge cap (NEIGHBOURHOOD_MAX_NODES, NEIGHBOURHOOD_MAX_EDGES).',
+  })
   truncated!: boolean;
 }

@@ -10,7 +10,10 @@ export interface SearchRow {
 /**
  * One page of full-text hits over names, labels, descriptions and quotes (index `entity_text`,
  * German analyzer), best first, optionally limited to some labels. Paged by offset: relevance
- * order has no stable key to page on.
+ * order has no stable key to page on. Bounded in Cypher: the index yields hits best first, and
+ * only the best `cap` + 1 are taken, so a text that matches the whole graph costs no more than
+ * `cap` hits; pages reach the best `cap`, and the total is counted up to `cap` (`exact` false
+ * when there are more).
  */
 export async function searchEntities(
   db: Database,
@@ -18,40 +21,37 @@ export async function searchEntities(
   labels: string[] | null,
   skip: number,
   limit: number,
-): Promise<{ rows: SearchRow[]; total: number }> {
+  cap: number,
+): Promise<{ rows: SearchRow[]; total: number; exact: boolean }> {
   const result = await db.executeRead((tx) =>
     tx.run(
       `CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
        WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+       WITH node, score LIMIT $cap + 1
        WITH collect({node: node, score: score}) AS hits
-       UNWIND hits[$skip..($skip + $limit)] AS hit
+       WITH size(hits) AS found, hits[$skip..$end] AS page
+       UNWIND (CASE WHEN page = [] THEN [null] ELSE page END) AS hit
        RETURN hit.node.id AS key, labels(hit.node) AS labels, properties(hit.node) AS props,
-              hit.score AS score, size(hits) AS total`,
-      { query: lucene, labels, skip: neo4j.int(skip), limit: neo4j.int(limit) },
+              hit.score AS score, found`,
+      {
+        query: lucene,
+        labels,
+        skip: neo4j.int(skip),
+        end: neo4j.int(Math.max(skip, Math.min(skip + limit, cap))),
+        cap: neo4j.int(cap),
+      },
     ),
   );
-  const rows = result.records.map((r) => ({
-    record: {
-      key: r.get('key') as string,
-      label: modelLabel(r.get('labels') as string[]),
-      props: plain(r.get('props') as Record<string, unknown>),
-    },
-    score: r.get('score') as number,
-  }));
-  const total =
-    (result.records[0]?.get('total') as number | undefined) ??
-    (await countHits(db, lucene, labels));
-  return { rows, total };
-}
-
-async function countHits(db: Database, lucene: string, labels: string[] | null): Promise<number> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node
-       WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-       RETURN count(node) AS total`,
-      { query: lucene, labels },
-    ),
-  );
-  return result.records[0]?.get('total') as number;
+  const found = (result.records[0]?.get('found') as number | undefined) ?? 0;
+  const rows = result.records
+    .filter((r) => r.get('key') !== null)
+    .map((r) => ({
+      record: {
+        key: r.get('key') as string,
+        label: modelLabel(r.get('labels') as string[]),
+        props: plain(r.get('props') as Record<string, unknown>),
+      },
+      score: r.get('score') as number,
+    }));
+  return { rows, total: Math.min(found, cap), exact: found <= cap };
 }

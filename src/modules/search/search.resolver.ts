@@ -1,3 +1,4 @@
+import { DEFAULT_RESULT_CAPS } from '../../config';
 import {
   Arg,
   Ctx,
@@ -60,7 +61,15 @@ export class SearchConnection {
     description: 'Where this page stands; pass `endCursor` as `after` for the next.',
   })
   pageInfo!: PageInfo;
-  @Field(() => Int, { description: 'Number of hits in all.' }) totalCount!: number;
+  @Field(() => Int, {
+    description: `Number of hits, counted up to the server's cap (SEARCH_MAX_HITS, by default ${DEFAULT_RESULT_CAPS.searchHits}): when there are more, this is the cap and \`totalCountExact\` is false.`,
+  })
+  totalCount!: number;
+  @Field({
+    description:
+      'False when there are more hits than the cap: `totalCount` is then a lower bound ("at least"), and pages reach only the best hits up to the cap.',
+  })
+  totalCountExact!: boolean;
 }
 
 function decodeOffset(after: string | undefined): number {
@@ -114,13 +123,19 @@ export class SearchResolver {
       endCursor: null,
     });
     if (!parsed)
-      return Object.assign(new SearchConnection(), { hits: [], pageInfo: empty, totalCount: 0 });
-    const { rows, total } = await searchEntities(
+      return Object.assign(new SearchConnection(), {
+        hits: [],
+        pageInfo: empty,
+        totalCount: 0,
+        totalCountExact: true,
+      });
+    const { rows, total, exact } = await searchEntities(
       ctx.db,
       parsed.lucene,
       types?.length ? types : null,
       offset,
       size,
+      ctx.caps.searchHits,
     ).catch((error: unknown) => {
       // The limits above keep queries within Lucene's; should the index grow past them, the
       // refusal is still about the text, not a server fault.
@@ -147,6 +162,11 @@ export class SearchResolver {
       startCursor: hits.length ? encodeOffset(offset) : null,
       endCursor: hits.length ? encodeOffset(offset + hits.length) : null,
     });
-    return Object.assign(new SearchConnection(), { hits, pageInfo, totalCount: total });
+    return Object.assign(new SearchConnection(), {
+      hits,
+      pageInfo,
+      totalCount: total,
+      totalCountExact: exact,
+    });
   }
 }

@@ -1,9 +1,13 @@
+import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import {
   cypherName,
+  NODE_TYPES,
   RELATION_TYPE_NAMES,
   RELATION_TYPES,
+  type NodeSpec,
   type RelationSpec,
+  type ValidityRule,
 } from '../../model/model';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { chainPattern, type Chain } from '../stats/chain';
@@ -19,6 +23,53 @@ import {
 const DATED_TYPES = RELATION_TYPE_NAMES.filter(
   (t) => (RELATION_TYPES[t] as RelationSpec).validity !== undefined,
 ).map(cypherName);
+
+/** The labels whose nodes are timeline facts themselves (their relationships are the others). */
+const FACT_LABELS = ['OrgUnit', 'Programme', 'Event'] as const;
+
+/**
+ * The day bounds of each timeline entry of element `x` under a validity rule, as a Cypher list
+ * of `{e, l}` (ISO strings or null) read from the stored bounds of its EDTF fields, one per entry
+ * `entriesOf` (timeline.entries.ts) makes: one per stated single date, and the start and end of
+ * an interval (`fEarliest`…`fStartLatest` and `fEndEarliest`…`fLatest`). An unknown or open end
+ * gives none, as there.
+ */
+function entryBounds(x: string, rule: ValidityRule): string {
+  const field = (name: string) => {
+    if (!/^\w+$/.test(name)) throw new Error(`bad field ${name}`);
+    return `${x}.${name}`;
+  };
+  const items: string[] = [];
+  for (const name of [rule.notBefore, rule.start, rule.end, rule.attested, rule.point]) {
+    if (name === undefined) continue;
+    const f = field(name);
+    items.push(`{v: ${f}, e: ${f}Earliest, l: ${f}Latest}`);
+  }
+  if (rule.interval !== undefined) {
+    const f = field(rule.interval);
+    items.push(
+      `{v: CASE WHEN ${f} CONTAINS '/' THEN split(${f}, '/')[0] ELSE ${f} END, e: ${f}Earliest, l: ${f}StartLatest}`,
+      `{v: CASE WHEN ${f} CONTAINS '/' THEN split(${f}, '/')[1] ELSE '' END, e: ${f}EndEarliest, l: ${f}Latest}`,
+    );
+  }
+  return `[d IN [${items.join(', ')}] WHERE d.v IS NOT NULL AND d.v IS :: STRING AND NOT d.v IN ['', '..'] | {e: toString(d.e), l: toString(d.l)}]`;
+}
+
+/** The entry bounds of a fact: node `n` (one of FACT_LABELS) or relationship `r`. */
+function factEntryBounds(): string {
+  const nodeCases = FACT_LABELS.map((label) => {
+    const rule = (NODE_TYPES[label] as NodeSpec).validity!;
+    return `WHEN n:${cypherName(label)} THEN ${entryBounds('n', rule)}`;
+  });
+  const relCases = RELATION_TYPE_NAMES.filter(
+    (t) => (RELATION_TYPES[t] as RelationSpec).validity !== undefined,
+  ).map(
+    (t) =>
+      `WHEN '${cypherName(t)}' THEN ${entryBounds('r', (RELATION_TYPES[t] as RelationSpec).validity!)}`,
+  );
+  return `CASE WHEN n IS NOT NULL THEN CASE ${nodeCases.join(' ')} ELSE [] END
+          ELSE CASE type(r) ${relCases.join(' ')} ELSE [] END END`;
+}
 
 /** The nodes a city reaches along some chains, as one list (chains from stats/city-reach). */
 function reach(chains: readonly Chain[]): string {
@@ -39,6 +90,18 @@ export interface ScopedFact {
   themes: string[];
 }
 
+export interface TimelineScope {
+  /** Keys of the cities; null for every city. */
+  cityIds: string[] | null;
+  /** Theme keys: only facts whose nodes address one of them (or a narrower one); null for all. */
+  themes: string[] | null;
+  /** Only entries whose date may fall on or after / on or before this day (ISO), or null. */
+  from: string | null;
+  to: string | null;
+  /** How many entries the caller keeps. */
+  first: number;
+}
+
 /**
  * The facts that can carry dates and belong to the cities, by the same reach as the aggregates
  * and the comparison (stats/city-reach.ts): the city's units, the programmes it or its units run
@@ -46,8 +109,14 @@ export interface ScopedFact {
  * relationships of these and of the people holding posts in the city or its units. Programmes a
  * city merely joins bring only their own dates and funding, not the dates of every other
  * participant. Null `cityIds` means every city.
+ *
+ * Bounded in Cypher: each fact's entries (their day bounds from the stored EDTF bounds) are
+ * filtered by themes and range and ordered by first and last possible day, and only the facts
+ * of the first `first` entries come back — with every entry tied with the last of them, since
+ * the final order breaks such ties by the entry's text, which the caller writes. So the caller's
+ * first `first` entries are exactly those of the whole timeline.
  */
-export async function factsOfCities(db: Database, cityIds: string[] | null): Promise<ScopedFact[]> {
+export async function factsOfCities(db: Database, scope: TimelineScope): Promise<ScopedFact[]> {
   const dated = DATED_TYPES.join('|');
   const result = await db.executeRead((tx) =>
     tx.run(
@@ -74,6 +143,19 @@ export async function factsOfCities(db: Database, cityIds: string[] | null): Pro
        }
        WITH n, r, collect(DISTINCT c.id) AS cities
        WITH n, r, cities, CASE WHEN r IS NULL THEN [n] ELSE [startNode(r), endNode(r)] END AS ends
+       WITH n, r, cities, COLLECT { UNWIND ends AS e MATCH (e)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(t:Theme)
+                   RETURN DISTINCT t.id } AS themes
+       WHERE $themes IS NULL OR any(t IN themes WHERE t IN $themes)
+       UNWIND ${factEntryBounds()} AS d
+       WITH n, r, cities, themes, d
+       WHERE ($to IS NULL OR d.e IS NULL OR d.e <= $to) AND ($from IS NULL OR d.l IS NULL OR d.l >= $from)
+       WITH n, r, cities, themes, coalesce(d.e, '') AS se, coalesce(d.l, '9999-12-31') AS sl
+       ORDER BY se, sl
+       WITH collect({n: n, r: r, cities: cities, themes: themes, se: se, sl: sl}) AS entries
+       WITH entries, size(entries) <= $first AS everything, entries[$first - 1] AS last
+       UNWIND entries AS x
+       WITH x WHERE everything OR x.se < last.se OR (x.se = last.se AND x.sl <= last.sl)
+       WITH DISTINCT x.n AS n, x.r AS r, x.cities AS cities, x.themes AS themes
        RETURN cities,
          CASE WHEN n IS NULL THEN null ELSE {key: n.id, labels: labels(n), props: properties(n)} END AS node,
          CASE WHEN r IS NULL THEN null ELSE {
@@ -81,9 +163,14 @@ export async function factsOfCities(db: Database, cityIds: string[] | null): Pro
            from: {key: startNode(r).id, labels: labels(startNode(r)), props: properties(startNode(r))},
            to: {key: endNode(r).id, labels: labels(endNode(r)), props: properties(endNode(r))}
          } END AS rel,
-         COLLECT { UNWIND ends AS e MATCH (e)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(t:Theme)
-                   RETURN DISTINCT t.id } AS themes`,
-      { cityIds },
+         themes`,
+      {
+        cityIds: scope.cityIds,
+        themes: scope.themes,
+        from: scope.from,
+        to: scope.to,
+        first: neo4j.int(scope.first),
+      },
     ),
   );
   const record = (raw: { key: string; labels: string[]; props: Record<string, unknown> }) => ({

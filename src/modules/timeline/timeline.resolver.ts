@@ -106,10 +106,15 @@ export class TimelineResolver {
     }
     if (from && to && from > to) throw new BadUserInputError('from is after to', 'from');
     const cities = await cityKeys(ctx, cityIds);
-    const facts = await factsOfCities(ctx.db, cities);
-    const wanted = themes && themes.length > 0 ? new Set(themes) : null;
+    // Themes, range and `first` bound the facts in Cypher; the entries are made and ordered here.
+    const facts = await factsOfCities(ctx.db, {
+      cityIds: cities,
+      themes: themes && themes.length > 0 ? themes : null,
+      from: from ?? null,
+      to: to ?? null,
+      first,
+    });
     return facts
-      .filter((fact) => !wanted || fact.themes.some((t) => wanted.has(t)))
       .flatMap(toEntries)
       .filter((entry) => overlaps(entry.date, from ?? null, to ?? null))
       .sort((a, b) => compareEntries(a.date, a.text, b.date, b.text))

@@ -137,6 +137,11 @@ public final class Neo4jLauncher {
     settings.put(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16));
     // Keeps a runaway query from taking the whole (small) heap down with it.
     settings.put(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(256));
+    // The time limit of every transaction that sets none itself (the API's reads set their own,
+    // shorter one; the import sets 0 = none), so a forgotten limit cannot let a query run forever.
+    settings.put(
+        GraphDatabaseSettings.transaction_timeout,
+        Duration.ofSeconds(options.transactionTimeoutSeconds));
     settings.put(GraphDatabaseSettings.logs_directory, options.home.resolve("logs"));
     // A developer's machine should not phone home; there is often no network to reach anyway.
     settings.put(GraphDatabaseSettings.udc_enabled, false);
@@ -159,16 +164,22 @@ public final class Neo4jLauncher {
    */
   private static void resetPassword(DatabaseManagementService dbms, String password) {
     var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    // Its own limit: a short db.transaction.timeout on a slow machine must not stop the start.
+    Duration limit = Duration.ofMinutes(2);
     try {
       system.executeTransactionally(
-          "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+          "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
+          Map.of("pw", password),
+          result -> null,
+          limit);
     } catch (RuntimeException e) {
       // Neo4j refuses to "change" a password to the value it already has; that is the normal
       // case on every start after the first, and only the change-required flag is left to clear.
       if (!isSamePasswordRefusal(e)) {
         throw e;
       }
-      system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED", Map.of(), result -> null, limit);
     }
   }
 
@@ -271,25 +282,35 @@ public final class Neo4jLauncher {
   static final class Options {
     static final String USAGE =
         "usage: NEO4J_PASSWORD=... java kommunalgraph.Neo4jLauncher --home <dir> --host <address>"
-            + " --port <bolt port> --pagecache <size, e.g. 256m>";
+            + " --port <bolt port> --pagecache <size, e.g. 256m>"
+            + " [--transaction-timeout <seconds, default 60>]";
 
     final Path home;
     final String host;
     final int port;
     final long pageCacheBytes;
     final String password;
+    final long transactionTimeoutSeconds;
 
-    private Options(Path home, String host, int port, long pageCacheBytes, String password) {
+    private Options(
+        Path home,
+        String host,
+        int port,
+        long pageCacheBytes,
+        String password,
+        long transactionTimeoutSeconds) {
       this.home = home;
       this.host = host;
       this.port = port;
       this.pageCacheBytes = pageCacheBytes;
       this.password = password;
+      this.transactionTimeoutSeconds = transactionTimeoutSeconds;
     }
 
     static Options parse(String[] args, String password) {
       Map<String, String> values = new HashMap<>();
-      List<String> known = List.of("--home", "--host", "--port", "--pagecache");
+      List<String> required = List.of("--home", "--host", "--port", "--pagecache");
+      List<String> known = List.of("--home", "--host", "--port", "--pagecache", "--transaction-timeout");
       for (int i = 0; i < args.length; i += 2) {
         String name = args[i];
         if (!known.contains(name)) {
@@ -300,7 +321,7 @@ public final class Neo4jLauncher {
         }
         values.put(name, args[i + 1]);
       }
-      for (String name : known) {
+      for (String name : required) {
         if (values.get(name) == null || values.get(name).isBlank()) {
           throw new IllegalArgumentException("missing required argument " + name);
         }
@@ -327,12 +348,25 @@ public final class Neo4jLauncher {
             "--pagecache must be a size like 256m, got " + values.get("--pagecache"));
       }
 
+      long transactionTimeout;
+      String timeoutValue = values.getOrDefault("--transaction-timeout", "60");
+      try {
+        transactionTimeout = Long.parseLong(timeoutValue);
+      } catch (NumberFormatException e) {
+        transactionTimeout = -1;
+      }
+      if (transactionTimeout < 1) {
+        throw new IllegalArgumentException(
+            "--transaction-timeout must be a positive number of seconds, got " + timeoutValue);
+      }
+
       return new Options(
           Path.of(values.get("--home")).toAbsolutePath().normalize(),
           values.get("--host"),
           port,
           pageCache,
-          password);
+          password,
+          transactionTimeout);
     }
   }
 }

@@ -1,0 +1,139 @@
+import {
+  ConfigError,
+  DEFAULT_LIMITS,
+  DEV_PASSWORD,
+  isLocalDatabaseUri,
+  loadConfig,
+} from './config';
+
+describe('request limits in the configuration', () => {
+  it('default to DEFAULT_LIMITS, outside development', () => {
+    const config = loadConfig({});
+    expect(config.limits).toEqual(DEFAULT_LIMITS);
+    expect(config.server.development).toBe(false);
+  });
+
+  it('read each variable, sizes with or without a unit', () => {
+    const config = loadConfig({
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '5',
+      GRAPHQL_MAX_TOKENS: '500',
+      GRAPHQL_MAX_DIRECTIVES: '3',
+      GRAPHQL_MAX_COST: '1000',
+      GRAPHQL_ASSUMED_LIST_LENGTH: '4',
+      HTTP_MAX_BODY: '2048',
+      HTTP_MAX_RESPONSE: '2mb',
+      RATE_LIMIT: '10',
+      RATE_LIMIT_WINDOW: '5',
+      KG_DEV: '1',
+    });
+    expect(config.limits).toEqual({
+      maxDepth: 8,
+      maxAliases: 5,
+      maxTokens: 500,
+      maxDirectives: 3,
+      maxCost: 1000,
+      assumedListLength: 4,
+      maxBodyBytes: 2048,
+      maxResponseBytes: 2 * 1024 * 1024,
+      rateLimit: 10,
+      rateLimitWindowSeconds: 5,
+    });
+    expect(config.server.development).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).server.development).toBe(true);
+    expect(loadConfig({ HTTP_MAX_BODY: '100KB' }).limits.maxBodyBytes).toBe(102400);
+  });
+
+  it('refuses values that are not positive whole numbers or sizes, each with its own message', () => {
+    expect(() =>
+      loadConfig({ GRAPHQL_MAX_DEPTH: '0', RATE_LIMIT: 'many', HTTP_MAX_BODY: '1gb' }),
+    ).toThrow(
+      new ConfigError([
+        'GRAPHQL_MAX_DEPTH: expected a positive whole number (got "0")',
+        'HTTP_MAX_BODY: expected a size like 100kb, 5mb or a byte count (got "1gb")',
+        'RATE_LIMIT: expected a positive whole number (got "many")',
+      ]),
+    );
+  });
+});
+
+/** The problems loadConfig reports for an environment, or [] when it accepts it. */
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('the development password', () => {
+  it('is the default for the local database the launcher runs', () => {
+    for (const uri of [
+      'bolt://127.0.0.1:7687',
+      'bolt://localhost:7688',
+      'neo4j://127.0.0.1',
+      'bolt://[::1]:7687',
+      'bolt://127.0.0.2:7693',
+    ]) {
+      expect(loadConfig({ NEO4J_URI: uri }).neo4j.password).toBe(DEV_PASSWORD);
+    }
+    expect(loadConfig({}).neo4j.password).toBe(DEV_PASSWORD);
+  });
+
+  it('is refused for any other database: NEO4J_PASSWORD is then required', () => {
+    for (const uri of [
+      'bolt://neo4j:7687',
+      'neo4j+s://graph.example.org',
+      'bolt://10.0.0.5:7687',
+      'bolt+s://127.0.0.1:7687',
+      'bolt+ssc://localhost:7687',
+      'neo4j://127.example.org',
+    ]) {
+      expect(problemsOf({ NEO4J_URI: uri })).toEqual([
+        `NEO4J_PASSWORD: required for the database at ${uri}; the development password is only ` +
+          'used for the local database the launcher runs (bolt:// or neo4j:// on 127.0.0.1, ' +
+          'localhost or [::1])',
+      ]);
+      expect(problemsOf({ NEO4J_URI: uri, NEO4J_PASSWORD: '' })).toHaveLength(1);
+    }
+  });
+
+  it('is accepted for another database when given explicitly, like any other password', () => {
+    const config = loadConfig({ NEO4J_URI: 'bolt://neo4j:7687', NEO4J_PASSWORD: DEV_PASSWORD });
+    expect(config.neo4j.password).toBe(DEV_PASSWORD);
+    expect(
+      loadConfig({ NEO4J_URI: 'neo4j+s://graph.example.org', NEO4J_PASSWORD: 'a-long-secret' })
+        .neo4j.password,
+    ).toBe('a-long-secret');
+  });
+
+  it('tells local from other URIs exactly', () => {
+    expect(isLocalDatabaseUri('bolt://127.0.0.1:7687')).toBe(true);
+    expect(isLocalDatabaseUri('neo4j://localhost')).toBe(true);
+    expect(isLocalDatabaseUri('bolt://[::1]:7687')).toBe(true);
+    expect(isLocalDatabaseUri('bolt://0.0.0.0:7687')).toBe(false);
+    expect(isLocalDatabaseUri('bolt://localhost.example.org')).toBe(false);
+    expect(isLocalDatabaseUri('bolt+s://localhost')).toBe(false);
+    expect(isLocalDatabaseUri('not a uri')).toBe(false);
+  });
+});
+
+describe('time limits', () => {
+  it('default to 10 s per read and 60 s on the local instance', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.queryTimeoutMs).toBe(10_000);
+    expect(config.launcher.transactionTimeoutSeconds).toBe(60);
+  });
+
+  it('take positive whole numbers and name the variable otherwise', () => {
+    const config = loadConfig({ QUERY_TIMEOUT_MS: '250', NEO4J_TRANSACTION_TIMEOUT: '5' });
+    expect(config.neo4j.queryTimeoutMs).toBe(250);
+    expect(config.launcher.transactionTimeoutSeconds).toBe(5);
+    expect(problemsOf({ QUERY_TIMEOUT_MS: '0', NEO4J_TRANSACTION_TIMEOUT: '1.5' })).toEqual([
+      'QUERY_TIMEOUT_MS: expected a positive whole number of milliseconds (got "0")',
+      'NEO4J_TRANSACTION_TIMEOUT: expected a positive whole number of seconds (got "1.5")',
+    ]);
+  });
+});

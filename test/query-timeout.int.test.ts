@@ -1,0 +1,62 @@
+import { startTestApi, type TestApi } from './api';
+
+/*
+ * A GraphQL query whose database work runs far past the read time limit is stopped by Neo4j and
+ * answers QUERY_TIMEOUT. The graph here is made heavy on purpose (its own dataset, removed after):
+ * one unit in 20 cities with 5,000 post holders, so the timeline of every city walks each
+ * holder's post once per city.
+ */
+
+const DATASET = 'query-timeout-test';
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi({}, { queryTimeoutMs: 200 });
+  await removeDataset();
+  await api.db.executeWrite(async (tx) => {
+    await tx.run(
+      `CREATE (u:OrgUnit:Entity {id: 'qt-unit', name: 'Hub', dataset: $dataset})
+       WITH u
+       UNWIND range(1, 20) AS i
+       CREATE (c:City:Entity {id: 'qt-city-' + i, name: 'City ' + i, dataset: $dataset})
+       CREATE (u)-[:BELONGS_TO {id: 'qt-b-' + i, dataset: $dataset}]->(c)`,
+      { dataset: DATASET },
+    );
+    await tx.run(
+      `MATCH (u:OrgUnit:Entity {id: 'qt-unit'})
+       UNWIND range(1, 5000) AS i
+       CREATE (p:Person:Entity {id: 'qt-person-' + i, name: 'Person ' + i, dataset: $dataset})
+       CREATE (p)-[:HOLDS_POST {id: 'qt-h-' + i, since: '2020', sinceEarliest: date('2020-01-01'),
+                                sinceLatest: date('2020-12-31'), dataset: $dataset}]->(u)`,
+      { dataset: DATASET },
+    );
+  });
+});
+
+/** Also before the test, in case an interrupted run left the graph behind. */
+async function removeDataset() {
+  await api.db.executeWrite((tx) =>
+    tx.run('MATCH (n:Entity {dataset: $dataset}) DETACH DELETE n', { dataset: DATASET }),
+  );
+}
+
+afterAll(async () => {
+  await removeDataset();
+  await api.close();
+});
+
+it('answers a query that runs past QUERY_TIMEOUT_MS with the typed error QUERY_TIMEOUT', async () => {
+  const result = await api.query('{ timeline(first: 1) { text } }');
+  expect(result.data).toBeNull();
+  expect(result.errors).toEqual([
+    {
+      message: 'The query took longer than its time limit and was stopped; narrow it down.',
+      locations: [{ line: 1, column: 3 }],
+      path: ['timeline'],
+      extensions: { code: 'QUERY_TIMEOUT' },
+    },
+  ]);
+  // The server answers again at once.
+  const after = await api.query('{ cities(first: 1) { nodes { key } } }');
+  expect(after.errors).toBeUndefined();
+});
