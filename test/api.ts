@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../src/config';
+import { loadConfig, type Neo4jConfig } from '../src/config';
 import { createLogger } from '../src/common/logger';
 import { createDatabase, type Database } from '../src/db/database';
-import { createApp } from '../src/server/app';
+import { createApp, type AppOptions } from '../src/server/app';
 import { importSeeds, SEED_DATASET } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 
@@ -20,10 +20,20 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real HTTP server on a free loopback port, against the test database. */
-export async function startTestApi(): Promise<TestApi> {
-  const db = createDatabase(loadConfig().neo4j);
-  const { apollo, httpServer } = await createApp(db, createLogger('silent'));
+/**
+ * The real HTTP server on a free loopback port, against the test database (`neo4j` overrides its
+ * settings, e.g. to reach a database that does not exist).
+ */
+export async function startTestApi(
+  options: AppOptions = {},
+  neo4j: Partial<Neo4jConfig> = {},
+): Promise<TestApi> {
+  const db = createDatabase({ ...loadConfig().neo4j, ...neo4j });
+  const { apollo, httpServer } = await createApp(
+    db,
+    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    options,
+  );
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
@@ -48,10 +58,10 @@ export async function startTestApi(): Promise<TestApi> {
  * For a test file: the API over the seeded test database, started before its tests and torn down
  * (seeds removed) after them. Call the returned function inside tests.
  */
-export function seededApi(): () => TestApi {
+export function seededApi(options: AppOptions = {}): () => TestApi {
   let api: TestApi | undefined;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi(options);
     await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
   });
   afterAll(async () => {
