@@ -58,10 +58,10 @@ export async function startTestApi(
  * For a test file: the API over the seeded test database, started before its tests and torn down
  * (seeds removed) after them. Call the returned function inside tests.
  */
-export function seededApi(): () => TestApi {
+export function seededApi(options: AppOptions = {}): () => TestApi {
   let api: TestApi | undefined;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi(options);
     await importSeeds(api.db, { ...loadConfig().seed, dataset: SEED_DATASET });
   });
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { fromGlobalId } from '../src/common/global-id';
 import { seededApi } from './api';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
@@ -17,6 +18,15 @@ async function keys(field: string, where: unknown): Promise<string[]> {
   return found;
 }
 
+/** An independent answer, straight from the database: the keys a Cypher query returns, sorted. */
+async function cypherKeys(
+  statement: string,
+  params: Record<string, unknown> = {},
+): Promise<string[]> {
+  const result = await api().db.executeRead((tx) => tx.run(statement, params));
+  return result.records.map((r) => r.get('key') as string).sort();
+}
+
 function whereType(field: string): string {
   const label = {
     cities: 'City',
@@ -24,6 +34,7 @@ function whereType(field: string): string {
     programmes: 'Programme',
     people: 'Person',
     themes: 'Theme',
+    states: 'State',
   }[field];
   return `${label}Where`;
 }
@@ -144,6 +155,196 @@ describe('where filters', () => {
   });
 });
 
+describe('conditions on missing values', () => {
+  it('NOT matches the items a condition is false for, missing values included', async () => {
+    const notActive = await keys('orgUnits', { NOT: { status: { eq: 'ACTIVE' } } });
+    expect(notActive).toEqual(
+      await cypherKeys(
+        `MATCH (u:OrgUnit) WHERE u.status IS NULL OR u.status <> 'ACTIVE' RETURN u.id AS key`,
+      ),
+    );
+    // Units without a status are among them (the seeds leave many unstated).
+    expect(notActive).toContain('bochum-rat');
+    const active = await keys('orgUnits', { status: { eq: 'ACTIVE' } });
+    expect([...active, ...notActive].sort()).toEqual(await keys('orgUnits', {}));
+  });
+
+  it('NOT on a date, a text operator and a list field includes items without the value', async () => {
+    expect(await keys('orgUnits', { NOT: { decided: { before: '2020-01-01' } } })).toEqual(
+      await cypherKeys(
+        `MATCH (u:OrgUnit) WHERE u.decidedLatest IS NULL OR NOT u.decidedLatest < date('2020-01-01')
+         RETURN u.id AS key`,
+      ),
+    );
+    expect(await keys('cities', { NOT: { ags: { startsWith: '05' } } })).toEqual([
+      'bremerhaven',
+      'herten',
+    ]);
+    expect(await keys('cities', { NOT: { altNames: { eq: 'Seestadt' } } })).toEqual([
+      'bochum',
+      'castrop-rauxel',
+      'herten',
+    ]);
+  });
+
+  it('all: no related item fails the condition, and an item without the value fails it', async () => {
+    // Every city with units has a unit without status; Herten has no units (vacuously all).
+    expect(await keys('cities', { orgUnits: { all: { status: { eq: 'ACTIVE' } } } })).toEqual(
+      await cypherKeys(
+        `MATCH (c:City) WHERE NOT EXISTS {
+           MATCH (c)<-[:BELONGS_TO]-(u:OrgUnit) WHERE u.status IS NULL OR u.status <> 'ACTIVE'
+         } RETURN c.id AS key`,
+      ),
+    );
+    expect(await keys('cities', { orgUnits: { all: { status: { eq: 'ACTIVE' } } } })).toEqual([
+      'herten',
+    ]);
+    // all and NOT some NOT say the same.
+    expect(
+      await keys('cities', { NOT: { orgUnits: { some: { NOT: { status: { eq: 'ACTIVE' } } } } } }),
+    ).toEqual(['herten']);
+    // An edge condition on a property a relationship lacks: it does not count for some.
+    expect(
+      await keys('cities', { NOT: { programmes: { edge: { fundingAmount: { gte: 0 } } } } }),
+    ).toEqual(
+      await cypherKeys(
+        `MATCH (c:City) WHERE NOT EXISTS {
+           MATCH (c)-[r:PARTICIPATES_IN]->(:Programme) WHERE r.fundingAmount >= 0
+         } RETURN c.id AS key`,
+      ),
+    );
+  });
+});
+
+describe("a city's Land", () => {
+  it('follows the Kreis in the filter, as in City.state and the STATE dimension', async () => {
+    expect(
+      await keys('cities', { state: { some: { key: { eq: 'nordrhein-westfalen' } } } }),
+    ).toEqual(['bochum', 'castrop-rauxel']);
+    expect(await keys('cities', { state: { none: {} } })).toEqual(['herten']);
+    const data = (
+      await api().query(`{
+        cities(first: 100) { nodes { key state { node { key } } } }
+        stats { cities(groupBy: [STATE]) { buckets { keys { key } memberIds } } }
+      }`)
+    ).data;
+    const output = new Map<string, string | null>(
+      data.cities.nodes.map((c: any) => [c.key, c.state?.node.key ?? null]),
+    );
+    expect(Object.fromEntries(output)).toEqual({
+      bochum: 'nordrhein-westfalen',
+      bremerhaven: 'freie-hansestadt-bremen',
+      'castrop-rauxel': 'nordrhein-westfalen',
+      herten: null,
+    });
+    for (const state of ['nordrhein-westfalen', 'freie-hansestadt-bremen']) {
+      const byOutput = [...output].filter(([, s]) => s === state).map(([c]) => c);
+      const byFilter = await keys('cities', { state: { some: { key: { eq: state } } } });
+      const bucket = data.stats.cities.buckets.find((b: any) => b.keys[0]?.key === state);
+      const byStats = bucket.memberIds.map((id: string) => fromGlobalId(id).key).sort();
+      expect({ state, byFilter, byStats }).toEqual({
+        state,
+        byFilter: byOutput,
+        byStats: byOutput,
+      });
+    }
+    // From the other side: states with a city in a Kreis reach it through the county.
+    expect(
+      await keys('cities', {
+        state: { some: { counties: { some: { key: { eq: 'kreis-recklinghausen' } } } } },
+      }),
+    ).toEqual(['bochum', 'castrop-rauxel']);
+  });
+});
+
+describe('input errors are the client’s: BAD_USER_INPUT naming the argument', () => {
+  async function refusal(query: string, variables?: Record<string, unknown>) {
+    const result = await api().query(query, variables);
+    expect(result.errors).toHaveLength(1);
+    return result.errors![0];
+  }
+
+  it('refuses days that are not in the calendar in every date condition', async () => {
+    for (const [where, place] of [
+      [{ decided: { before: '2021-02-30' } }, 'where.decided.before'],
+      [{ decided: { after: '2021-02-29' } }, 'where.decided.after'],
+      [{ decided: { between: ['2020-01-01', '2020-13-01'] } }, 'where.decided.between'],
+      [
+        { city: { some: { programmes: { edge: { period: { after: '2019-04-31' } } } } } },
+        'where.edge.period.after',
+      ],
+    ] as const) {
+      const error = await refusal(
+        `query($w: OrgUnitWhere) { orgUnits(where: $w) { nodes { key } } }`,
+        {
+          w: where,
+        },
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where' });
+      expect(error.message).toContain(place);
+    }
+  });
+
+  it('accepts every calendar day from 0001-01-01, leap days included', async () => {
+    for (const day of ['0001-01-01', '0099-12-31', '2000-02-29', '2024-02-29', '9999-12-31']) {
+      const result = await api().query(
+        `query($d: Date!, $s: String!) { orgUnits(asOf: $d, where: { decided: { before: $s } }) { totalCount } }`,
+        { d: day, s: day },
+      );
+      expect({ day, errors: result.errors }).toEqual({ day, errors: undefined });
+    }
+  });
+
+  it('refuses forged cursors: garbage, other JSON, another list, values of the wrong type', async () => {
+    const b64 = (value: unknown) =>
+      Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+    const unitCursor = (await api().query(`{ orgUnits(first: 1) { pageInfo { endCursor } } }`)).data
+      .orgUnits.pageInfo.endCursor;
+    const list = (args: string) => `query($c: String) { orgUnits(${args}) { nodes { key } } }`;
+    const cases: [string, string, string][] = [
+      ['garbage', list('after: $c'), 'after'],
+      ['%%%', list('last: 2, before: $c'), 'before'],
+      [b64({ order: 'key:ASC' }), list('after: $c'), 'after'],
+      [b64(['OrgUnit:key:ASC', 'x']), list('after: $c'), 'after'],
+      [
+        b64(['OrgUnit:decided:ASC', 5, 'x']),
+        list('after: $c, orderBy: { field: decided }'),
+        'after',
+      ],
+      // A day that is none, in the cursor format before and after the list's label joined it.
+      [
+        b64(['decided:ASC', 'garbage', 'x']),
+        list('after: $c, orderBy: { field: decided }'),
+        'after',
+      ],
+      [
+        b64(['OrgUnit:decided:ASC', 'garbage', 'x']),
+        list('after: $c, orderBy: { field: decided }'),
+        'after',
+      ],
+      [
+        b64(['OrgUnit:decided:ASC', '2021-02-30', 'x']),
+        list('after: $c, orderBy: { field: decided }'),
+        'after',
+      ],
+      // A cursor of another list.
+      [unitCursor, `query($c: String) { cities(after: $c) { nodes { key } } }`, 'after'],
+      [
+        'garbage',
+        `query($c: String) { states { nodes { cities(after: $c) { totalCount } } } }`,
+        'after',
+      ],
+    ];
+    for (const [cursor, query, argument] of cases) {
+      const error = await refusal(query, { c: cursor });
+      expect({ cursor, extensions: error.extensions }).toEqual({
+        cursor,
+        extensions: { code: 'BAD_USER_INPUT', argument },
+      });
+    }
+  });
+});
+
 describe('orderBy with keyset cursors', () => {
   it('sorts by a text field in either direction', async () => {
     const result = await api().query(
@@ -157,25 +358,68 @@ describe('orderBy with keyset cursors', () => {
     ]);
   });
 
-  it('walks every page of a date order exactly once, missing dates first', async () => {
-    const seen: { key: string; decided: { earliest: string } | null }[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 20; page += 1) {
-      const result: { data?: any; errors?: any[] } = await api().query(
-        `query($after: String) { orgUnits(first: 4, after: $after, orderBy: { field: decided, direction: DESC }) {
-          nodes { key decided { earliest } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
+  it('walks every page exactly once in both directions, missing values last either way', async () => {
+    const orders: [string, string, string][] = [
+      ['decided', 'ASC', 'toString(n.decidedEarliest)'],
+      ['decided', 'DESC', 'toString(n.decidedEarliest)'],
+      ['status', 'ASC', 'n.status'],
+      ['status', 'DESC', 'n.status'],
+    ];
+    for (const [field, direction, value] of orders) {
+      // The expected order, from the stored values: those with a value by value (ties by key),
+      // then those without, by key.
+      const rows = (
+        await api().db.executeRead((tx) =>
+          tx.run(`MATCH (n:OrgUnit) RETURN n.id AS key, ${value} AS value`),
+        )
+      ).records.map((r) => ({
+        key: r.get('key') as string,
+        value: r.get('value') as string | null,
+      }));
+      const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+      const present = rows.filter((r) => r.value !== null);
+      present.sort((a, b) =>
+        a.value === b.value
+          ? byKey(a, b)
+          : (a.value! < b.value! ? -1 : 1) * (direction === 'ASC' ? 1 : -1),
       );
-      expect(result.errors).toBeUndefined();
-      seen.push(...result.data.orgUnits.nodes);
-      if (!result.data.orgUnits.pageInfo.hasNextPage) break;
-      after = result.data.orgUnits.pageInfo.endCursor;
+      const missing = rows.filter((r) => r.value === null).sort(byKey);
+      expect(missing.length).toBeGreaterThan(2);
+      const expected = [...present, ...missing].map((r) => r.key);
+
+      const walk = async (backward: boolean, size: number) => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        for (let i = 0; i < 40; i += 1) {
+          const page: { data?: any; errors?: any[] } = await api().query(
+            `query($c: String, $o: OrgUnitOrder) { orgUnits(${backward ? `last: ${size}, before: $c` : `first: ${size}, after: $c`}, orderBy: $o) {
+              nodes { key } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+            { c: cursor, o: { field, direction } },
+          );
+          expect(page.errors).toBeUndefined();
+          const { nodes, pageInfo } = page.data.orgUnits;
+          const pageKeys = nodes.map((n: { key: string }) => n.key);
+          if (backward) seen.unshift(...pageKeys);
+          else seen.push(...pageKeys);
+          if (!(backward ? pageInfo.hasPreviousPage : pageInfo.hasNextPage)) break;
+          cursor = backward ? pageInfo.startCursor : pageInfo.endCursor;
+        }
+        return seen;
+      };
+      for (const [backward, size] of [
+        [false, 4],
+        [true, 3],
+        [false, 100],
+      ] as const) {
+        expect({ field, direction, backward, size, keys: await walk(backward, size) }).toEqual({
+          field,
+          direction,
+          backward,
+          size,
+          keys: expected,
+        });
+      }
     }
-    const all = await keys('orgUnits', {});
-    expect(seen.map((u) => u.key).sort()).toEqual([...all].sort());
-    const days = seen.map((u) => u.decided?.earliest ?? '0001-01-01');
-    expect(days).toEqual([...days].sort().reverse());
-    expect(days[0]).toBe('2020-03-01');
   });
 
   it('refuses a cursor from another sort order', async () => {

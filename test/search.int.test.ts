@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MAX_SEARCH_WORD_LENGTH, MAX_SEARCH_WORDS } from '../src/modules/search/search.limits';
 import { seededApi } from './api';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
@@ -89,5 +90,67 @@ describe('search', () => {
     const firstKeys = new Set(units.hits.map((h: any) => h.entity.key));
     expect(next.data.search.hits).toHaveLength(2);
     expect(next.data.search.hits.some((h: any) => firstKeys.has(h.entity.key))).toBe(false);
+  });
+
+  describe('refuses texts the index cannot run, naming the limit and the value', () => {
+    /** Distinct words of letters only, none a stop word: the costliest text of that many words. */
+    const words = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `wort${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`,
+      ).join(' ');
+
+    async function refusal(text: string): Promise<any> {
+      const result = await api().query(
+        `query($text: String!) { search(text: $text) { totalCount } }`,
+        { text },
+      );
+      expect(result.data).toBeNull();
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'text',
+      });
+      return result.errors![0].message;
+    }
+
+    it('runs the most words allowed and refuses one more (and the 82 that failed before)', async () => {
+      expect((await search(words(MAX_SEARCH_WORDS))).totalCount).toBe(0);
+      expect(await refusal(words(MAX_SEARCH_WORDS + 1))).toBe(
+        `search text has ${MAX_SEARCH_WORDS + 1} words; at most ${MAX_SEARCH_WORDS}`,
+      );
+      expect(await refusal(words(82))).toBe(
+        `search text has 82 words; at most ${MAX_SEARCH_WORDS}`,
+      );
+      // Words inside quoted phrases count too.
+      expect(await refusal(`"${words(MAX_SEARCH_WORDS)}" Bochum`)).toMatch(
+        /has 33 words; at most 32/,
+      );
+    });
+
+    it('runs the longest word allowed and refuses a longer one (and the 1,001 that failed before)', async () => {
+      expect((await search('s'.repeat(MAX_SEARCH_WORD_LENGTH))).totalCount).toBe(0);
+      expect(await refusal(`Bochum ${'s'.repeat(MAX_SEARCH_WORD_LENGTH + 1)}`)).toBe(
+        `search text has a word of ${MAX_SEARCH_WORD_LENGTH + 1} characters; at most ${MAX_SEARCH_WORD_LENGTH}`,
+      );
+      expect(await refusal('s'.repeat(1001))).toMatch(/a word of 1001 characters/);
+    });
+
+    it('refuses a forged search cursor', async () => {
+      for (const after of [
+        'garbage',
+        Buffer.from('o:99999999999999999999').toString('base64url'),
+        Buffer.from('o:-1').toString('base64url'),
+      ]) {
+        const result = await api().query(
+          `query($after: String) { search(text: "Bochum", after: $after) { totalCount } }`,
+          { after },
+        );
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          argument: 'after',
+        });
+      }
+    });
   });
 });

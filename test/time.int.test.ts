@@ -203,6 +203,114 @@ describe('asOf on relation fields', () => {
   });
 });
 
+describe('validity on every node and relationship', () => {
+  const VALIDITY = 'validity { possibleFrom certainFrom certainUntil possibleUntil timeless }';
+  const LISTS = [
+    'cities',
+    'counties',
+    'states',
+    'districts',
+    'orgUnits',
+    'people',
+    'programmes',
+    'organisations',
+    'themes',
+    'events',
+    'sources',
+  ];
+
+  /** What `validity` must show, read from the stored bounds (absent: unbounded). */
+  function expected(props: Record<string, unknown>) {
+    const day = (name: string) => (props[name] == null ? null : String(props[name]));
+    const certainFrom = day('validCertainFrom');
+    const possibleFrom = day('validPossibleFrom');
+    const certainTo = day('validCertainTo');
+    const possibleTo = day('validPossibleTo');
+    return {
+      possibleFrom,
+      // Absent: certain from the start of time; 9999-12-31: no day is certain.
+      certainFrom:
+        certainFrom === null ? '0001-01-01' : certainFrom === '9999-12-31' ? null : certainFrom,
+      certainUntil: certainTo,
+      possibleUntil: possibleTo,
+      timeless: certainFrom === null && certainTo === null,
+    };
+  }
+
+  it('answers on every entity of every root list, undated ones included, as stored', async () => {
+    const data = await ok(
+      `{ ${LISTS.map((l) => `${l}(first: 100) { totalCount nodes { key ${VALIDITY} } }`).join(' ')} }`,
+    );
+    const stored = await api().db.executeRead(async (tx) => {
+      const result = await tx.run(`MATCH (n:Entity) RETURN n.id AS key, properties(n) AS props`);
+      return new Map(result.records.map((r) => [r.get('key') as string, r.get('props')]));
+    });
+    let undated = 0;
+    for (const list of LISTS) {
+      expect(data[list].nodes).toHaveLength(data[list].totalCount);
+      for (const node of data[list].nodes) {
+        expect({ key: node.key, ...node.validity }).toEqual({
+          key: node.key,
+          ...expected(stored.get(node.key)),
+        });
+        if (node.validity.timeless) undated += 1;
+      }
+    }
+    // The undated ones are what failed before: certainFrom 0001-01-01 was refused.
+    expect(undated).toBeGreaterThan(40);
+  });
+
+  it('answers on every kind of edge, undated ones included', async () => {
+    const data = await ok(`{
+      cities(first: 100) { nodes { key
+        state { details { ${VALIDITY} } }
+        county { details { ${VALIDITY} } }
+        orgUnits { details { ${VALIDITY} } }
+        participations { ${VALIDITY} }
+      } }
+      people(first: 100) { nodes { posts { ${VALIDITY} } } }
+      programmes(first: 100) { nodes { funders { ${VALIDITY} } } }
+    }`);
+    const castrop = data.cities.nodes.find((c: any) => c.key === 'castrop-rauxel');
+    expect(castrop.county.details.validity).toEqual({
+      possibleFrom: null,
+      certainFrom: '0001-01-01',
+      certainUntil: null,
+      possibleUntil: null,
+      timeless: true,
+    });
+    const posts = data.people.nodes.flatMap((p: any) => p.posts);
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.some((p: any) => p.validity.timeless)).toBe(false);
+  });
+
+  it('answers a day it cannot serialise as a server fault (INTERNAL), not as bad user input', async () => {
+    // A stored bound that is no day: the client asked nothing wrong, so this is INTERNAL.
+    const key = 'zz-test-city-with-a-broken-day';
+    await api().db.executeWrite((tx) =>
+      tx.run(`CREATE (:City:Entity {id: $key, name: 'Broken', validCertainFrom: 'soon'})`, {
+        key,
+      }),
+    );
+    try {
+      const result = await api().query(
+        `query($key: String!) { cities(where: { key: { eq: $key } }) { nodes { key validity { certainFrom } } } }`,
+        { key },
+      );
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL' },
+        path: ['cities', 'nodes', 0, 'validity', 'certainFrom'],
+      });
+    } finally {
+      await api().db.executeWrite((tx) =>
+        tx.run(`MATCH (n:City {id: $key}) DETACH DELETE n`, { key }),
+      );
+    }
+  });
+});
+
 describe('filters on relationship properties', () => {
   it('finds cities by the role and period of their participation', async () => {
     const data = await ok(`{

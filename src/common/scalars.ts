@@ -1,32 +1,34 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isDay, notADayMessage } from './day';
 import { ErrorCode } from './errors';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { isDay } from './day';
 
-/** A calendar day as YYYY-MM-DD that exists (no 2021-02-30). */
-export function isDay(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = DAY.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
+/** A day the client sent: a wrong one is the client's mistake. */
 function parseDay(value: unknown): string {
   if (!isDay(value)) {
-    throw new GraphQLError(`expected a day as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+    throw new GraphQLError(notADayMessage(value), {
       extensions: { code: ErrorCode.BAD_USER_INPUT },
     });
   }
   return value;
 }
 
+/**
+ * A day the server sends: a wrong one is a server fault (bad data or a bug), so a plain error
+ * that formatError logs and answers as INTERNAL, never BAD_USER_INPUT.
+ */
+function serializeDay(value: unknown): string {
+  if (!isDay(value)) throw new Error(`the Date field holds no valid day: ${notADayMessage(value)}`);
+  return value;
+}
+
 /** `Date`: one calendar day, ISO 8601 (YYYY-MM-DD), with no time and no zone. */
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
-  description: 'A calendar day in ISO 8601 form, YYYY-MM-DD (e.g. "2020-12-31").',
-  serialize: (value) => parseDay(value),
-  parseValue: (value) => parseDay(value),
+  description:
+    'A calendar day in ISO 8601 form, YYYY-MM-DD (e.g. "2020-12-31"), from 0001-01-01 to 9999-12-31.',
+  serialize: serializeDay,
+  parseValue: parseDay,
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
 });

@@ -1,3 +1,5 @@
+import { daysInMonth } from '../common/day';
+
 /**
  * The subset of EDTF (ISO 8601-2) the sources need, with the day bounds later queries filter on.
  *
@@ -72,10 +74,6 @@ const GROUPINGS: Record<number, [number, number]> = {
   40: [1, 6], // halves (semestrals)
   41: [7, 12],
 };
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 function normaliseMonth(y: number, m: number): { y: number; m: number } {
   return m > 12 ? { y: y + 1, m: m - 12 } : { y, m };

@@ -158,7 +158,8 @@ export async function relatedPageByKeys(
 }
 
 export interface Page {
-  records: { record: EntityRecord; sortValue: string }[];
+  /** Each item with its sort value, null when the item has none. */
+  records: { record: EntityRecord; sortValue: string | null }[];
   hasNextPage: boolean;
 }
 
@@ -169,23 +170,23 @@ export interface ListOrder {
   direction: 'ASC' | 'DESC';
   /** Direction of the key tie-breaker: ASC, except when a backward page reverses the order. */
   tie?: 'ASC' | 'DESC';
+  /** Where items without a value go: LAST in both directions, FIRST when a backward page runs. */
+  missing?: 'LAST' | 'FIRST';
 }
 
-/**
- * Missing values sort first (as '' or 0001-01-01) so that every item has a comparable sort value
- * and keyset paging never skips one.
- */
+/** The sort value of `n`: the property (dates by their first possible day), null when missing. */
 function sortExpression(order: ListOrder): string {
   if (!/^[A-Za-z]+$/.test(order.field)) throw new Error(`bad order field ${order.field}`);
   const property = order.field === 'key' ? 'id' : order.field;
-  return order.kind === 'date'
-    ? `coalesce(n.${property}Earliest, date('0001-01-01'))`
-    : `coalesce(n.${property}, '')`;
+  return order.kind === 'date' ? `n.${property}Earliest` : `n.${property}`;
 }
 
 /**
  * One page of a label, filtered by a compiled `where` predicate on `n`, sorted by one field with
  * the key as tie-breaker, starting after a (sort value, key) position: keyset paging, no offsets.
+ * Items without a value come after all others in either direction (like SQL's NULLS LAST): the
+ * order is (has no value, value, key), and a cursor's null value stands for "has no value", so
+ * paging stays exact across the boundary.
  */
 export async function pageOfLabel(
   db: Database,
@@ -193,7 +194,7 @@ export async function pageOfLabel(
   filter: CompiledFilter,
   order: ListOrder,
   first: number,
-  after: { value: string; key: string } | null,
+  after: { value: string | null; key: string } | null,
 ): Promise<Page> {
   cypherName(label);
   const params = { ...filter.params, limit: neo4j.int(first + 1) };
@@ -211,13 +212,21 @@ export async function pageOfLabel(
   } else {
     const sort = sortExpression(order);
     const tie = order.tie ?? 'ASC';
+    const missingLast = (order.missing ?? 'LAST') === 'LAST';
     const cmp = order.direction === 'ASC' ? '>' : '<';
     const tieCmp = tie === 'ASC' ? '>' : '<';
     const afterValue = order.kind === 'date' ? 'date($afterValue)' : '$afterValue';
+    let position = '';
+    if (after && after.value === null) {
+      // After an item without a value: the rest of those, then (running backwards) the others.
+      position = `(${sort} IS NULL AND n.id ${tieCmp} $afterKey)${missingLast ? '' : ` OR ${sort} IS NOT NULL`}`;
+    } else if (after) {
+      position = `(${sort} IS NOT NULL AND (${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id ${tieCmp} $afterKey)))${missingLast ? ` OR ${sort} IS NULL` : ''}`;
+    }
     statement = `MATCH (n:${label}:Entity)
-       WHERE (${filter.predicate})${after ? ` AND (${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id ${tieCmp} $afterKey))` : ''}
+       WHERE (${filter.predicate})${position ? ` AND (${position})` : ''}
        RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, toString(${sort}) AS sortValue
-       ORDER BY ${sort} ${order.direction}, n.id ${tie}
+       ORDER BY CASE WHEN ${sort} IS NULL THEN 1 ELSE 0 END ${missingLast ? 'ASC' : 'DESC'}, ${sort} ${order.direction}, n.id ${tie}
        LIMIT $limit`;
     Object.assign(params, { afterKey: after?.key ?? null, afterValue: after?.value ?? null });
   }
@@ -229,7 +238,7 @@ export async function pageOfLabel(
       r.get('labels') as string[],
       r.get('props') as Record<string, unknown>,
     ),
-    sortValue: r.get('sortValue') as string,
+    sortValue: r.get('sortValue') as string | null,
   }));
   return { records: records.slice(0, first), hasNextPage: records.length > first };
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorCode } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
-import { isDay } from '../../common/scalars';
+import { isDay } from '../../common/day';
 import type { Database } from '../../db/database';
 import { MATRIX_HEADER, matrixToRows } from '../compare/compare.csv';
 import { compareCities } from '../compare/compare.service';

@@ -1,5 +1,7 @@
+import { dayArgument } from '../../common/day';
 import { BadUserInputError } from '../../common/graphql-errors';
-import type { NodeLabel } from '../../model/model';
+import { cypherName, type NodeLabel } from '../../model/model';
+import { chainPattern } from '../stats/chain';
 import { asOfPredicate, type AsOfView } from '../time/as-of';
 import {
   EDGE_FILTERS,
@@ -42,18 +44,38 @@ export class FilterCompiler {
   ): string[] {
     const { path } = spec;
     const other = this.variable();
-    const rel = this.variable();
-    const pattern =
-      path.direction === 'OUT'
-        ? `(${variable})-[${rel}:${path.type}]->(${other}:${path.label})`
-        : `(${variable})<-[${rel}:${path.type}]-(${other}:${path.label})`;
-    // Which relationships count at all: the edge filter and the as-of day.
     const edge = filter.edge as Record<string, unknown> | null | undefined;
-    const scope = [
-      ...(edge ? [this.edge(edge, rel)] : []),
-      ...this.validity(rel),
-      ...this.validity(other),
-    ];
+    // Which relationships count at all: the edge filter and the as-of day. A hop over several
+    // steps (a city's Land through its Kreis) is a named path whose every step must count.
+    let pattern: string;
+    let scope: string[];
+    if (path.repeat) {
+      const steps = this.variable();
+      const x = this.variable();
+      const each = (list: string, predicates: string[]) =>
+        predicates.length > 0 ? [`all(${x} IN ${list} WHERE ${predicates.join(' AND ')})`] : [];
+      pattern = `${steps} = ${chainPattern(variable, [path], other)}`;
+      scope = [
+        ...each(`relationships(${steps})`, [
+          ...(edge ? [this.edge(edge, x)] : []),
+          ...this.validity(x),
+        ]),
+        ...each(`nodes(${steps})[1..]`, this.validity(x)),
+      ];
+    } else {
+      const rel = this.variable();
+      const types = path.types.map(cypherName).join('|');
+      const end = `(${other}:${cypherName(path.label)})`;
+      pattern =
+        path.direction === 'OUT'
+          ? `(${variable})-[${rel}:${types}]->${end}`
+          : `(${variable})<-[${rel}:${types}]-${end}`;
+      scope = [
+        ...(edge ? [this.edge(edge, rel)] : []),
+        ...this.validity(rel),
+        ...this.validity(other),
+      ];
+    }
     const within = (predicate: string) =>
       [...scope, predicate].filter((p) => p !== 'true').join(' AND ') || 'true';
     const parts: string[] = [];
@@ -150,6 +172,12 @@ export class FilterCompiler {
     return parts.length > 0 ? parts.join(' AND ') : 'true';
   }
 
+  /**
+   * Conditions on one property, each a definite true or false: a condition on a missing value is
+   * false (not null), so `NOT` turns it into true and `all` counts an item without the value as
+   * failing the condition, as the README states. Written as "… AND property IS NOT NULL" rather
+   * than coalesce(…, false), so the planner can still seek a property index on the comparison.
+   */
   private scalar(
     property: string,
     spec: ScalarFilterSpec,
@@ -158,8 +186,12 @@ export class FilterCompiler {
   ): string {
     const parts: string[] = [];
     const { kind } = spec;
+    const definite = (predicate: string, ...present: string[]) =>
+      `(${predicate} AND ${present.map((p) => `${p} IS NOT NULL`).join(' AND ')})`;
     const test = (op: (x: string) => string) =>
-      spec.list ? `any(x IN coalesce(${property}, []) WHERE ${op('x')})` : op(property);
+      spec.list
+        ? `any(x IN coalesce(${property}, []) WHERE ${definite(op('x'), 'x')})`
+        : definite(op(property), property);
     for (const [op, value] of Object.entries(filter)) {
       if (value === undefined || value === null) continue;
       if (kind === 'string') {
@@ -170,41 +202,32 @@ export class FilterCompiler {
           parts.push(test((x) => `${x} STARTS WITH ${this.param(value)}`));
       } else if (kind === 'number') {
         const cmp = op === 'eq' ? '=' : op === 'gte' ? '>=' : '<=';
-        parts.push(`${property} ${cmp} ${this.param(value)}`);
+        parts.push(definite(`${property} ${cmp} ${this.param(value)}`, property));
       } else if (kind === 'boolean') {
+        // A flag that is not set is false (fundingUpTo: no ceiling stated), so already definite.
         parts.push(`coalesce(${property}, false) = ${this.param(value)}`);
       } else {
-        const day = (d: unknown) => this.param(checkDay(d, `${this.argument}.${name}.${op}`));
-        if (op === 'before') parts.push(`${property}Latest < date(${day(value)})`);
-        else if (op === 'after') parts.push(`${property}Earliest > date(${day(value)})`);
+        const place = `${this.argument}.${name}.${op}`;
+        const day = (d: unknown) => this.param(dayArgument(d, this.argument, place));
+        const [earliest, latest] = [`${property}Earliest`, `${property}Latest`];
+        if (op === 'before') parts.push(definite(`${latest} < date(${day(value)})`, latest));
+        else if (op === 'after')
+          parts.push(definite(`${earliest} > date(${day(value)})`, earliest));
         else if (op === 'between') {
           const range = value as unknown[];
           if (range.length !== 2) {
-            throw new BadUserInputError(
-              `${this.argument}.${name}.between takes two dates`,
-              this.argument,
-            );
+            throw new BadUserInputError(`${place} takes two dates`, this.argument);
           }
           parts.push(
-            `${property}Earliest >= date(${day(range[0])}) AND ${property}Latest <= date(${day(range[1])})`,
+            definite(
+              `${earliest} >= date(${day(range[0])}) AND ${latest} <= date(${day(range[1])})`,
+              earliest,
+              latest,
+            ),
           );
         }
       }
     }
     return parts.length > 0 ? parts.join(' AND ') : 'true';
   }
-}
-
-function checkDay(value: unknown, where: string): string {
-  if (
-    typeof value !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(Date.parse(value))
-  ) {
-    throw new BadUserInputError(
-      `${where}: expected a day as YYYY-MM-DD (got ${JSON.stringify(value)})`,
-      'where',
-    );
-  }
-  return value;
 }

@@ -96,7 +96,11 @@ for (const label of NODE_LABELS) {
   }
   field('AND', () => [where], 'All of these conditions.');
   field('OR', () => [where], 'At least one of these conditions.');
-  field('NOT', () => where, 'Not this condition.');
+  field(
+    'NOT',
+    () => where,
+    'Not this condition. A condition on a missing value is false, so NOT matches items without the value (NOT status eq ACTIVE includes units with no status).',
+  );
   InputType(`${label}Where`, { description: `Conditions on a ${label}: ${NODE_TYPES[label].doc}` })(
     where,
   );
@@ -105,11 +109,14 @@ for (const label of NODE_LABELS) {
     Field(() => where, { nullable: true, description })(listFilter.prototype, name);
   some('some', `At least one related ${label} matches.`);
   some('none', `No related ${label} matches.`);
-  some('all', `Every related ${label} matches (true when there is none).`);
+  some(
+    'all',
+    `No related ${label} fails the condition (true when there is none); one without the value a condition tests fails it.`,
+  );
   Field(() => RelationWhere, {
     nullable: true,
     description:
-      'Only relationships meeting these conditions count for some/none/all; alone, it asks for at least one such relationship.',
+      'Only relationships meeting these conditions count for some/none/all (a relationship without the property tested does not); alone, it asks for at least one such relationship. Over a relation of several steps (CityWhere.state through the Kreis) every step must meet them.',
   })(listFilter.prototype, 'edge');
   InputType(`${label}ListFilter`, {
     description: `Conditions on the ${label} items of a relation.`,

@@ -1,5 +1,6 @@
-import { NODE_TYPES, type NodeLabel, type NodeSpec } from '../../model/model';
-import type { RelationPath } from '../entity/entity.repository';
+import { NODE_TYPES, type NodeLabel, type NodeSpec, type RelationType } from '../../model/model';
+import { hop, type Hop } from '../stats/chain';
+import { CITY_STATE_HOP } from '../stats/city-reach';
 
 /**
  * What a `where` filter can reach from each label: its scalar fields (from the model) and its
@@ -7,7 +8,8 @@ import type { RelationPath } from '../entity/entity.repository';
  */
 export interface RelationFilterSpec {
   name: string;
-  path: RelationPath & { label: NodeLabel };
+  /** One hop, possibly over several steps (a city's Land: directly or through its Kreis). */
+  path: Hop;
   description: string;
 }
 
@@ -23,21 +25,21 @@ export interface ScalarFilterSpec {
 
 const rel = (
   name: string,
-  type: RelationPath['type'],
-  direction: RelationPath['direction'],
+  type: RelationType,
+  direction: Hop['direction'],
   label: NodeLabel,
   description: string,
-): RelationFilterSpec => ({ name, path: { type, direction, label }, description });
+): RelationFilterSpec => ({ name, path: hop(type, direction, label), description });
 
 export const RELATION_FILTERS: Record<NodeLabel, RelationFilterSpec[]> = {
   City: [
-    rel(
-      'state',
-      'LOCATED_IN',
-      'OUT',
-      'State',
-      'The state the city lies in directly (kreisfreie Städte).',
-    ),
+    {
+      name: 'state',
+      // The same walk as the output field City.state and the stats dimension: the Land directly
+      // (kreisfreie Städte) or through the Kreis.
+      path: CITY_STATE_HOP,
+      description: 'The state (Land) the city lies in, directly or through its Kreis.',
+    },
     rel('county', 'LOCATED_IN', 'OUT', 'County', 'The Kreis the city lies in.'),
     rel('orgUnits', 'BELONGS_TO', 'IN', 'OrgUnit', 'Units of the city administration and council.'),
     rel('districts', 'LOCATED_IN', 'IN', 'District', 'Districts of the city.'),

@@ -22,7 +22,7 @@ for (const label of NODE_LABELS) {
   for (const field of orderFields(label)) values[field.name] = field.name;
   registerEnumType(values, {
     name: `${label}OrderField`,
-    description: `Fields ${label} lists can be sorted by; dates sort by their first possible day, missing values first.`,
+    description: `Fields ${label} lists can be sorted by; dates sort by their first possible day; items without a value come last in either direction.`,
   });
   const order = class {};
   Object.defineProperty(order, 'name', { value: `${label}Order` });

@@ -58,7 +58,8 @@ export function connectionType<T extends object>(target: ClassType<T>): ClassTyp
 /** Where a page starts: the sort value and key of the item before it, in one ordering. */
 export interface CursorPosition {
   order: string;
-  value: string;
+  /** The item's sort value; null when it has none (missing values sort last). */
+  value: string | null;
   key: string;
 }
 
@@ -70,26 +71,43 @@ export function encodeCursor(position: CursorPosition): string {
   ).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, argument: string, order: string): CursorPosition {
+/**
+ * The position a cursor stands for, checked before it reaches a query: a cursor is client input,
+ * so anything that is not one of ours, or is one of another list or order, is BAD_USER_INPUT
+ * naming the argument. `checkValue` tells whether a sort value fits the order (a date order
+ * holds days).
+ */
+export function decodeCursor(
+  cursor: string,
+  argument: string,
+  order: string,
+  checkValue: (value: string) => boolean = () => true,
+): CursorPosition {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     parsed = null;
   }
+  const shown = cursor.length > 60 ? `${cursor.slice(0, 60)}…` : cursor;
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
-    !parsed.every((x) => typeof x === 'string')
+    typeof parsed[0] !== 'string' ||
+    !(typeof parsed[1] === 'string' || parsed[1] === null) ||
+    typeof parsed[2] !== 'string'
   ) {
-    throw new BadUserInputError(`"${cursor}" is not a valid cursor`, argument);
+    throw new BadUserInputError(`"${shown}" is not a valid cursor`, argument);
   }
-  const [cursorOrder, value, key] = parsed as [string, string, string];
+  const [cursorOrder, value, key] = parsed as [string, string | null, string];
   if (cursorOrder !== order) {
     throw new BadUserInputError(
-      `the cursor belongs to another sort order (${cursorOrder}, not ${order})`,
+      `the cursor belongs to another sort order or list (${cursorOrder.slice(0, 60)}, not ${order})`,
       argument,
     );
+  }
+  if (value !== null && !checkValue(value)) {
+    throw new BadUserInputError(`"${shown}" is not a valid cursor of this order`, argument);
   }
   return { order, value, key };
 }

@@ -1,6 +1,7 @@
 import type { ClassType } from 'type-graphql';
 import type { NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
+import { isDay } from '../../common/day';
 import { BadUserInputError } from '../../common/graphql-errors';
 import {
   compileFilter,
@@ -47,14 +48,22 @@ export async function listOf<T extends EntityObject>(
     label,
     args.orderBy as { field: string; direction: 'ASC' | 'DESC' } | undefined,
   );
-  const orderName = `${order.field}:${order.direction}`;
+  // The label is part of the order's name, so a cursor of another list is refused, not misread.
+  const orderName = `${label}:${order.field}:${order.direction}`;
   const cursorArg = backward ? 'before' : 'after';
   const cursor = backward ? args.before : args.after;
-  const position = cursor ? decodeCursor(cursor, cursorArg, orderName) : null;
+  const position = cursor
+    ? decodeCursor(cursor, cursorArg, orderName, order.kind === 'date' ? isDay : undefined)
+    : null;
   const view = viewOf(args);
   const filter = compileFilter(label, args.where as Record<string, unknown> | undefined, view);
   const runOrder: ListOrder = backward
-    ? { ...order, direction: order.direction === 'ASC' ? 'DESC' : 'ASC', tie: 'DESC' }
+    ? {
+        ...order,
+        direction: order.direction === 'ASC' ? 'DESC' : 'ASC',
+        tie: 'DESC',
+        missing: 'FIRST',
+      }
     : order;
   const page = await pageOfLabel(ctx.db, label, filter, runOrder, size, position);
   const records = backward ? [...page.records].reverse() : page.records;
@@ -136,14 +145,15 @@ export async function linkPageOf<T extends object>(
   args: { first?: number; after?: string },
 ): Promise<Connection<Link<T>>> {
   const size = checkPageSize(args.first);
-  const after = args.after ? decodeCursor(args.after, 'after', 'key:ASC') : null;
+  const orderName = `${path.type}:${path.direction}:key:ASC`;
+  const after = args.after ? decodeCursor(args.after, 'after', orderName) : null;
   const { view } = scope;
   const page = await ctx.loaders.relatedPage(path, size, after?.key ?? null, view).load(scope.key);
   return makeConnection(
     linkClass,
     page.items.map((item) => ({
       node: toLink<T>({ ...item, node: { ...item.node, view } }, path.type),
-      cursor: encodeCursor({ order: 'key:ASC', value: item.node.key, key: item.node.key }),
+      cursor: encodeCursor({ order: orderName, value: item.node.key, key: item.node.key }),
     })),
     page.hasNextPage,
     after !== null,

@@ -34,24 +34,37 @@ export interface ParsedQuery {
   words: string[];
 }
 
-export function toLuceneQuery(text: string): ParsedQuery | null {
-  const clauses: string[] = [];
-  const words: string[] = [];
-  const phrases = text.match(/"[^"]+"/g) ?? [];
+/** Splits a search text into its phrases (in balanced double quotes) and its other tokens. */
+function split(text: string): { phrases: string[]; tokens: string[] } {
+  const phrases: string[] = [];
   let rest = text;
-  for (const phrase of phrases) {
+  for (const phrase of text.match(/"[^"]+"/g) ?? []) {
     rest = rest.replace(phrase, ' ');
     const inner = phrase.slice(1, -1).replace(SPECIAL, ' ').trim();
-    if (inner) {
-      clauses.push(`"${inner}"`);
-      words.push(...inner.split(/\s+/).map(normaliseGerman));
-    }
+    if (inner) phrases.push(inner);
   }
   const tokens = rest
     .replace(SPECIAL, ' ')
     .split(/[\s,.;]+/)
     .map((w) => w.trim())
     .filter((w) => w.length > 0);
+  return { phrases, tokens };
+}
+
+/** Every word the user typed, in phrases or not, stop words included (what limits count). */
+export function typedWords(text: string): string[] {
+  const { phrases, tokens } = split(text);
+  return [...phrases.flatMap((p) => p.split(/\s+/)), ...tokens];
+}
+
+export function toLuceneQuery(text: string): ParsedQuery | null {
+  const clauses: string[] = [];
+  const words: string[] = [];
+  const { phrases, tokens } = split(text);
+  for (const inner of phrases) {
+    clauses.push(`"${inner}"`);
+    words.push(...inner.split(/\s+/).map(normaliseGerman));
+  }
   const meaningful = tokens.filter((w) => !STOP_WORDS.has(normaliseGerman(w)));
   for (const raw of meaningful.length > 0 ? meaningful : tokens) {
     // Lower case, so a typed AND, OR or NOT is a word and not an operator.

@@ -16,7 +16,13 @@ import type { Context } from '../../server/context';
 import { checkPageSize, PageInfo } from '../node/connection.type';
 import { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
-import { toLuceneQuery } from './lucene';
+import { toLuceneQuery, typedWords } from './lucene';
+import {
+  checkSearchText,
+  isQueryTooLarge,
+  MAX_SEARCH_WORD_LENGTH,
+  MAX_SEARCH_WORDS,
+} from './search.limits';
 import { searchEntities } from './search.repository';
 import { snippetOf } from './snippet';
 
@@ -68,8 +74,11 @@ export class SearchConnection {
 
 function decodeOffset(after: string | undefined): number {
   if (!after) return 0;
-  const match = /^o:(\d+)$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!match) throw new BadUserInputError(`"${after}" is not a valid search cursor`, 'after');
+  const match = /^o:(\d{1,15})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!match) {
+    const shown = after.length > 60 ? `${after.slice(0, 60)}…` : after;
+    throw new BadUserInputError(`"${shown}" is not a valid search cursor`, 'after');
+  }
   return Number(match[1]);
 }
 
@@ -83,7 +92,9 @@ export class SearchResolver {
   })
   async search(
     @Ctx() ctx: Context,
-    @Arg('text', { description: 'What to look for, e.g. "Senioren", "Armut", "Quartier".' })
+    @Arg('text', {
+      description: `What to look for, e.g. "Senioren", "Armut", "Quartier"; at most ${MAX_SEARCH_WORDS} words of at most ${MAX_SEARCH_WORD_LENGTH} characters each.`,
+    })
     text: string,
     @Arg('types', () => [ENTITY_TYPES], {
       nullable: true,
@@ -103,6 +114,7 @@ export class SearchResolver {
   ): Promise<SearchConnection> {
     const size = checkPageSize(first);
     const offset = decodeOffset(after);
+    checkSearchText(text);
     const parsed = toLuceneQuery(text);
     const empty = Object.assign(new PageInfo(), {
       hasNextPage: false,
@@ -124,7 +136,17 @@ export class SearchResolver {
       offset,
       size,
       ctx.caps.searchHits,
-    );
+    ).catch((error: unknown) => {
+      // The limits above keep queries within Lucene's; should the index grow past them, the
+      // refusal is still about the text, not a server fault.
+      if (isQueryTooLarge(error)) {
+        throw new BadUserInputError(
+          `search text is too large for the index (${typedWords(text).length} words); use fewer or shorter words`,
+          'text',
+        );
+      }
+      throw error;
+    });
     const hits = rows.map(({ record, score }) => {
       const snippet = snippetOf(record.props, parsed.words);
       return Object.assign(new SearchHit(), {

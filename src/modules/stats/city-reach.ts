@@ -59,6 +59,8 @@ export const EVENT_CITIES: Chain[] = CITY_EVENTS.map((c) => reverseChain(c, 'Cit
  * A city's Land: directly (kreisfreie Städte) or through its Kreis. One variable-length hop
  * rather than two chains: the model lets a city lie only in a Kreis or a Land, and a Kreis only
  * in a Land, so one or two LOCATED_IN steps ending at a State are exactly these two ways, and
- * the city's relationships are expanded once, not once per way.
+ * the city's relationships are expanded once, not once per way. The `where` filter
+ * `CityWhere.state` walks the same hop.
  */
-export const CITY_STATE: Chain[] = [[hop('LOCATED_IN', 'OUT', 'State', { min: 1, max: 2 })]];
+export const CITY_STATE_HOP = hop('LOCATED_IN', 'OUT', 'State', { min: 1, max: 2 });
+export const CITY_STATE: Chain[] = [[CITY_STATE_HOP]];
