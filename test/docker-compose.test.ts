@@ -42,6 +42,7 @@ describe('docker-compose.yml', () => {
 
   it('gives transactions that set no limit of their own a server-side time limit', () => {
     expect(neo4j.environment.NEO4J_db_transaction_timeout).toBe('60s');
+    expect(neo4j.environment.NEO4J_db_transaction_monitor_check_interval).toBe('100ms');
   });
 
   it('starts the API only when Neo4j is healthy and points it at the neo4j service', () => {

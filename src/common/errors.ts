@@ -10,6 +10,7 @@ export enum ErrorCode {
   DATABASE_AUTH = 'DATABASE_AUTH',
   CONSTRAINT_VIOLATION = 'CONSTRAINT_VIOLATION',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  QUERY_MEMORY_EXCEEDED = 'QUERY_MEMORY_EXCEEDED',
   /** Over a depth, alias, token, directive or cost limit (README "Limits"). */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** The answer would be larger than the response limit. */
@@ -83,6 +84,17 @@ export class QueryTimeoutError extends AppError {
       {
         cause,
       },
+    );
+  }
+}
+
+/** A query needed more database memory than one transaction may use and was stopped. */
+export class QueryMemoryError extends AppError {
+  constructor(cause?: unknown) {
+    super(
+      ErrorCode.QUERY_MEMORY_EXCEEDED,
+      'The query needed more database memory than one request may use and was stopped; narrow it down.',
+      { cause },
     );
   }
 }

@@ -37,6 +37,7 @@ const PUBLIC_APP_CODES = new Set<string>([
   ErrorCode.NOT_FOUND,
   ErrorCode.DATABASE_UNAVAILABLE,
   ErrorCode.QUERY_TIMEOUT,
+  ErrorCode.QUERY_MEMORY_EXCEEDED,
 ]);
 /** Codes GraphQL itself or Apollo assign to client mistakes: their messages are safe to show. */
 const PUBLIC_GRAPHQL_CODES = new Set([

@@ -5,6 +5,7 @@ import {
   DatabaseError,
   DatabaseUnavailableError,
   ErrorCode,
+  QueryMemoryError,
   QueryTimeoutError,
 } from '../common/errors';
 import { createDatabase } from './database';
@@ -34,6 +35,26 @@ describe('Database error mapping', () => {
       expect((error as Error).message).toBe('The database does not answer; try again later.');
       // Retries are capped so a dead database fails within seconds instead of hanging.
       expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('stops a query that outgrows the transaction memory with QUERY_MEMORY_EXCEEDED, once', async () => {
+    const db = createDatabase(loadConfig().neo4j);
+    let attempts = 0;
+    try {
+      const error = await db
+        .executeRead(async (tx) => {
+          attempts += 1;
+          // Tens of millions of integers in one list: far beyond the launcher's 256 MiB pool.
+          return tx.run('UNWIND range(1, 50000000) AS x RETURN size(collect(x)) AS n');
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(QueryMemoryError);
+      expect((error as QueryMemoryError).code).toBe(ErrorCode.QUERY_MEMORY_EXCEEDED);
+      // A transient error the driver would retry for seconds; running out of memory again is certain.
+      expect(attempts).toBe(1);
     } finally {
       await db.close();
     }

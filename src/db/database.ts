@@ -6,6 +6,7 @@ import {
   DatabaseAuthError,
   DatabaseError,
   DatabaseUnavailableError,
+  QueryMemoryError,
   QueryTimeoutError,
 } from '../common/errors';
 import { DatabaseHealth } from './health';
@@ -113,10 +114,11 @@ export class Database {
     try {
       this.transactions += 1;
       const config = { timeout: timeoutMs };
+      const bounded = withoutMemoryRetries(work);
       const result =
         mode === 'READ'
-          ? await session.executeRead(work, config)
-          : await session.executeWrite(work, config);
+          ? await session.executeRead(bounded, config)
+          : await session.executeWrite(bounded, config);
       this.health.succeeded();
       return result;
     } catch (error) {
@@ -139,6 +141,7 @@ export class Database {
       if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
         return new QueryTimeoutError(error);
       }
+      if (MEMORY_LIMIT_CODES.has(code)) return new QueryMemoryError(error);
       if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         return new ConstraintViolationError(error.message, error);
       }
@@ -147,6 +150,31 @@ export class Database {
     const message = error instanceof Error ? error.message : String(error);
     return new DatabaseError(message, error);
   }
+}
+
+/** Neo4j's answers to a transaction that ran out of its memory allowance. */
+const MEMORY_LIMIT_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+
+/**
+ * The driver retries transient errors for up to maxTransactionRetryTime; a query that ran out of
+ * memory would only run out again, keeping the client waiting and the database busy. Turned into
+ * an AppError inside the transaction function, it is not retried.
+ */
+function withoutMemoryRetries<T>(work: Work<T>): Work<T> {
+  return async (tx) => {
+    try {
+      return await work(tx);
+    } catch (error) {
+      if (error instanceof Neo4jError && MEMORY_LIMIT_CODES.has(error.code ?? '')) {
+        throw new QueryMemoryError(error);
+      }
+      throw error;
+    }
+  };
 }
 
 export function createDatabase(config: Neo4jConfig): Database {

@@ -134,6 +134,13 @@ test('removes a stale pid file, then starts an instance that answers Cypher', as
       "SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.timeout' RETURN value",
     ),
   ).resolves.toBe('45s');
+  // Time limits are checked every 100 ms, not Neo4j's default 2 s.
+  await expect(
+    queryOne(
+      result.uri,
+      "SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.monitor.check.interval' RETURN value",
+    ),
+  ).resolves.toBe('100ms');
 });
 
 test('a second start finds the running instance and does nothing', async () => {

@@ -142,6 +142,9 @@ public final class Neo4jLauncher {
     settings.put(
         GraphDatabaseSettings.transaction_timeout,
         Duration.ofSeconds(options.transactionTimeoutSeconds));
+    // Time limits are enforced by a monitor thread, every 2 s by default: a read limited to
+    // QUERY_TIMEOUT_MS would run up to 2 s longer (and meanwhile fill transaction memory).
+    settings.put(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100));
     settings.put(GraphDatabaseSettings.logs_directory, options.home.resolve("logs"));
     // A developer's machine should not phone home; there is often no network to reach anyway.
     settings.put(GraphDatabaseSettings.udc_enabled, false);
