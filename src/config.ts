@@ -199,28 +199,36 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
-  const positiveInt = (name: string, fallback: string, unit: string): number => {
-    const raw = str(name, fallback);
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) {
-      problems.push(`${name}: expected a positive whole number of ${unit} (got "${raw}")`);
-    }
-    return value;
-  };
-  const queryTimeoutMs = positiveInt('QUERY_TIMEOUT_MS', '10000', 'milliseconds');
-  const transactionTimeoutSeconds = positiveInt('NEO4J_TRANSACTION_TIMEOUT', '60', 'seconds');
+  const queryTimeoutMs = positiveWhole(env, problems, 'QUERY_TIMEOUT_MS', 10_000, 'milliseconds');
+  const transactionTimeoutSeconds = positiveWhole(
+    env,
+    problems,
+    'NEO4J_TRANSACTION_TIMEOUT',
+    60,
+    'seconds',
+  );
   const resultCaps: ResultCaps = {
-    neighbourhoodNodes: positiveInt(
+    neighbourhoodNodes: positiveWhole(
+      env,
+      problems,
       'NEIGHBOURHOOD_MAX_NODES',
-      String(DEFAULT_RESULT_CAPS.neighbourhoodNodes),
+      DEFAULT_RESULT_CAPS.neighbourhoodNodes,
       'nodes',
     ),
-    neighbourhoodEdges: positiveInt(
+    neighbourhoodEdges: positiveWhole(
+      env,
+      problems,
       'NEIGHBOURHOOD_MAX_EDGES',
-      String(DEFAULT_RESULT_CAPS.neighbourhoodEdges),
+      DEFAULT_RESULT_CAPS.neighbourhoodEdges,
       'edges',
     ),
-    searchHits: positiveInt('SEARCH_MAX_HITS', String(DEFAULT_RESULT_CAPS.searchHits), 'hits'),
+    searchHits: positiveWhole(
+      env,
+      problems,
+      'SEARCH_MAX_HITS',
+      DEFAULT_RESULT_CAPS.searchHits,
+      'hits',
+    ),
   };
   const probeRaw = str('NEO4J_PROBE_MS', '1000');
   const probeIntervalMs = Number(probeRaw);
@@ -274,21 +282,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
+/**
+ * A positive whole number from `env[name]`, or `fallback` when unset; a bad value adds a problem
+ * (naming the unit, when given) and leaves the fallback.
+ */
+function positiveWhole(
+  env: Env,
+  problems: string[],
+  name: string,
+  fallback: number,
+  unit?: string,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    const what = unit ? `a positive whole number of ${unit}` : 'a positive whole number';
+    problems.push(`${name}: expected ${what} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
 const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
 
 /** The request limits; a bad value adds a problem and leaves the default. */
 function loadLimits(env: Env, problems: string[]): LimitsConfig {
-  const count = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) {
-      problems.push(`${name}: expected a positive whole number (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
+  const count = (name: string, fallback: number) => positiveWhole(env, problems, name, fallback);
   const size = (name: string, fallback: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;

@@ -2,8 +2,6 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { isDay, notADayMessage } from './day';
 import { ErrorCode } from './errors';
 
-export { isDay } from './day';
-
 /** A day the client sent: a wrong one is the client's mistake. */
 function parseDay(value: unknown): string {
   if (!isDay(value)) {
