@@ -30,6 +30,7 @@ import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { BucketKeyResolver, StatsBucketResolver } from '../modules/stats/bucket.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { CompareResolver } from '../modules/compare/compare.resolver';
+import { RELATION_RESOLVERS } from '../modules/relation/relation.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -53,6 +54,7 @@ export const RESOLVERS = [
   StatsBucketResolver,
   BucketKeyResolver,
   CompareResolver,
+  ...RELATION_RESOLVERS,
 ] as const;
 
 // type-graphql reads decorator metadata when the schema is built; generic types made lazily

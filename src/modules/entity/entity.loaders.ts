@@ -1,30 +1,19 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
-import {
-  entitiesByKeys,
-  relatedByKeys,
-  relatedPageByKeys,
-  type RelatedPage,
-  type RelationPath,
-} from './entity.repository';
-import type { EntityRecord, RelatedRecord } from './entity.record';
-import type { AsOfView } from '../time/as-of';
+import { entitiesByKeys } from './entity.repository';
+import type { EntityRecord, RelationResult } from './entity.record';
+import type { RelationRead } from '../relation/relation.cypher';
+import { relationByKeys } from '../relation/relation.repository';
 
 /**
  * Per-request loaders: each batch is one `UNWIND $keys` query, results re-ordered to the keys.
- * Relation loaders are made on first use, one per relationship path.
+ * Relation loaders are made on first use, one per relation field and arguments, so parents
+ * asking for the same field with the same arguments share one query.
  */
 export interface Loaders {
   entityByKey: DataLoader<string, EntityRecord | null>;
-  /** The relationships along a path; with a view, only those valid on its day. */
-  related(path: RelationPath, view?: AsOfView | null): DataLoader<string, RelatedRecord[]>;
-  /** One page per parent; parents asking for the same page of the same path share a query. */
-  relatedPage(
-    path: RelationPath,
-    first: number,
-    afterKey: string | null,
-    view?: AsOfView | null,
-  ): DataLoader<string, RelatedPage>;
+  /** One relation field of many parents. */
+  relationByKey(read: RelationRead): DataLoader<string, RelationResult>;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -32,38 +21,19 @@ export function createLoaders(db: Database): Loaders {
     const found = await entitiesByKeys(db, keys);
     return keys.map((k) => found.get(k) ?? null);
   });
-  const relationLoaders = new Map<string, DataLoader<string, RelatedRecord[]>>();
-  const pageLoaders = new Map<string, DataLoader<string, RelatedPage>>();
+  const relationLoaders = new Map<string, DataLoader<string, RelationResult>>();
   return {
     entityByKey,
-    related(path, view = null) {
-      const id = JSON.stringify([path.direction, path.type, path.label ?? '*', view]);
+    relationByKey(read) {
+      const { field, ...rest } = read;
+      const id = JSON.stringify([field.on, field.name, rest]);
       let loader = relationLoaders.get(id);
       if (!loader) {
-        loader = new DataLoader<string, RelatedRecord[]>(async (keys) => {
-          const found = await relatedByKeys(db, path, keys, view);
-          return keys.map((k) => found.get(k) ?? []);
+        loader = new DataLoader<string, RelationResult>(async (keys) => {
+          const found = await relationByKeys(db, read, keys);
+          return keys.map((k) => found.get(k) ?? { items: [], total: 0 });
         });
         relationLoaders.set(id, loader);
-      }
-      return loader;
-    },
-    relatedPage(path, first, afterKey, view = null) {
-      const id = JSON.stringify([
-        path.direction,
-        path.type,
-        path.label ?? '*',
-        first,
-        afterKey,
-        view,
-      ]);
-      let loader = pageLoaders.get(id);
-      if (!loader) {
-        loader = new DataLoader<string, RelatedPage>(async (keys) => {
-          const found = await relatedPageByKeys(db, path, keys, first, afterKey, view);
-          return keys.map((k) => found.get(k) ?? { items: [], hasNextPage: false, total: 0 });
-        });
-        pageLoaders.set(id, loader);
       }
       return loader;
     },

@@ -8,12 +8,25 @@ export interface EntityRecord {
   props: Record<string, unknown>;
   /** The as-of view it was read under; relation fields of its object inherit it. */
   view?: AsOfView | null;
+  /**
+   * Relation fields the query planner has already read for this node, by plan key (response
+   * name and arguments); their resolvers use these instead of a loader.
+   */
+  planned?: Map<string, RelationResult>;
+}
+
+/** The items of one relation field of one node, and their number when it was asked for. */
+export interface RelationResult {
+  items: RelatedRecord[];
+  total: number | null;
 }
 
 /** A relationship read from one side: its properties and the node at the other end. */
 export interface RelatedRecord {
   rel: Record<string, unknown>;
   node: EntityRecord;
+  /** The far node's sort value in the relation's order, for cursors. */
+  sortValue?: string | null;
 }
 
 export function modelLabel(labels: string[]): NodeLabel {

@@ -1,7 +1,7 @@
 import { dayArgument } from '../../common/day';
 import { BadUserInputError } from '../../common/graphql-errors';
 import { cypherName, type NodeLabel } from '../../model/model';
-import { chainPattern } from '../stats/chain';
+import { chainPattern, hop } from '../stats/chain';
 import { asOfPredicate, type AsOfView } from '../time/as-of';
 import {
   EDGE_FILTERS,
@@ -16,6 +16,13 @@ import {
  * parameter; the only text spliced in is property names, labels and relationship types taken
  * from the filter spec (itself made from the model) and generated variable names.
  */
+const KEY_FILTER: ScalarFilterSpec = {
+  name: 'key',
+  kind: 'string',
+  list: false,
+  description: 'The readable key.',
+};
+
 export class FilterCompiler {
   readonly params: Record<string, unknown> = {};
   private counter = 0;
@@ -27,13 +34,96 @@ export class FilterCompiler {
   constructor(
     private readonly argument = 'where',
     private readonly view: AsOfView | null = null,
+    /** Prefix of parameter and variable names, so several compilers can share one statement. */
+    private readonly prefix = '',
+    /** Name of the as-of day parameter. */
+    private readonly dayParam = 'asOfDay',
   ) {}
 
   /** The as-of test on a node or relationship variable, or nothing without a view. */
   validity(variable: string): string[] {
     if (!this.view) return [];
-    if (this.params.asOfDay === undefined) this.params.asOfDay = this.view.day;
-    return [asOfPredicate(variable, 'asOfDay', this.view.mode)];
+    if (this.params[this.dayParam] === undefined) this.params[this.dayParam] = this.view.day;
+    return [asOfPredicate(variable, this.dayParam, this.view.mode)];
+  }
+
+  /**
+   * The pattern from `variable` along a relation to the new variable `other`, with the
+   * predicates that decide which relationships count at all (edge filter, as-of day).
+   */
+  relationScope(
+    spec: Pick<RelationFilterSpec, 'types' | 'direction' | 'targets' | 'repeat'>,
+    edge: Record<string, unknown> | null | undefined,
+    variable: string,
+    other: string,
+  ): { pattern: string; scope: string[]; rel: string } {
+    if (spec.repeat) {
+      // A hop over several steps (a city's Land through its Kreis) is a named path whose every
+      // step must count.
+      const steps = this.variable();
+      const x = this.variable();
+      const each = (list: string, predicates: string[]) =>
+        predicates.length > 0 ? [`all(${x} IN ${list} WHERE ${predicates.join(' AND ')})`] : [];
+      const path = hop(spec.types, spec.direction, spec.targets[0]!, spec.repeat);
+      return {
+        // The step arriving at the far end carries the relationship's own properties.
+        rel: `last(relationships(${steps}))`,
+        pattern: `${steps} = ${chainPattern(variable, [path], other)}`,
+        scope: [
+          ...each(`relationships(${steps})`, [
+            ...(edge ? [this.edge(edge, x)] : []),
+            ...this.validity(x),
+          ]),
+          ...each(`nodes(${steps})[1..]`, this.validity(x)),
+        ],
+      };
+    }
+    const rel = this.variable();
+    const types = spec.types.map(cypherName).join('|');
+    const single = spec.targets.length === 1;
+    const end = single ? `(${other}:${cypherName(spec.targets[0]!)})` : `(${other})`;
+    return {
+      rel,
+      pattern:
+        spec.direction === 'OUT'
+          ? `(${variable})-[${rel}:${types}]->${end}`
+          : `(${variable})<-[${rel}:${types}]-${end}`,
+      scope: [
+        ...(single
+          ? []
+          : [`(${spec.targets.map((t) => `${other}:${cypherName(t)}`).join(' OR ')})`]),
+        ...(edge ? [this.edge(edge, rel)] : []),
+        ...this.validity(rel),
+        ...this.validity(other),
+      ],
+    };
+  }
+
+  /**
+   * Conditions on the far end of a relation: a `<Label>Where`, or for a relation with several
+   * target labels `{ key, <Label>: <Label>Where, … }`, where an item matches when it meets the
+   * conditions of its own label (and an item of a label not named matches when none is named).
+   */
+  farEnd(
+    spec: Pick<RelationFilterSpec, 'targets' | 'perLabel'>,
+    where: Record<string, unknown> | null | undefined,
+    variable: string,
+    depth: number,
+  ): string {
+    if (!spec.perLabel) return this.compile(where, spec.targets[0]!, variable, depth);
+    if (!where) return 'true';
+    const parts: string[] = [];
+    const key = where.key as Record<string, unknown> | null | undefined;
+    if (key) parts.push(this.scalar(`${variable}.id`, KEY_FILTER, key, 'key'));
+    const named = spec.targets.filter((t) => where[t] !== undefined && where[t] !== null);
+    if (named.length > 0) {
+      const each = named.map(
+        (t) =>
+          `(${variable}:${cypherName(t)} AND ${this.compile(where[t] as Record<string, unknown>, t, variable, depth + 1)})`,
+      );
+      parts.push(`(${each.join(' OR ')})`);
+    }
+    return parts.length > 0 ? parts.join(' AND ') : 'true';
   }
 
   private relation(
@@ -42,40 +132,9 @@ export class FilterCompiler {
     variable: string,
     depth: number,
   ): string[] {
-    const { path } = spec;
     const other = this.variable();
     const edge = filter.edge as Record<string, unknown> | null | undefined;
-    // Which relationships count at all: the edge filter and the as-of day. A hop over several
-    // steps (a city's Land through its Kreis) is a named path whose every step must count.
-    let pattern: string;
-    let scope: string[];
-    if (path.repeat) {
-      const steps = this.variable();
-      const x = this.variable();
-      const each = (list: string, predicates: string[]) =>
-        predicates.length > 0 ? [`all(${x} IN ${list} WHERE ${predicates.join(' AND ')})`] : [];
-      pattern = `${steps} = ${chainPattern(variable, [path], other)}`;
-      scope = [
-        ...each(`relationships(${steps})`, [
-          ...(edge ? [this.edge(edge, x)] : []),
-          ...this.validity(x),
-        ]),
-        ...each(`nodes(${steps})[1..]`, this.validity(x)),
-      ];
-    } else {
-      const rel = this.variable();
-      const types = path.types.map(cypherName).join('|');
-      const end = `(${other}:${cypherName(path.label)})`;
-      pattern =
-        path.direction === 'OUT'
-          ? `(${variable})-[${rel}:${types}]->${end}`
-          : `(${variable})<-[${rel}:${types}]-${end}`;
-      scope = [
-        ...(edge ? [this.edge(edge, rel)] : []),
-        ...this.validity(rel),
-        ...this.validity(other),
-      ];
-    }
+    const { pattern, scope } = this.relationScope(spec, edge, variable, other);
     const within = (predicate: string) =>
       [...scope, predicate].filter((p) => p !== 'true').join(' AND ') || 'true';
     const parts: string[] = [];
@@ -84,7 +143,7 @@ export class FilterCompiler {
       const inner = filter[quantifier] as Record<string, unknown> | null | undefined;
       if (inner === undefined || inner === null) continue;
       quantified = true;
-      const predicate = this.compile(inner, path.label, other, depth + 1);
+      const predicate = this.farEnd(spec, inner, other, depth + 1);
       if (quantifier === 'some')
         parts.push(`EXISTS { MATCH ${pattern} WHERE ${within(predicate)} }`);
       else if (quantifier === 'none')
@@ -100,7 +159,7 @@ export class FilterCompiler {
   }
 
   /** Conditions on a relationship's own properties (RelationWhere). */
-  private edge(filter: Record<string, unknown>, rel: string): string {
+  edge(filter: Record<string, unknown>, rel: string): string {
     const parts: string[] = [];
     for (const [name, value] of Object.entries(filter)) {
       if (value === undefined || value === null) continue;
@@ -114,13 +173,13 @@ export class FilterCompiler {
   }
 
   private param(value: unknown): string {
-    const name = `p${this.counter++}`;
+    const name = `${this.prefix}p${this.counter++}`;
     this.params[name] = value;
     return `$${name}`;
   }
 
   private variable(): string {
-    return `v${this.counter++}`;
+    return `${this.prefix}v${this.counter++}`;
   }
 
   /** A predicate on `variable` (a node of `label`), or 'true' for an empty filter. */

@@ -75,6 +75,82 @@ for (const label of NODE_LABELS) {
   LIST_FILTER_INPUTS[label] = listFilter;
 }
 
+/** The `<Label>ListFilter` of a relation, or its per-label filter when it has several targets. */
+export function relationListFilter(relation: {
+  targets: readonly NodeLabel[];
+  perLabel: boolean;
+}): ClassType {
+  return relation.perLabel
+    ? perLabelInputs(relation.targets).listFilter
+    : LIST_FILTER_INPUTS[relation.targets[0]!];
+}
+
+/** The far-end `where` of a relation field: `<Label>Where` or the per-label one. */
+export function relationWhere(relation: {
+  targets: readonly NodeLabel[];
+  perLabel: boolean;
+}): ClassType {
+  return relation.perLabel
+    ? perLabelInputs(relation.targets).where
+    : WHERE_INPUTS[relation.targets[0]!];
+}
+
+const PER_LABEL = new Map<string, { where: ClassType; listFilter: ClassType }>();
+
+/**
+ * For relations whose far end has several labels (a unit's `decidedBy`: a body or a person),
+ * e.g. `OrgUnitOrPersonWhere { key, OrgUnit: OrgUnitWhere, Person: PersonWhere }`: conditions
+ * per label, and the list filter over it.
+ */
+function perLabelInputs(targets: readonly NodeLabel[]): {
+  where: ClassType;
+  listFilter: ClassType;
+} {
+  const name = targets.join('Or');
+  const existing = PER_LABEL.get(name);
+  if (existing) return existing;
+  const where = class {};
+  Object.defineProperty(where, 'name', { value: `${name}Where` });
+  Field(() => StringFilter, { nullable: true, description: 'The readable key.' })(
+    where.prototype,
+    'key',
+  );
+  for (const target of targets) {
+    Field(() => WHERE_INPUTS[target], {
+      nullable: true,
+      description: `Conditions on items that are a ${target}; items of another label do not match them.`,
+    })(where.prototype, target);
+  }
+  InputType(`${name}Where`, {
+    description: `Conditions on an item that is one of ${targets.join(', ')}: \`key\` applies to all, the per-label conditions to items of that label. With no label named, items of every label count; with several, an item matches the conditions of its own label.`,
+  })(where);
+  const listFilter = class {};
+  Object.defineProperty(listFilter, 'name', { value: `${name}ListFilter` });
+  addQuantifiers(listFilter, where, targets.join(' or '));
+  InputType(`${name}ListFilter`, {
+    description: `Conditions on the ${targets.join('/')} items of a relation.`,
+  })(listFilter);
+  const made = { where, listFilter };
+  PER_LABEL.set(name, made);
+  return made;
+}
+
+function addQuantifiers(listFilter: ClassType, where: ClassType, what: string): void {
+  const some = (name: string, description: string) =>
+    Field(() => where, { nullable: true, description })(listFilter.prototype, name);
+  some('some', `At least one related ${what} matches.`);
+  some('none', `No related ${what} matches.`);
+  some(
+    'all',
+    `No related ${what} fails the condition (true when there is none); one without the value a condition tests fails it.`,
+  );
+  Field(() => RelationWhere, {
+    nullable: true,
+    description:
+      'Only relationships meeting these conditions count for some/none/all (a relationship without the property tested does not); alone, it asks for at least one such relationship. Over a relation of several steps (CityWhere.state through the Kreis) every step must meet them.',
+  })(listFilter.prototype, 'edge');
+}
+
 for (const label of NODE_LABELS) {
   const where = WHERE_INPUTS[label];
   const listFilter = LIST_FILTER_INPUTS[label];
@@ -85,7 +161,13 @@ for (const label of NODE_LABELS) {
     field(scalar.name, () => SCALAR_INPUT[scalar.kind], scalar.description);
   }
   for (const relation of RELATION_FILTERS[label]) {
-    field(relation.name, () => LIST_FILTER_INPUTS[relation.path.label], relation.description);
+    // Made now, not in the thunk: type-graphql must see every input type before it builds.
+    const listFilterType = relationListFilter(relation);
+    Field(() => listFilterType, {
+      nullable: true,
+      description: relation.description,
+      ...(relation.deprecationReason ? { deprecationReason: relation.deprecationReason } : {}),
+    })(where.prototype, relation.name);
   }
   if (label === 'Theme') {
     field(
@@ -105,19 +187,7 @@ for (const label of NODE_LABELS) {
     where,
   );
 
-  const some = (name: string, description: string) =>
-    Field(() => where, { nullable: true, description })(listFilter.prototype, name);
-  some('some', `At least one related ${label} matches.`);
-  some('none', `No related ${label} matches.`);
-  some(
-    'all',
-    `No related ${label} fails the condition (true when there is none); one without the value a condition tests fails it.`,
-  );
-  Field(() => RelationWhere, {
-    nullable: true,
-    description:
-      'Only relationships meeting these conditions count for some/none/all (a relationship without the property tested does not); alone, it asks for at least one such relationship. Over a relation of several steps (CityWhere.state through the Kreis) every step must meet them.',
-  })(listFilter.prototype, 'edge');
+  addQuantifiers(listFilter, where, label);
   InputType(`${label}ListFilter`, {
     description: `Conditions on the ${label} items of a relation.`,
   })(listFilter);

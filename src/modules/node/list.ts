@@ -3,13 +3,8 @@ import type { NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
 import { isDay } from '../../common/day';
 import { BadUserInputError } from '../../common/graphql-errors';
-import {
-  compileFilter,
-  countLabel,
-  pageOfLabel,
-  type ListOrder,
-  type RelationPath,
-} from '../entity/entity.repository';
+import { compileFilter, countLabel, pageOfLabel } from '../entity/entity.repository';
+import type { ListOrder } from '../entity/keyset';
 import type { ListArgs } from '../filter/list-args';
 import { orderFields } from '../filter/order.inputs';
 import {
@@ -19,10 +14,7 @@ import {
   makeConnection,
   type Connection,
 } from './connection.type';
-import { toLink, type Link } from './link.type';
-import type { RelatedRecord } from '../entity/entity.record';
-import { viewOf, type AsOfView } from '../time/as-of';
-import type { AsOfArgs } from '../time/as-of.args';
+import { viewOf } from '../time/as-of';
 import { toObject } from './node.registry';
 import type { EntityObject } from './entity-object';
 
@@ -87,76 +79,4 @@ function listOrder(
   const field = orderFields(label).find((f) => f.name === orderBy.field);
   if (!field) throw new BadUserInputError(`cannot sort ${label} by ${orderBy.field}`, 'orderBy');
   return { field: field.name, kind: field.kind, direction: orderBy.direction };
-}
-
-/** Where a relation field starts: the parent's key and the as-of view that applies. */
-export interface Scope {
-  key: string;
-  view: AsOfView | null;
-}
-
-/** The scope of a relation field: its own `asOf` if set, else the one its parent was read under. */
-export function at(parent: { key: string; view?: AsOfView | null }, time?: AsOfArgs): Scope {
-  return { key: parent.key, view: viewOf(time, parent.view ?? null) };
-}
-
-/**
- * The relationships along one path, batched per request; under a view only those valid on its
- * day whose far node is valid too, each far node carrying the view on to its own relations.
- */
-export async function relatedOf(
-  ctx: Context,
-  scope: Scope,
-  path: RelationPath,
-): Promise<RelatedRecord[]> {
-  const { view } = scope;
-  const items = await ctx.loaders.related(path, view).load(scope.key);
-  return view ? items.map((item) => ({ ...item, node: { ...item.node, view } })) : items;
-}
-
-/** The cited links along one relationship path. */
-export async function linksOf<T>(
-  ctx: Context,
-  scope: Scope,
-  path: RelationPath,
-): Promise<Link<T>[]> {
-  const items = await relatedOf(ctx, scope, path);
-  return items.map((item) => toLink<T>(item, path.type));
-}
-
-/** The single node along a path (e.g. a unit's city), or null. */
-export async function oneOf<T>(
-  ctx: Context,
-  scope: Scope,
-  path: RelationPath,
-): Promise<Link<T> | null> {
-  return (await linksOf<T>(ctx, scope, path))[0] ?? null;
-}
-
-/**
- * A relation field that can grow long (thousands at national scale) as a connection of links,
- * paged in key order of the far end; the as-of test runs in the database so pages stay full.
- */
-export async function linkPageOf<T extends object>(
-  ctx: Context,
-  scope: Scope,
-  path: RelationPath,
-  linkClass: ClassType<Link<T>>,
-  args: { first?: number; after?: string },
-): Promise<Connection<Link<T>>> {
-  const size = checkPageSize(args.first);
-  const orderName = `${path.type}:${path.direction}:key:ASC`;
-  const after = args.after ? decodeCursor(args.after, 'after', orderName) : null;
-  const { view } = scope;
-  const page = await ctx.loaders.relatedPage(path, size, after?.key ?? null, view).load(scope.key);
-  return makeConnection(
-    linkClass,
-    page.items.map((item) => ({
-      node: toLink<T>({ ...item, node: { ...item.node, view } }, path.type),
-      cursor: encodeCursor({ order: orderName, value: item.node.key, key: item.node.key }),
-    })),
-    page.hasNextPage,
-    after !== null,
-    async () => page.total,
-  );
 }

@@ -5,6 +5,7 @@ import {
   type RelationSpec,
   type RelationType,
 } from '../../model/model';
+import { relationField } from '../../model/relations';
 import { asOfPredicate, type AsOfView } from '../time/as-of';
 
 /**
@@ -36,6 +37,16 @@ export const hop = (
   label,
   ...(repeat ? { repeat } : {}),
 });
+
+/**
+ * The hop of a relation field of the relationship table (e.g. `walk('City', 'orgUnits')`), so
+ * the walks of stats, compare and timeline mean what the field and its filter mean.
+ */
+export function walk(label: NodeLabel, name: string): Hop {
+  const field = relationField(label, name);
+  if (field.to.length !== 1) throw new Error(`${label}.${name} reaches several labels`);
+  return hop(field.type, field.direction, field.to[0]!, field.repeat);
+}
 
 /** The narrower-to-broader closure of the taxonomy: a theme and every theme above it. */
 export const ROLL_UP = hop('BROADER', 'OUT', 'Theme', { min: 0 });

@@ -1,4 +1,4 @@
-import { hop, reverseChain, then, type Chain } from './chain';
+import { hop, reverseChain, then, walk, type Chain } from './chain';
 
 /**
  * What belongs to a city, as chains from the city. One definition serves the aggregates (a
@@ -15,17 +15,20 @@ import { hop, reverseChain, then, type Chain } from './chain';
 const UNIT_TO_PROGRAMME = hop(['COORDINATES', 'IMPLEMENTS', 'DECIDED', 'RUNS'], 'OUT', 'Programme');
 const EVENT_OF_PROGRAMME = hop(['PART_OF', 'CONTRIBUTES_TO'], 'IN', 'Event');
 
-export const CITY_UNITS: Chain[] = [[hop('BELONGS_TO', 'IN', 'OrgUnit')]];
+const UNITS = walk('City', 'orgUnits');
+const UNIT_POSTS = walk('OrgUnit', 'posts');
+
+export const CITY_UNITS: Chain[] = [[UNITS]];
 
 export const CITY_PROGRAMMES: Chain[] = [
   [hop(['PARTICIPATES_IN', 'RUNS'], 'OUT', 'Programme')],
-  [hop('BELONGS_TO', 'IN', 'OrgUnit'), UNIT_TO_PROGRAMME],
+  [UNITS, UNIT_TO_PROGRAMME],
 ];
 
 /** Programmes that are the city's own: run by it or by its units (not merely joined). */
 export const OWN_PROGRAMMES: Chain[] = [
   [hop('RUNS', 'OUT', 'Programme')],
-  [hop('BELONGS_TO', 'IN', 'OrgUnit'), UNIT_TO_PROGRAMME],
+  [UNITS, UNIT_TO_PROGRAMME],
 ];
 
 export const CITY_EVENTS: Chain[] = [
@@ -34,19 +37,13 @@ export const CITY_EVENTS: Chain[] = [
 ];
 
 /** Programmes the city takes part in (brought into its timeline with their own dates only). */
-export const JOINED_PROGRAMMES: Chain[] = [[hop('PARTICIPATES_IN', 'OUT', 'Programme')]];
+export const JOINED_PROGRAMMES: Chain[] = [[walk('City', 'participations')]];
 
 /** People holding a post in the city itself or in one of its units. */
-export const CITY_PEOPLE: Chain[] = [
-  [hop('HOLDS_POST', 'IN', 'Person')],
-  [hop('BELONGS_TO', 'IN', 'OrgUnit'), hop('HOLDS_POST', 'IN', 'Person')],
-];
+export const CITY_PEOPLE: Chain[] = [[walk('City', 'posts')], [UNITS, UNIT_POSTS]];
 
 /** From the city to the person holding a post in one of its units (the unit is second to last). */
-export const CITY_UNIT_POSTS: Chain = [
-  hop('BELONGS_TO', 'IN', 'OrgUnit'),
-  hop('HOLDS_POST', 'IN', 'Person'),
-];
+export const CITY_UNIT_POSTS: Chain = [UNITS, UNIT_POSTS];
 
 /** Everything through which a city can address a theme (posts add nothing: their unit does). */
 export const CITY_THEME_HOLDERS: Chain[] = [...CITY_UNITS, ...CITY_PROGRAMMES, ...CITY_EVENTS];
@@ -62,5 +59,5 @@ export const EVENT_CITIES: Chain[] = CITY_EVENTS.map((c) => reverseChain(c, 'Cit
  * the city's relationships are expanded once, not once per way. The `where` filter
  * `CityWhere.state` walks the same hop.
  */
-export const CITY_STATE_HOP = hop('LOCATED_IN', 'OUT', 'State', { min: 1, max: 2 });
+export const CITY_STATE_HOP = walk('City', 'state');
 export const CITY_STATE: Chain[] = [[CITY_STATE_HOP]];

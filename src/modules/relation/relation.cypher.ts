@@ -1,0 +1,92 @@
+import neo4j from 'neo4j-driver';
+import type { RelationField } from '../../model/relations';
+import { FilterCompiler } from '../filter/filter.compiler';
+import { afterPosition, orderItems, sortValue, type ListOrder } from '../entity/keyset';
+import type { AsOfView } from '../time/as-of';
+
+/** What one relation field asks for: its far ends, filtered, sorted, limited, after a cursor. */
+export interface RelationRead {
+  field: RelationField;
+  view: AsOfView | null;
+  /** Conditions on the far end (`<Label>Where` or per label). */
+  where: Record<string, unknown> | null;
+  /** Conditions on the relationship itself (RelationWhere). */
+  edge: Record<string, unknown> | null;
+  /** null: by name (lists) — connections always have an order, by key unless asked. */
+  order: ListOrder | null;
+  /** How many items to read at most (a connection reads one more to know about a next page). */
+  limit: number | null;
+  after: { value: string | null; key: string } | null;
+  /** Read the number of all matching items too (a connection's totalCount). */
+  count: boolean;
+}
+
+/** Cypher for the nested parts of each far node (the planner's subqueries), or none. */
+export interface Nested {
+  /** A map expression over the far node and relationship variables, e.g. `{f0: COLLECT {…}}`. */
+  planned(far: string, rel: string): string;
+  /** Also read the cited documents of the relationship and the far node. */
+  documents: boolean;
+}
+
+/** The relation as Cypher expressions on a bound parent variable, with their parameters. */
+export interface RelationCypher {
+  /** A list of `{rel, key, labels, props, sortValue, planned, documents}` maps. */
+  items: string;
+  /** The number of matching far ends, or `null` when not asked. */
+  total: string;
+  params: Record<string, unknown>;
+}
+
+/** Name order for lists without `orderBy`: what a researcher reads first, key as tie-breaker. */
+const BY_NAME = (m: string) => `coalesce(${m}.name, ${m}.title, ${m}.labelEn, ${m}.id), ${m}.id`;
+
+/** Documents cited by a relationship and its far node, as records the entity loader can take. */
+export function citedDocuments(...holders: string[]): string {
+  const ids = holders.map((h) => `coalesce(${h}.sourceIds, [])`).join(' + ');
+  return `COLLECT { MATCH (d:SourceDocument:Entity) WHERE d.id IN ${ids} RETURN {key: d.id, labels: labels(d), props: properties(d)} }`;
+}
+
+/**
+ * The relation from `parent` as expressions. Every name the statement uses starts with `prefix`,
+ * so relation reads nest inside each other and inside a root list without clashes; every value
+ * is a parameter, and labels and types come from the table through the filter compiler.
+ */
+export function relationCypher(
+  read: RelationRead,
+  parent: string,
+  prefix: string,
+  nested: Nested | null = null,
+): RelationCypher {
+  const { field } = read;
+  const compiler = new FilterCompiler('where', read.view, prefix, `${prefix}day`);
+  const m = `${prefix}m`;
+  const r = `${prefix}r`;
+  const spec = { ...field, types: [field.type], targets: field.to, perLabel: field.to.length > 1 };
+  const { pattern, scope, rel } = compiler.relationScope(spec, read.edge, parent, m);
+  const conditions = [...scope, compiler.farEnd(spec, read.where, m, 0)].filter(
+    (c) => c !== 'true',
+  );
+  const params: Record<string, unknown> = {};
+  const position = read.order
+    ? afterPosition(read.order, read.after, m, { value: `${prefix}av`, key: `${prefix}ak` })
+    : '';
+  if (read.after)
+    Object.assign(params, { [`${prefix}av`]: read.after.value, [`${prefix}ak`]: read.after.key });
+  const where = (extra: string) => {
+    const all = [...conditions, ...(extra ? [`(${extra})`] : [])];
+    return all.length > 0 ? ` WHERE ${all.join(' AND ')}` : '';
+  };
+  let limit = '';
+  if (read.limit !== null) {
+    params[`${prefix}lim`] = neo4j.int(read.limit);
+    limit = ` LIMIT $${prefix}lim`;
+  }
+  const order = read.order ? orderItems(read.order, m) : BY_NAME(m);
+  const value = read.order ? sortValue(read.order, m) : 'null';
+  const planned = nested ? nested.planned(m, r) : 'null';
+  const documents = nested?.documents ? citedDocuments(r, m) : 'null';
+  const items = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m} ORDER BY ${order}${limit} RETURN {rel: properties(${r}), key: ${m}.id, labels: labels(${m}), props: properties(${m}), sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
+  const total = read.count ? `COUNT { MATCH ${pattern}${where('')} }` : 'null';
+  return { items, total, params: { ...compiler.params, ...params } };
+}

@@ -1,0 +1,66 @@
+import type { Database } from '../../db/database';
+import { toRecord } from '../entity/entity.repository';
+import {
+  plain,
+  type EntityRecord,
+  type RelatedRecord,
+  type RelationResult,
+} from '../entity/entity.record';
+import { relationCypher, type RelationRead } from './relation.cypher';
+
+/** One far end as the relation Cypher returns it. */
+export interface RawItem {
+  rel: Record<string, unknown>;
+  key: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  sortValue: string | null;
+  planned: unknown;
+  documents: RawDocument[] | null;
+}
+
+export interface RawDocument {
+  key: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export function toRelatedRecord(raw: RawItem): RelatedRecord {
+  return {
+    rel: plain(raw.rel),
+    node: toRecord(raw.key, raw.labels, raw.props),
+    sortValue: raw.sortValue,
+  };
+}
+
+export function toDocumentRecord(raw: RawDocument): EntityRecord {
+  return toRecord(raw.key, raw.labels, raw.props);
+}
+
+/**
+ * For a batch of parents, one relation field each (same arguments): one `UNWIND $keys` query,
+ * the items in the field's order, with their number when asked.
+ */
+export async function relationByKeys(
+  db: Database,
+  read: RelationRead,
+  keys: readonly string[],
+): Promise<Map<string, RelationResult>> {
+  const cypher = relationCypher(read, 'n', 'x');
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `UNWIND $keys AS key
+       MATCH (n:Entity {id: key})
+       RETURN key, ${cypher.items} AS items, ${cypher.total} AS total`,
+      { ...cypher.params, keys },
+    ),
+  );
+  const out = new Map<string, RelationResult>();
+  for (const r of result.records) {
+    out.set(r.get('key') as string, {
+      items: (r.get('items') as RawItem[]).map(toRelatedRecord),
+      total: r.get('total') as number | null,
+    });
+  }
+  return out;
+}
