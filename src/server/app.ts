@@ -52,6 +52,8 @@ export interface AppOptions {
   development?: boolean;
   /** Caps on result sizes (default: DEFAULT_RESULT_CAPS; the server passes the configured ones). */
   resultCaps?: ResultCaps;
+  /** The query planner (default on); off answers every relation field through loaders. */
+  planner?: boolean;
 }
 
 /**
@@ -135,7 +137,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
-      context: async () => createContext(db, logger, options.resultCaps),
+      context: async () => createContext(db, logger, options.resultCaps, options.planner ?? true),
     }),
   );
   app.use(

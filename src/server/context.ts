@@ -10,12 +10,15 @@ export interface Context {
   logger: Logger;
   /** Caps on result sizes (neighbourhood, search), from the configuration. */
   caps: ResultCaps;
+  /** Compile each root list's whole selection into one statement (off: loaders only). */
+  planner: boolean;
 }
 
 export function createContext(
   db: Database,
   logger: Logger,
   caps: ResultCaps = DEFAULT_RESULT_CAPS,
+  planner = true,
 ): Context {
-  return { db, loaders: createLoaders(db), logger, caps };
+  return { db, loaders: createLoaders(db), logger, caps, planner };
 }

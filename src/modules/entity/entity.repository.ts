@@ -55,6 +55,8 @@ export interface Page {
     documents: unknown;
   }[];
   hasNextPage: boolean;
+  /** The number of all matching nodes, when the projection asked for it. */
+  total: number | null;
 }
 
 /** What a root list reads besides each node: the planner's subqueries and cited documents. */
@@ -62,6 +64,8 @@ export interface Projection {
   planned: string;
   documents: string;
   params: Record<string, unknown>;
+  /** Count all matching nodes in the same statement. */
+  count?: boolean;
 }
 
 export const NO_PROJECTION: Projection = { planned: 'null', documents: 'null', params: {} };
@@ -92,11 +96,15 @@ export async function pageOfLabel(
     afterKey: after?.key ?? null,
     afterValue: after?.value ?? null,
   };
-  const statement = `MATCH (n:${label}:Entity)
+  const total = projection.count
+    ? `CALL () { MATCH (n:${label}:Entity) WHERE ${filter.predicate} RETURN count(n) AS total }\n`
+    : '';
+  const statement = `${total}MATCH (n:${label}:Entity)
        WHERE (${filter.predicate})${position ? ` AND (${position})` : ''}
-       WITH n ORDER BY ${orderItems(order, 'n')} LIMIT $limit
+       WITH ${total ? 'total, ' : ''}n ORDER BY ${orderItems(order, 'n')} LIMIT $limit
        RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, ${sortValue(order, 'n')} AS sortValue,
-              ${projection.planned} AS planned, ${projection.documents} AS documents`;
+              ${projection.planned} AS planned, ${projection.documents} AS documents,
+              ${total ? 'total' : 'null'} AS total`;
   const result = await db.executeRead((tx) => tx.run(statement, params));
   const records = result.records.map((r) => ({
     record: toRecord(
@@ -108,7 +116,15 @@ export async function pageOfLabel(
     planned: r.get('planned') as unknown,
     documents: r.get('documents') as unknown,
   }));
-  return { records: records.slice(0, first), hasNextPage: records.length > first };
+  // With a count and no matching node there is no row to carry it: the total is then 0.
+  const counted = projection.count
+    ? ((result.records[0]?.get('total') as number | undefined) ?? 0)
+    : null;
+  return {
+    records: records.slice(0, first),
+    hasNextPage: records.length > first,
+    total: counted,
+  };
 }
 
 export async function countLabel(

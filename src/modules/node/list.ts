@@ -1,9 +1,11 @@
 import type { ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
 import { isDay } from '../../common/day';
 import { BadUserInputError } from '../../common/graphql-errors';
-import { compileFilter, countLabel, pageOfLabel } from '../entity/entity.repository';
+import { compileFilter, countLabel, NO_PROJECTION, pageOfLabel } from '../entity/entity.repository';
+import { attachPlanned, planRootList, selects } from '../planner/planner';
 import type { ListOrder } from '../entity/keyset';
 import type { ListArgs } from '../filter/list-args';
 import { orderFields } from '../filter/order.inputs';
@@ -28,6 +30,7 @@ export async function listOf<T extends EntityObject>(
   label: NodeLabel,
   type: ClassType<T>,
   args: ListArgs,
+  info?: GraphQLResolveInfo,
 ): Promise<Connection<T>> {
   const backward = args.last !== undefined && args.last !== null;
   if (backward && args.first !== undefined && args.first !== null) {
@@ -57,17 +60,27 @@ export async function listOf<T extends EntityObject>(
         missing: 'FIRST',
       }
     : order;
-  const page = await pageOfLabel(ctx.db, label, filter, runOrder, size, position);
+  // With the planner, the page, every relation below it and the total are one statement.
+  const planned = ctx.planner && info ? planRootList(info, label, view) : null;
+  const plan = planned?.plan ?? null;
+  const count = ctx.planner && info ? selects(info, 'totalCount') : false;
+  const page = await pageOfLabel(ctx.db, label, filter, runOrder, size, position, {
+    ...(planned?.projection ?? NO_PROJECTION),
+    count,
+  });
   const records = backward ? [...page.records].reverse() : page.records;
   return makeConnection(
     type,
-    records.map(({ record, sortValue }) => ({
-      node: toObject({ ...record, view }) as T,
+    records.map(({ record, sortValue, planned, documents }) => ({
+      node: toObject({
+        ...(plan ? attachPlanned(record, plan, planned, documents, ctx.loaders) : record),
+        view,
+      }) as T,
       cursor: encodeCursor({ order: orderName, value: sortValue, key: record.key }),
     })),
     backward ? position !== null : page.hasNextPage,
     backward ? page.hasNextPage : position !== null,
-    () => countLabel(ctx.db, label, filter),
+    async () => page.total ?? countLabel(ctx.db, label, filter),
   );
 }
 

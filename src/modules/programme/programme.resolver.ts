@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver, Info } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../server/context';
 import { LIST_ARGS, type ListArgs } from '../filter/list-args';
 import { connectionType } from '../node/connection.type';
@@ -10,7 +11,11 @@ export class ProgrammeResolver {
   @Query(() => connectionType(Programme), {
     description: 'Programmes, projects, audits, strategies, charters and laws, in key order.',
   })
-  programmes(@Ctx() ctx: Context, @Args(() => LIST_ARGS.Programme) args: ListArgs) {
-    return listOf(ctx, 'Programme', Programme, args);
+  programmes(
+    @Ctx() ctx: Context,
+    @Args(() => LIST_ARGS.Programme) args: ListArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listOf(ctx, 'Programme', Programme, args, info);
   }
 }

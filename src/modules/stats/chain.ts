@@ -70,7 +70,7 @@ function checkedHop(h: Hop): string {
   return `[:${types}${range}]`;
 }
 
-const NAME = /^[a-z][A-Za-z0-9]*$/;
+const NAME = /^[a-z][A-Za-z0-9_]*$/;
 
 /**
  * The pattern of a chain from the bound variable `start` to a new variable `end`, intermediate

@@ -1,0 +1,285 @@
+import {
+  Kind,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
+import { getArgumentValues } from 'graphql/execution/values';
+import type { NodeLabel } from '../../model/model';
+import { relationFieldsOf, type RelationField, type RelationShape } from '../../model/relations';
+import type { Loaders } from '../entity/entity.loaders';
+import type { EntityRecord, RelationResult } from '../entity/entity.record';
+import type { Projection } from '../entity/entity.repository';
+import { citedDocuments, relationCypher, type RelationRead } from '../relation/relation.cypher';
+import { relationRead, type RelationArgs } from '../relation/relation.field';
+import {
+  toDocumentRecord,
+  toRelatedRecord,
+  type RawDocument,
+  type RawItem,
+} from '../relation/relation.repository';
+import type { AsOfView } from '../time/as-of';
+import { fieldPlanKey } from './plan-key';
+
+/**
+ * The query planner. A root field's selection is walked once, before anything is read: every
+ * relation field below it, at any depth, with its arguments and `asOf` view, becomes a
+ * subquery of the root field's single Cypher statement (`COLLECT { … }` per relation, nested),
+ * and the cited documents that `sources { document }` asks for are read alongside and primed
+ * into the entity loader. Resolvers then find their items on the parent record by plan key;
+ * what the planner does not cover (computed fields, nodes reached through other root fields)
+ * still goes through the per-request loaders, so answers are the same either way.
+ */
+
+/** The relations to read for the nodes at one place of the selection. */
+export interface PlanNode {
+  relations: PlannedRelation[];
+  /** Read the documents the node's own citations name. */
+  documents: boolean;
+}
+
+interface PlannedRelation {
+  /** Response name and arguments, as the field's resolver computes it (plan-key.ts). */
+  key: string;
+  /** Only for far nodes of this label (a field of one object type under a `Node` link). */
+  label: NodeLabel | null;
+  read: RelationRead;
+  child: PlanNode;
+  /** Read the documents the relationship and its far node cite. */
+  documents: boolean;
+}
+
+interface Walk {
+  info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
+}
+
+/** All fields named `name` in the selection sets, through fragments (no type to decide on). */
+function childFields(walk: Walk, nodes: readonly FieldNode[], name: string): FieldNode[] {
+  const out: FieldNode[] = [];
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) out.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else {
+        visit(walk.info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of nodes) visit(node.selectionSet);
+  return out;
+}
+
+/** True when a `document` field is asked for anywhere below these fields. */
+function asksForDocuments(walk: Walk, nodes: readonly FieldNode[]): boolean {
+  let found = false;
+  const visit = (set: SelectionSetNode | undefined, depth: number) => {
+    if (found || depth > 4) return;
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === 'document') found = true;
+        else if (selection.name.value === 'sources') visit(selection.selectionSet, depth + 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, depth);
+      } else {
+        visit(walk.info.fragments[selection.name.value]?.selectionSet, depth);
+      }
+    }
+  };
+  for (const node of nodes) visit(node.selectionSet, 0);
+  return found;
+}
+
+/** The fields selected on a node of one label, merged over every place that selects it. */
+function fieldsOn(
+  walk: Walk,
+  label: NodeLabel,
+  nodes: readonly FieldNode[],
+): Map<string, FieldNode[]> {
+  const type = walk.info.schema.getType(label) as GraphQLObjectType;
+  const merged = new Map<string, FieldNode[]>();
+  for (const node of nodes) {
+    if (!node.selectionSet) continue;
+    const fields = collectFields(
+      walk.info.schema,
+      walk.info.fragments,
+      walk.info.variableValues,
+      type,
+      node.selectionSet,
+    );
+    for (const [key, list] of fields) merged.set(key, [...(merged.get(key) ?? []), ...list]);
+  }
+  return merged;
+}
+
+/** Where the far node sits inside one item of a relation field. */
+function farNodeFields(
+  walk: Walk,
+  field: RelationField,
+  shape: RelationShape,
+  nodes: readonly FieldNode[],
+): FieldNode[] {
+  const items =
+    shape === 'connection'
+      ? [
+          ...childFields(walk, nodes, 'nodes'),
+          ...childFields(walk, childFields(walk, nodes, 'edges'), 'node'),
+        ]
+      : [...nodes];
+  switch (field.view) {
+    case 'post':
+      return childFields(walk, items, field.direction === 'IN' ? 'person' : 'holder');
+    case 'participation':
+      return childFields(walk, items, field.on === 'City' ? 'programme' : 'city');
+    case 'funding':
+      return childFields(walk, items, field.on === 'Organisation' ? 'programme' : 'funder');
+    default:
+      return childFields(walk, items, 'node');
+  }
+}
+
+/** The table entry and shape a field name stands for on a label, if it is a relation field. */
+function relationOf(
+  label: NodeLabel,
+  name: string,
+): { field: RelationField; shape: RelationShape } | null {
+  for (const field of relationFieldsOf(label)) {
+    if (field.name === name) return { field, shape: field.shape };
+    if (field.alsoConnection && name === `${field.name}Connection`)
+      return { field, shape: 'connection' };
+  }
+  return null;
+}
+
+function planNode(
+  walk: Walk,
+  labels: readonly NodeLabel[],
+  nodes: readonly FieldNode[],
+  view: AsOfView | null,
+): PlanNode {
+  const relations: PlannedRelation[] = [];
+  for (const label of labels) {
+    const type = walk.info.schema.getType(label) as GraphQLObjectType;
+    for (const [, fieldNodes] of fieldsOn(walk, label, nodes)) {
+      const first = fieldNodes[0]!;
+      const found = relationOf(label, first.name.value);
+      if (!found) continue;
+      const definition = type.getFields()[first.name.value]!;
+      const args = getArgumentValues(definition, first, walk.info.variableValues) as RelationArgs;
+      const read = relationRead(found.field, found.shape, args, view);
+      relations.push({
+        key: fieldPlanKey(definition, first, walk.info.variableValues),
+        label: labels.length > 1 ? label : null,
+        read,
+        child: planNode(
+          walk,
+          found.field.to,
+          farNodeFields(walk, found.field, found.shape, fieldNodes),
+          read.view,
+        ),
+        documents: asksForDocuments(walk, fieldNodes),
+      });
+    }
+  }
+  return { relations, documents: asksForDocuments(walk, nodes) };
+}
+
+/**
+ * The plan of a root list of `label`: what its `nodes` and `edges { node }` select. Returns null
+ * when the selection asks for no relation and no document (the list query alone answers it), or
+ * when an argument below is invalid: its resolver then reports the error as usual.
+ */
+export function planRootList(
+  info: GraphQLResolveInfo,
+  label: NodeLabel,
+  view: AsOfView | null,
+): { plan: PlanNode; projection: Projection } | null {
+  const walk: Walk = { info };
+  const nodes = [
+    ...childFields(walk, info.fieldNodes, 'nodes'),
+    ...childFields(walk, childFields(walk, info.fieldNodes, 'edges'), 'node'),
+  ];
+  try {
+    const plan = planNode(walk, [label], nodes, view);
+    if (plan.relations.length === 0 && !plan.documents) return null;
+    return { plan, projection: projectionOf(plan, 'n') };
+  } catch {
+    // A bad argument below (a cursor, a day, an order): the field's resolver reports it, at its
+    // own path, when it runs without the plan.
+    return null;
+  }
+}
+
+/** True when the root field's connection selects this field (e.g. `totalCount`). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  return childFields({ info }, info.fieldNodes, name).length > 0;
+}
+
+/** The plan as Cypher expressions on the root variable, with all parameters. */
+function projectionOf(plan: PlanNode, root: string): Projection {
+  const params: Record<string, unknown> = {};
+  let counter = 0;
+  const mapOf = (node: PlanNode, v: string): string => {
+    if (node.relations.length === 0) return 'null';
+    const entries = node.relations.map((relation, i) => {
+      const prefix = `a${counter++}`;
+      const cypher = relationCypher(relation.read, v, prefix, {
+        planned: (m) => mapOf(relation.child, m),
+        documents: relation.documents,
+      });
+      Object.assign(params, cypher.params);
+      const value = `{items: ${cypher.items}, total: ${cypher.total}}`;
+      return `f${i}: ${relation.label ? `CASE WHEN ${v}:${relation.label} THEN ${value} END` : value}`;
+    });
+    return `{${entries.join(', ')}}`;
+  };
+  const planned = mapOf(plan, root);
+  return { planned, documents: plan.documents ? citedDocuments(root) : 'null', params };
+}
+
+interface RawRelation {
+  items: RawItem[];
+  total: number | null;
+}
+
+/**
+ * What the statement read for one node, filed by plan key on its record; cited documents are
+ * primed into the entity loader so `sources { document }` needs no further query.
+ */
+export function attachPlanned(
+  record: EntityRecord,
+  plan: PlanNode,
+  raw: unknown,
+  documents: unknown,
+  loaders: Loaders,
+): EntityRecord {
+  prime(loaders, documents);
+  const map = raw as Record<string, RawRelation | null> | null;
+  if (!map) return record;
+  const planned = new Map<string, RelationResult>();
+  plan.relations.forEach((relation, i) => {
+    const found = map[`f${i}`];
+    if (!found) return;
+    planned.set(relation.key, {
+      total: found.total,
+      items: found.items.map((item) => {
+        prime(loaders, item.documents);
+        const related = toRelatedRecord(item);
+        return {
+          ...related,
+          node: attachPlanned(related.node, relation.child, item.planned, null, loaders),
+        };
+      }),
+    });
+  });
+  return { ...record, planned };
+}
+
+function prime(loaders: Loaders, documents: unknown): void {
+  for (const raw of (documents as RawDocument[] | null) ?? []) {
+    loaders.entityByKey.prime(raw.key, toDocumentRecord(raw));
+  }
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../src/config';
+import { parseExamples } from '../src/common/examples';
+import { seededApi, startTestApi, type TestApi } from './api';
+
+/**
+ * The query planner against the loaders: every IDE example and a set of deep queries must give
+ * the same answer both ways, and a root list with a deep selection must take one round trip.
+ */
+const examples = parseExamples(
+  fs.readFileSync(path.join(REPO_ROOT, 'schema', 'examples.graphql'), 'utf8'),
+);
+
+const api = seededApi();
+let loadersOnly: TestApi;
+beforeAll(async () => {
+  loadersOnly = await startTestApi({ planner: false });
+});
+afterAll(async () => {
+  await loadersOnly.close();
+});
+
+/** Queries that reach deep, with aliases, fragments, arguments on nested fields and asOf. */
+const DEEP: Record<string, string> = {
+  'units, posts, people, their other posts and every document': `{
+    cities(first: 10) { totalCount nodes { key name
+      state { node { name } sources { quote document { title } } }
+      orgUnits { node { key name posts { roleTitle since { edtf } person { name posts { holder { id } roleTitle } }
+        sources { quote document { title publisher } } } themes { node { key } } } } } } }`,
+  'aliases with different arguments and a fragment on Node': `{
+    orgUnits(first: 50, orderBy: { field: name, direction: DESC }) { edges { cursor node { key
+      all: themes { node { key } }
+      ageing: themes(where: { within: "ageing" }) { node { key labelEn } }
+      decidedBy { details { date { edtf } vote } node { __typename ... on Person { name posts { roleTitle } } ... on OrgUnit { name city { node { name } } } } }
+      parent { node { name subUnits(first: 2) { node { key } } } } } } } }`,
+  'relation arguments: where, edge, orderBy, first': `{
+    programmes(first: 50) { nodes { key
+      participants(edge: { role: { eq: "MODEL_MUNICIPALITY" } }) { roleTitle city { id } funding { amount } }
+      participantsConnection(first: 1) { totalCount pageInfo { hasNextPage endCursor } nodes { roleTitle } }
+      parts(orderBy: { field: name, direction: DESC }, first: 3) { node { name targetDistricts { node { name } } } }
+      funders { funder { id ... on Organisation { shortName funds { programme { id } } } } sources { document { title } } } } } }`,
+  'asOf on the root and on a nested field': `{
+    a: cities(asOf: "2020-12-31") { nodes { key orgUnits { node { key posts { person { name } } } } } }
+    b: cities { nodes { key orgUnits(asOf: "2019-01-01", asOfMode: POSSIBLE) { node { key subUnits { node { key } } } } } }
+  }`,
+  'themes with their paged addressedBy': `{
+    themes(first: 100) { nodes { key narrower { node { key } } addressedBy(first: 3) { totalCount pageInfo { hasNextPage } edges { cursor node { node { id } } } } } } }`,
+};
+
+describe('query planner', () => {
+  it.each(examples.map((e) => [e.name, e] as const))(
+    'answers the example "%s" as the loaders do',
+    async (_name, example) => {
+      const variables = example.variables ? JSON.parse(example.variables) : undefined;
+      const planned = await api().query(example.query, variables);
+      const loaded = await loadersOnly.query(example.query, variables);
+      expect(planned.errors).toBeUndefined();
+      expect(planned).toEqual(loaded);
+    },
+  );
+
+  it.each(Object.entries(DEEP))('answers "%s" as the loaders do', async (_name, query) => {
+    const planned = await api().query(query);
+    const loaded = await loadersOnly.query(query);
+    expect(planned.errors).toBeUndefined();
+    expect(planned.data).toEqual(loaded.data);
+  });
+
+  it.each(Object.entries(DEEP))(
+    'answers "%s" in one round trip per root field',
+    async (_name, query) => {
+      const roots = query.includes('a: cities') ? 2 : 1;
+      const before = api().db.transactions;
+      const result = await api().query(query);
+      expect(result.errors).toBeUndefined();
+      expect(api().db.transactions - before).toBe(roots);
+    },
+  );
+
+  it('without the planner, batches one query per level, whatever the number of rows', async () => {
+    const nested = `{ cities(first: 10) { nodes { name orgUnits { node { name posts { person { name } sources { document { title } } } } } } } }`;
+    let before = loadersOnly.db.transactions;
+    expect((await loadersOnly.query(nested)).errors).toBeUndefined();
+    // Cities page, units of all 4 cities, posts of all 26 units, all cited documents.
+    expect(loadersOnly.db.transactions - before).toBe(4);
+    before = loadersOnly.db.transactions;
+    const themes = `{ themes(first: 100) { nodes { key addressedBy(first: 5) { totalCount nodes { node { key } } } } } }`;
+    expect((await loadersOnly.query(themes)).errors).toBeUndefined();
+    // The theme page, then one query for the addressedBy pages of all 28 themes.
+    expect(loadersOnly.db.transactions - before).toBe(2);
+  });
+
+  it('reports a bad argument below a root list as the loaders do', async () => {
+    const query = `{ cities { nodes { orgUnits(where: { decided: { before: "2021-02-30" } }) { node { key } } } } }`;
+    const planned = await api().query(query);
+    const loaded = await loadersOnly.query(query);
+    expect(planned.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(planned).toEqual(loaded);
+  });
+});
