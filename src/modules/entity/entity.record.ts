@@ -35,10 +35,15 @@ export function modelLabel(labels: string[]): NodeLabel {
   return label;
 }
 
-/** Neo4j temporal values become ISO strings; everything else passes as is. */
+/**
+ * Neo4j temporal values become ISO strings; everything else passes as is. Nulls are left out:
+ * Neo4j stores no null property, so a null comes only from a map projection of a property the
+ * node does not have, and must read as missing.
+ */
 export function plain(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) {
+    if (v === null) continue;
     out[k] =
       v !== null && typeof v === 'object' && !Array.isArray(v) && 'year' in v ? String(v) : v;
   }

@@ -61,6 +61,8 @@ export interface Page {
 
 /** What a root list reads besides each node: the planner's subqueries and cited documents. */
 export interface Projection {
+  /** The node's properties as an expression on `n`. */
+  props: string;
   planned: string;
   documents: string;
   params: Record<string, unknown>;
@@ -68,7 +70,12 @@ export interface Projection {
   count?: boolean;
 }
 
-export const NO_PROJECTION: Projection = { planned: 'null', documents: 'null', params: {} };
+export const NO_PROJECTION: Projection = {
+  props: 'properties(n)',
+  planned: 'null',
+  documents: 'null',
+  params: {},
+};
 
 /**
  * One page of a label, filtered by a compiled `where` predicate on `n`, sorted by one field with
@@ -102,7 +109,7 @@ export async function pageOfLabel(
   const statement = `${total}MATCH (n:${label}:Entity)
        WHERE (${filter.predicate})${position ? ` AND (${position})` : ''}
        WITH ${total ? 'total, ' : ''}n ORDER BY ${orderItems(order, 'n')} LIMIT $limit
-       RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, ${sortValue(order, 'n')} AS sortValue,
+       RETURN n.id AS key, labels(n) AS labels, ${projection.props} AS props, ${sortValue(order, 'n')} AS sortValue,
               ${projection.planned} AS planned, ${projection.documents} AS documents,
               ${total ? 'total' : 'null'} AS total`;
   const result = await db.executeRead((tx) => tx.run(statement, params));

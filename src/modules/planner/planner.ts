@@ -7,7 +7,8 @@ import {
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
-import type { NodeLabel } from '../../model/model';
+import { NODE_TYPES, type FieldSpec, type NodeLabel, type NodeSpec } from '../../model/model';
+import { VALIDITY_PROPERTIES } from '../../edtf/validity';
 import { relationFieldsOf, type RelationField, type RelationShape } from '../../model/relations';
 import type { Loaders } from '../entity/entity.loaders';
 import type { EntityRecord, RelationResult } from '../entity/entity.record';
@@ -36,6 +37,8 @@ import { fieldPlanKey } from './plan-key';
 /** The relations to read for the nodes at one place of the selection. */
 export interface PlanNode {
   relations: PlannedRelation[];
+  /** The properties the selection needs, or null for all of them. */
+  props: string[] | null;
   /** Read the documents the node's own citations name. */
   documents: boolean;
 }
@@ -141,6 +144,29 @@ function farNodeFields(
   }
 }
 
+const VALIDITY = Object.values(VALIDITY_PROPERTIES);
+const CITATION = ['sourceIds', 'quotes'];
+
+/**
+ * The stored properties a non-relation field of a node reads: a model field (an EDTF date with
+ * its day bounds), the citations, the validity bounds. Null for a field the planner does not
+ * know, which makes it read every property, so a computed field never misses one.
+ */
+function propertiesFor(label: NodeLabel, name: string): string[] | null {
+  if (name === '__typename' || name === 'id' || name === 'key') return [];
+  if (name === 'sources') return CITATION;
+  if (name === 'validity') return VALIDITY;
+  const spec: FieldSpec | undefined = (NODE_TYPES[label] as NodeSpec).fields[name];
+  if (!spec) return null;
+  return spec.type === 'edtf' ? [name, `${name}Earliest`, `${name}Latest`] : [name];
+}
+
+/** A map projection of the properties a plan node needs, or all of them. */
+function propsOf(node: PlanNode, v: string): string {
+  if (!node.props) return `properties(${v})`;
+  return `${v} {${node.props.map((p) => `.${p}`).join(', ')}}`;
+}
+
 /** The table entry and shape a field name stands for on a label, if it is a relation field. */
 function relationOf(
   label: NodeLabel,
@@ -161,12 +187,18 @@ function planNode(
   view: AsOfView | null,
 ): PlanNode {
   const relations: PlannedRelation[] = [];
+  let props: Set<string> | null = new Set(['id']);
   for (const label of labels) {
     const type = walk.info.schema.getType(label) as GraphQLObjectType;
     for (const [, fieldNodes] of fieldsOn(walk, label, nodes)) {
       const first = fieldNodes[0]!;
       const found = relationOf(label, first.name.value);
-      if (!found) continue;
+      if (!found) {
+        const needed = propertiesFor(label, first.name.value);
+        if (needed === null) props = null;
+        else if (props) for (const p of needed) props.add(p);
+        continue;
+      }
       const definition = type.getFields()[first.name.value]!;
       const args = getArgumentValues(definition, first, walk.info.variableValues) as RelationArgs;
       const read = relationRead(found.field, found.shape, args, view);
@@ -184,7 +216,11 @@ function planNode(
       });
     }
   }
-  return { relations, documents: asksForDocuments(walk, nodes) };
+  return {
+    relations,
+    props: props ? [...props].sort() : null,
+    documents: asksForDocuments(walk, nodes),
+  };
 }
 
 /**
@@ -204,7 +240,7 @@ export function planRootList(
   ];
   try {
     const plan = planNode(walk, [label], nodes, view);
-    if (plan.relations.length === 0 && !plan.documents) return null;
+    if (plan.relations.length === 0 && !plan.documents && plan.props === null) return null;
     return { plan, projection: projectionOf(plan, 'n') };
   } catch {
     // A bad argument below (a cursor, a day, an order): the field's resolver reports it, at its
@@ -228,6 +264,7 @@ function projectionOf(plan: PlanNode, root: string): Projection {
       const prefix = `a${counter++}`;
       const cypher = relationCypher(relation.read, v, prefix, {
         planned: (m) => mapOf(relation.child, m),
+        props: (m) => propsOf(relation.child, m),
         documents: relation.documents,
       });
       Object.assign(params, cypher.params);
@@ -237,7 +274,12 @@ function projectionOf(plan: PlanNode, root: string): Projection {
     return `{${entries.join(', ')}}`;
   };
   const planned = mapOf(plan, root);
-  return { planned, documents: plan.documents ? citedDocuments(root) : 'null', params };
+  return {
+    props: propsOf(plan, root),
+    planned,
+    documents: plan.documents ? citedDocuments(root) : 'null',
+    params,
+  };
 }
 
 interface RawRelation {

@@ -25,6 +25,8 @@ export interface RelationRead {
 export interface Nested {
   /** A map expression over the far node and relationship variables, e.g. `{f0: COLLECT {…}}`. */
   planned(far: string, rel: string): string;
+  /** The far node's properties the selection needs, as an expression. */
+  props(far: string): string;
   /** Also read the cited documents of the relationship and the far node. */
   documents: boolean;
 }
@@ -85,8 +87,9 @@ export function relationCypher(
   const order = read.order ? orderItems(read.order, m) : BY_NAME(m);
   const value = read.order ? sortValue(read.order, m) : 'null';
   const planned = nested ? nested.planned(m, r) : 'null';
+  const props = nested ? nested.props(m) : `properties(${m})`;
   const documents = nested?.documents ? citedDocuments(r, m) : 'null';
-  const items = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m} ORDER BY ${order}${limit} RETURN {rel: properties(${r}), key: ${m}.id, labels: labels(${m}), props: properties(${m}), sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
+  const items = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m} ORDER BY ${order}${limit} RETURN {rel: properties(${r}), key: ${m}.id, labels: labels(${m}), props: ${props}, sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
   const total = read.count ? `COUNT { MATCH ${pattern}${where('')} }` : 'null';
   return { items, total, params: { ...compiler.params, ...params } };
 }
