@@ -15,6 +15,29 @@ type Data = any;
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name).sort();
 
 const EXPECTED: Record<string, (data: Data) => void> = {
+  'Arguments on relation fields': (data) => {
+    expect(data.cities.nodes).toEqual([
+      {
+        name: 'Bochum',
+        orgUnits: [
+          { node: { name: 'Stabsstelle „Leben im Alter“', established: { edtf: '2020-11' } } },
+        ],
+        participations: [],
+      },
+      {
+        name: 'Bremerhaven',
+        orgUnits: [{ node: { name: 'Stabsstelle Seniorinnen und Senioren', established: null } }],
+        participations: [
+          {
+            roleTitle: 'Modellkommune, Pionierstadt',
+            programme: { name: 'Zukunftswerkstatt Kommunen – Attraktiv im Wandel' },
+          },
+        ],
+      },
+      // Its staff unit works on diversity, not ageing: the city stays, its list is empty.
+      { name: 'Castrop-Rauxel', orgUnits: [], participations: [] },
+    ]);
+  },
   'ZWK-funded senior units': (data) => {
     expect(names(data.cities.nodes)).toEqual(['Bremerhaven']);
     const zwk = data.cities.nodes[0].participations.find(
