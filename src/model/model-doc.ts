@@ -5,6 +5,7 @@ import {
   type NodeSpec,
   type RelationSpec,
 } from './model';
+import { RELATION_FIELDS } from './relations';
 
 /** The README's model tables, rendered from the model so the two cannot drift apart. */
 
@@ -31,6 +32,13 @@ export function renderModelTables(): string {
     ([type, spec]) =>
       `| \`${type}\` | ${spec.from.join(', ')} → ${spec.to.join(', ')} | ${cell(spec.doc)} | ${fieldList(spec.fields)} | ${cell(spec.alignment ?? '–')} |`,
   );
+  const fields = RELATION_FIELDS.map((f) => {
+    const arrow = f.direction === 'OUT' ? `-[${f.type}]->` : `<-[${f.type}]-`;
+    const steps = f.repeat ? ` (${f.repeat.min}–${f.repeat.max} steps)` : '';
+    const also = f.alsoConnection ? ` + \`${f.name}Connection\`` : '';
+    const was = f.formerFilters?.map((w) => `\`${w.name}\``).join(', ') ?? '–';
+    return `| \`${f.on}.${f.name}\`${also} | \`${arrow}\` ${f.to.join(', ')}${steps} | ${f.shape}${f.view === 'link' ? '' : ` of ${f.view}s`} | ${was} |`;
+  });
   return [
     BEGIN,
     '',
@@ -45,6 +53,13 @@ export function renderModelTables(): string {
     '| relationship | from → to | meaning | properties | aligned with |',
     '| --- | --- | --- | --- | --- |',
     ...rels,
+    '',
+    'Relation fields (`src/model/relations.ts`): each is an output field and the `where` filter of',
+    'the same name; the last column lists the filter names of the previous release, kept deprecated.',
+    '',
+    '| field | walk → far end | shape | former filter names |',
+    '| --- | --- | --- | --- |',
+    ...fields,
     '',
     END,
   ].join('\n');

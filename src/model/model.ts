@@ -56,6 +56,8 @@ export interface NodeSpec {
 }
 
 export interface RelationSpec {
+  /** The JSON-LD term (in schema/context.jsonld) of the direct triple the relationship stands for. */
+  term: string;
   from: readonly NodeLabel[];
   to: readonly NodeLabel[];
   fields: Record<string, FieldSpec>;
@@ -356,6 +358,7 @@ const ORGS: NodeLabel[] = ['OrgUnit', 'Organisation'];
 
 export const RELATION_TYPES = {
   LOCATED_IN: {
+    term: 'locatedIn',
     from: ['City', 'County', 'District', 'Venue', 'Organisation'],
     to: ['City', 'County', 'State', 'Venue'],
     doc: "Territorial containment (city → Kreis → Land, district → city), a venue's site, an organisation's seat.",
@@ -365,6 +368,7 @@ export const RELATION_TYPES = {
     },
   },
   BELONGS_TO: {
+    term: 'belongsTo',
     from: ['OrgUnit'],
     to: ['City'],
     doc: 'The city whose administration or council the unit is part of (for nested units too).',
@@ -372,6 +376,7 @@ export const RELATION_TYPES = {
     fields: {},
   },
   PART_OF: {
+    term: 'partOf',
     validity: { start: 'since', undated: 'TIMELESS' },
     from: ['OrgUnit', 'Organisation', 'Programme', 'Event'],
     to: ['OrgUnit', 'Organisation', 'Programme', 'Event'],
@@ -384,6 +389,7 @@ export const RELATION_TYPES = {
     },
   },
   REPORTS_TO: {
+    term: 'reportsTo',
     from: ['OrgUnit'],
     to: ['Person', 'OrgUnit'],
     doc: 'A staff unit assigned to a leader.',
@@ -391,6 +397,7 @@ export const RELATION_TYPES = {
     fields: { roleTitle: text("Title of the post the unit reports to, in the source's words.") },
   },
   HOLDS_POST: {
+    term: 'holdsPostIn',
     validity: { start: 'since', end: 'until', attested: 'attested' },
     from: ['Person'],
     to: ['OrgUnit', 'City', 'Organisation'],
@@ -412,6 +419,7 @@ export const RELATION_TYPES = {
     },
   },
   AFFILIATED_WITH: {
+    term: 'affiliatedWith',
     validity: { interval: 'period' },
     from: ['Person'],
     to: ['Organisation', 'City', 'OrgUnit'],
@@ -424,6 +432,7 @@ export const RELATION_TYPES = {
     },
   },
   CONTRIBUTED_TO: {
+    term: 'contributedTo',
     validity: { interval: 'period' },
     from: ['Person'],
     to: ['Programme'],
@@ -432,6 +441,7 @@ export const RELATION_TYPES = {
     fields: { description: text('What the person did.'), period: edtf('When (EDTF).') },
   },
   DECIDED: {
+    term: 'decidedOn',
     validity: { point: 'date', attestsEnds: 'FROM' },
     from: ['OrgUnit', 'Person'],
     to: ['OrgUnit', 'Programme'],
@@ -444,6 +454,7 @@ export const RELATION_TYPES = {
     },
   },
   PARTICIPATES_IN: {
+    term: 'participatesIn',
     validity: { interval: 'period' },
     from: ['City'],
     to: ['Programme'],
@@ -458,6 +469,7 @@ export const RELATION_TYPES = {
     },
   },
   FUNDS: {
+    term: 'funds',
     validity: { interval: 'period' },
     from: ['Organisation'],
     to: ['Programme'],
@@ -466,6 +478,7 @@ export const RELATION_TYPES = {
     fields: { period: edtf('When (EDTF).'), ...FUNDING_FIELDS },
   },
   RUNS: {
+    term: 'runs',
     from: ['Organisation', 'City', 'OrgUnit'],
     to: ['Programme'],
     doc: 'Who is responsible for a programme, audit or strategy (owner, issuer, certifier).',
@@ -473,6 +486,7 @@ export const RELATION_TYPES = {
     fields: { role: text('In what capacity, close to the source (e.g. "certifies").') },
   },
   COORDINATES: {
+    term: 'coordinates',
     from: ['OrgUnit'],
     to: ['Programme'],
     doc: 'The unit that coordinates or drafts a programme, project or plan.',
@@ -480,18 +494,21 @@ export const RELATION_TYPES = {
     fields: { description: text('What the coordination consists of.') },
   },
   IMPLEMENTS: {
+    term: 'implements',
     from: ['OrgUnit'],
     to: ['Programme'],
     doc: 'The unit in charge of implementing a law, concept or programme.',
     fields: {},
   },
   CONTRIBUTES_TO: {
+    term: 'contributesTo',
     from: ['Programme', 'Event'],
     to: ['Programme'],
     doc: 'A project or event that feeds into a wider strategy.',
     fields: {},
   },
   TARGETS: {
+    term: 'targets',
     from: ['Programme'],
     to: ['District'],
     doc: 'A district a programme or project targets.',
@@ -499,6 +516,7 @@ export const RELATION_TYPES = {
     fields: {},
   },
   COOPERATES_WITH: {
+    term: 'cooperatesWith',
     from: ORGS,
     to: ORGS,
     doc: 'Cooperation or networking between units and organisations.',
@@ -508,6 +526,7 @@ export const RELATION_TYPES = {
     },
   },
   OPERATES: {
+    term: 'operates',
     from: ['Organisation', 'City'],
     to: ['OrgUnit'],
     doc: 'Who runs a service point or facility (free providers, welfare associations, the city).',
@@ -517,6 +536,7 @@ export const RELATION_TYPES = {
     },
   },
   ADDRESSES: {
+    term: 'addresses',
     from: ['OrgUnit', 'Programme', 'Event', 'Organisation'],
     to: ['Theme'],
     doc: 'A unit, programme, event or organisation addresses a policy theme.',
@@ -524,6 +544,7 @@ export const RELATION_TYPES = {
     fields: {},
   },
   BROADER: {
+    term: 'broader',
     from: ['Theme'],
     to: ['Theme'],
     doc: 'The narrower theme points to its broader theme.',
@@ -531,6 +552,7 @@ export const RELATION_TYPES = {
     fields: {},
   },
   HELD_AT: {
+    term: 'heldAt',
     from: ['Event'],
     to: ['Venue'],
     doc: 'Where an event takes place.',
@@ -538,6 +560,7 @@ export const RELATION_TYPES = {
     fields: {},
   },
   SPOKE_AT: {
+    term: 'spokeAt',
     from: ['Person'],
     to: ['Event'],
     doc: 'A person who spoke at an event, with the part they played.',
@@ -549,6 +572,7 @@ export const RELATION_TYPES = {
     },
   },
   SIGNED: {
+    term: 'signed',
     validity: { point: 'date' },
     from: ['Person'],
     to: ['Programme'],

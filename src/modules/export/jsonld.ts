@@ -4,6 +4,8 @@ import { REPO_ROOT } from '../../config';
 import {
   NODE_TYPES,
   RELATION_TYPES,
+  RELATION_TYPE_NAMES,
+  type RelationSpec,
   type FieldSpec,
   type NodeLabel,
   type RelationType,
@@ -50,31 +52,10 @@ const ALIGNED_CLASSES: Record<NodeLabel, string[]> = {
   Theme: ['skos:Concept'],
 };
 
-/** The context term of the direct triple each relationship type stands for. */
-export const PREDICATES: Record<RelationType, string> = {
-  LOCATED_IN: 'locatedIn',
-  BELONGS_TO: 'belongsTo',
-  PART_OF: 'partOf',
-  REPORTS_TO: 'reportsTo',
-  HOLDS_POST: 'holdsPostIn',
-  AFFILIATED_WITH: 'affiliatedWith',
-  CONTRIBUTED_TO: 'contributedTo',
-  DECIDED: 'decidedOn',
-  PARTICIPATES_IN: 'participatesIn',
-  FUNDS: 'funds',
-  RUNS: 'runs',
-  COORDINATES: 'coordinates',
-  IMPLEMENTS: 'implements',
-  CONTRIBUTES_TO: 'contributesTo',
-  TARGETS: 'targets',
-  COOPERATES_WITH: 'cooperatesWith',
-  OPERATES: 'operates',
-  ADDRESSES: 'addresses',
-  BROADER: 'broader',
-  HELD_AT: 'heldAt',
-  SPOKE_AT: 'spokeAt',
-  SIGNED: 'signed',
-};
+/** The context term of the direct triple each relationship type stands for (from the model). */
+export const PREDICATES = Object.fromEntries(
+  RELATION_TYPE_NAMES.map((type) => [type, (RELATION_TYPES[type] as RelationSpec).term]),
+) as Record<RelationType, string>;
 
 export const entityIri = (key: string) => `kgid:${encodeURIComponent(key)}`;
 export const statementIri = (type: RelationType, id: string) =>
