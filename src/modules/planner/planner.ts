@@ -7,7 +7,13 @@ import {
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
-import { NODE_TYPES, type FieldSpec, type NodeLabel, type NodeSpec } from '../../model/model';
+import {
+  cypherName,
+  NODE_TYPES,
+  type FieldSpec,
+  type NodeLabel,
+  type NodeSpec,
+} from '../../model/model';
 import { VALIDITY_PROPERTIES } from '../../edtf/validity';
 import { relationFieldsOf, type RelationField, type RelationShape } from '../../model/relations';
 import type { Loaders } from '../entity/entity.loaders';
@@ -225,8 +231,8 @@ function planNode(
 
 /**
  * The plan of a root list of `label`: what its `nodes` and `edges { node }` select. Returns null
- * when the selection asks for no relation and no document (the list query alone answers it), or
- * when an argument below is invalid: its resolver then reports the error as usual.
+ * when the selection needs nothing the list query does not read anyway, or when an argument
+ * below is invalid: its resolver then reports the error as usual, at its own path.
  */
 export function planRootList(
   info: GraphQLResolveInfo,
@@ -238,13 +244,32 @@ export function planRootList(
     ...childFields(walk, info.fieldNodes, 'nodes'),
     ...childFields(walk, childFields(walk, info.fieldNodes, 'edges'), 'node'),
   ];
+  return planned(walk, [label], nodes, view);
+}
+
+/**
+ * The plan of a root field that returns one entity of any of `labels` (`node(id:)`): what the
+ * field itself selects, per label through its fragments.
+ */
+export function planRootEntity(
+  info: GraphQLResolveInfo,
+  labels: readonly NodeLabel[],
+): { plan: PlanNode; projection: Projection } | null {
+  return planned({ info }, labels, info.fieldNodes, null);
+}
+
+function planned(
+  walk: Walk,
+  labels: readonly NodeLabel[],
+  nodes: readonly FieldNode[],
+  view: AsOfView | null,
+): { plan: PlanNode; projection: Projection } | null {
   try {
-    const plan = planNode(walk, [label], nodes, view);
+    const plan = planNode(walk, labels, nodes, view);
     if (plan.relations.length === 0 && !plan.documents && plan.props === null) return null;
     return { plan, projection: projectionOf(plan, 'n') };
   } catch {
-    // A bad argument below (a cursor, a day, an order): the field's resolver reports it, at its
-    // own path, when it runs without the plan.
+    // A bad argument below (a cursor, a day, an order): the field's resolver reports it.
     return null;
   }
 }
@@ -269,7 +294,7 @@ function projectionOf(plan: PlanNode, root: string): Projection {
       });
       Object.assign(params, cypher.params);
       const value = `{items: ${cypher.items}, total: ${cypher.total}}`;
-      return `f${i}: ${relation.label ? `CASE WHEN ${v}:${relation.label} THEN ${value} END` : value}`;
+      return `f${i}: ${relation.label ? `CASE WHEN ${v}:${cypherName(relation.label)} THEN ${value} END` : value}`;
     });
     return `{${entries.join(', ')}}`;
   };
