@@ -2,8 +2,10 @@ import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
 import {
   entitiesByKeys,
+  entitiesByRefs,
   relatedByKeys,
   relatedPageByKeys,
+  type RefMatch,
   type RelatedPage,
   type RelationPath,
 } from './entity.repository';
@@ -16,6 +18,8 @@ import type { AsOfView } from '../time/as-of';
  */
 export interface Loaders {
   entityByKey: DataLoader<string, EntityRecord | null>;
+  /** What a typed reference names by key and, for eight digits, by AGS (see node.lookup.ts). */
+  entityByRef: DataLoader<string, RefMatch>;
   /** The relationships along a path; with a view, only those valid on its day. */
   related(path: RelationPath, view?: AsOfView | null): DataLoader<string, RelatedRecord[]>;
   /** One page per parent; parents asking for the same page of the same path share a query. */
@@ -32,10 +36,22 @@ export function createLoaders(db: Database): Loaders {
     const found = await entitiesByKeys(db, keys);
     return keys.map((k) => found.get(k) ?? null);
   });
+  const entityByRef = new DataLoader<string, RefMatch>(async (refs) => {
+    const found = await entitiesByRefs(db, refs);
+    return refs.map((ref) => {
+      const match = found.get(ref) ?? { byKey: null, byAgs: null };
+      // What the lookup found is what a later load by key would find.
+      for (const record of [match.byKey, match.byAgs]) {
+        if (record) entityByKey.prime(record.key, record);
+      }
+      return match;
+    });
+  });
   const relationLoaders = new Map<string, DataLoader<string, RelatedRecord[]>>();
   const pageLoaders = new Map<string, DataLoader<string, RelatedPage>>();
   return {
     entityByKey,
+    entityByRef,
     related(path, view = null) {
       const id = JSON.stringify([path.direction, path.type, path.label ?? '*', view]);
       let loader = relationLoaders.get(id);
