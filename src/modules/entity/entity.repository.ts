@@ -182,11 +182,42 @@ function sortExpression(order: ListOrder): string {
 }
 
 /**
+ * The keyset parts of a page in `order`, over the sort expression `sort` and the unique key
+ * expression `id`: the condition that starts the page after a (sort value, key) position, the
+ * ORDER BY list and their parameters (`$afterKey`, `$afterValue`). Items without a value come
+ * after all others in either direction (like SQL's NULLS LAST): the order is (has no value,
+ * value, key), and a cursor's null value stands for "has no value", so paging stays exact across
+ * the boundary. Shared by the root lists of nodes and of posts.
+ */
+export function keysetPage(
+  order: ListOrder,
+  sort: string,
+  id: string,
+  after: { value: string | null; key: string } | null,
+): { position: string; orderBy: string; params: Record<string, unknown> } {
+  const tie = order.tie ?? 'ASC';
+  const missingLast = (order.missing ?? 'LAST') === 'LAST';
+  const cmp = order.direction === 'ASC' ? '>' : '<';
+  const tieCmp = tie === 'ASC' ? '>' : '<';
+  const afterValue = order.kind === 'date' ? 'date($afterValue)' : '$afterValue';
+  let position = '';
+  if (after && after.value === null) {
+    // After an item without a value: the rest of those, then (running backwards) the others.
+    position = `(${sort} IS NULL AND ${id} ${tieCmp} $afterKey)${missingLast ? '' : ` OR ${sort} IS NOT NULL`}`;
+  } else if (after) {
+    position = `(${sort} IS NOT NULL AND (${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND ${id} ${tieCmp} $afterKey)))${missingLast ? ` OR ${sort} IS NULL` : ''}`;
+  }
+  return {
+    position,
+    orderBy: `CASE WHEN ${sort} IS NULL THEN 1 ELSE 0 END ${missingLast ? 'ASC' : 'DESC'}, ${sort} ${order.direction}, ${id} ${tie}`,
+    params: { afterKey: after?.key ?? null, afterValue: after?.value ?? null },
+  };
+}
+
+/**
  * One page of a label, filtered by a compiled `where` predicate on `n`, sorted by one field with
- * the key as tie-breaker, starting after a (sort value, key) position: keyset paging, no offsets.
- * Items without a value come after all others in either direction (like SQL's NULLS LAST): the
- * order is (has no value, value, key), and a cursor's null value stands for "has no value", so
- * paging stays exact across the boundary.
+ * the key as tie-breaker, starting after a (sort value, key) position: keyset paging, no offsets
+ * (see keysetPage for items without a value).
  */
 export async function pageOfLabel(
   db: Database,
@@ -211,24 +242,13 @@ export async function pageOfLabel(
     Object.assign(params, { afterKey: after?.key ?? null });
   } else {
     const sort = sortExpression(order);
-    const tie = order.tie ?? 'ASC';
-    const missingLast = (order.missing ?? 'LAST') === 'LAST';
-    const cmp = order.direction === 'ASC' ? '>' : '<';
-    const tieCmp = tie === 'ASC' ? '>' : '<';
-    const afterValue = order.kind === 'date' ? 'date($afterValue)' : '$afterValue';
-    let position = '';
-    if (after && after.value === null) {
-      // After an item without a value: the rest of those, then (running backwards) the others.
-      position = `(${sort} IS NULL AND n.id ${tieCmp} $afterKey)${missingLast ? '' : ` OR ${sort} IS NOT NULL`}`;
-    } else if (after) {
-      position = `(${sort} IS NOT NULL AND (${sort} ${cmp} ${afterValue} OR (${sort} = ${afterValue} AND n.id ${tieCmp} $afterKey)))${missingLast ? ` OR ${sort} IS NULL` : ''}`;
-    }
+    const keyset = keysetPage(order, sort, 'n.id', after);
     statement = `MATCH (n:${label}:Entity)
-       WHERE (${filter.predicate})${position ? ` AND (${position})` : ''}
+       WHERE (${filter.predicate})${keyset.position ? ` AND (${keyset.position})` : ''}
        RETURN n.id AS key, labels(n) AS labels, properties(n) AS props, toString(${sort}) AS sortValue
-       ORDER BY CASE WHEN ${sort} IS NULL THEN 1 ELSE 0 END ${missingLast ? 'ASC' : 'DESC'}, ${sort} ${order.direction}, n.id ${tie}
+       ORDER BY ${keyset.orderBy}
        LIMIT $limit`;
-    Object.assign(params, { afterKey: after?.key ?? null, afterValue: after?.value ?? null });
+    Object.assign(params, keyset.params);
   }
   // JavaScript numbers travel as floats; LIMIT takes only an integer (see params.limit).
   const result = await db.executeRead((tx) => tx.run(statement, params));
