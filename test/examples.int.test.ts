@@ -82,6 +82,24 @@ const EXPECTED: Record<string, (data: Data) => void> = {
       expect.arrayContaining(['Sozialdezernentin', 'Beigeordnete für Soziales', 'Bürgermeister']),
     );
   },
+  'Who holds which social-affairs post where': (data) => {
+    const { totalCount, nodes } = data.posts;
+    expect(totalCount).toBe(3);
+    expect(
+      nodes.map((p: Data) => [
+        p.person.name,
+        p.roleTitle,
+        p.holder.__typename,
+        p.holder.name,
+        p.holder.city?.node.name ?? p.holder.name,
+      ]),
+    ).toEqual([
+      ['Britta Anger', 'Sozialdezernentin', 'OrgUnit', 'Sozialdezernat', 'Bochum'],
+      ['Regina Kleff', 'Beigeordnete für Soziales', 'City', 'Castrop-Rauxel', 'Castrop-Rauxel'],
+      ['Uwe Parpart', 'Sozialdezernent, Stadtrat', 'City', 'Bremerhaven', 'Bremerhaven'],
+    ]);
+    expect(nodes.every((p: Data) => p.sources.length > 0)).toBe(true);
+  },
   'Staff units decided before 2020': (data) => {
     expect(names(data.orgUnits.nodes)).toEqual(['Stabsstelle Bildung, Vielfalt und Teilhabe']);
     expect(data.orgUnits.nodes[0].decided).toEqual({
@@ -219,6 +237,33 @@ const EXPECTED: Record<string, (data: Data) => void> = {
     expect(buckets[0].members).toEqual([
       { name: 'Stabsstelle „Leben im Alter“', established: { edtf: '2020-11' } },
     ]);
+  },
+  'Cities by the year they joined a programme, with the quotes': (data) => {
+    const { total, buckets } = data.stats.cities;
+    expect(total).toBe(4);
+    expect(
+      buckets.map((b: Data) => [
+        b.keys[0].key,
+        b.count,
+        b.uncertainCount,
+        b.evidence.map((e: Data) => e.member.name),
+      ]),
+    ).toEqual([
+      ['2019', 1, 0, ['Castrop-Rauxel']],
+      ['2021', 1, 0, ['Bremerhaven']],
+      [null, 2, 0, ['Bochum', 'Herten']],
+    ]);
+    // Each city's quotes are those of its participation (Bremerhaven's in ZWK: six from the press
+    // release, one from the catalogue); a "none stated" bucket has none.
+    const quotes = buckets[1].evidence[0].sources;
+    expect(quotes).toHaveLength(7);
+    expect(new Set(quotes.map((s: Data) => s.document.title))).toEqual(
+      new Set(['Bremerhaven ist Modellkommune', 'The five seed documents']),
+    );
+    expect(quotes.map((s: Data) => s.quote)).toContain(
+      'Gleichzeitig stehen bis zu 40.000 Euro pro Jahr an Fördermitteln des Bundes zur Verfügung.',
+    );
+    expect(buckets[2].evidence.every((e: Data) => e.sources.length === 0)).toBe(true);
   },
   'Funding by funder and year': (data) => {
     const { total, buckets } = data.stats.funding;

@@ -383,8 +383,14 @@ describe('timeline', () => {
     expect([...cities].sort()).toEqual(['bochum', 'bremerhaven', 'castrop-rauxel', 'herten']);
     const reversed = await api().query(query, { from: '2021-01-01', to: '2020-01-01' });
     expect(reversed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // An id of another type names no city (the one id rule of node.lookup.ts).
     const notACity = await api().query(query, { cities: [toGlobalId('Theme', 'ageing')] });
-    expect(notACity.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(notACity.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const malformed = await api().query(query, { cities: ['Not an id'] });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'cityIds',
+    });
     const unknown = await api().query(query, { cities: [toGlobalId('City', 'atlantis')] });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -1,10 +1,10 @@
 /** The arguments of `npm run export`, checked before anything touches the database. */
 
-export const EXPORT_USAGE = `usage: npm run export -- --format csv|jsonld --out <dir or file> [--city <ags or key>] [--progress]
+export const EXPORT_USAGE = `usage: npm run export -- --format csv|jsonld --out <dir or file> [--city <ags, key or id>] [--progress]
   --format csv     one CSV file per entity label and relationship type, written into the directory --out
   --format jsonld  the graph as JSON-LD into the file --out (or graph.jsonld / city-<ags>.jsonld inside a directory)
-  --city <ags|key> with --format jsonld: only this city's subgraph
-  --compare <keys> with --format csv: the compareCities matrix of these cities (comma-separated keys)
+  --city <ags|key|id> with --format jsonld: only this city's subgraph (its AGS, key or global id)
+  --compare <keys> with --format csv: the compareCities matrix of these cities (comma-separated keys, AGS or ids)
                    into the file --out; with --themes <keys>, --as-of YYYY-MM-DD, --as-of-mode CERTAIN|POSSIBLE
   --progress       a progress bar on stderr`;
 

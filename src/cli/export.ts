@@ -9,7 +9,7 @@ import {
   comparisonRequest,
   type ComparisonRequest,
 } from '../modules/export/compare-export';
-import { findCity } from '../modules/export/export.repository';
+import { exportCity } from '../modules/export/city-ref';
 import {
   exportCityJsonLd,
   exportCsvDir,
@@ -74,9 +74,13 @@ async function main(argv: string[]): Promise<number> {
     } else if (args.format === 'csv') {
       written = await exportCsvDir(db, args.out, bar);
     } else if (args.city !== undefined) {
-      const city = await findCity(db, args.city);
-      if (!city) {
-        console.error(`no city with the AGS or key "${args.city}"`);
+      let city: { key: string; ags: string | null };
+      try {
+        city = await exportCity(db, args.city);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code === ErrorCode.DATABASE_UNAVAILABLE)
+          throw error;
+        console.error(error.message);
         return 2;
       }
       const file = isDir ? path.join(args.out, `city-${city.ags ?? city.key}.jsonld`) : args.out;

@@ -8,6 +8,7 @@ import '../modules/filter/list-args';
 import { connectionType } from '../modules/node/connection.type';
 import { linkType } from '../modules/node/link.type';
 import { Node } from '../modules/node/node.interface';
+import { Post } from '../modules/person/post.edge';
 import { EventResolver } from '../modules/event/event.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { OBJECT_TYPES } from '../modules/node/node.registry';
@@ -16,6 +17,7 @@ import { OrgUnitResolver } from '../modules/org-unit/org-unit.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { PathsResolver } from '../modules/paths/paths.resolver';
+import { PostResolver } from '../modules/post/post.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { SourceDocumentResolver } from '../modules/source-document/source-document.resolver';
 import {
@@ -54,6 +56,7 @@ export const RESOLVERS = [
   StatsBucketResolver,
   BucketKeyResolver,
   CompareResolver,
+  PostResolver,
   ...RELATION_RESOLVERS,
 ] as const;
 
@@ -64,6 +67,7 @@ for (const type of Object.values(OBJECT_TYPES) as unknown as (new () => object)[
   connectionType(linkType(type));
 }
 connectionType(linkType(Node));
+connectionType(Post);
 
 const QUERY_DESCRIPTION =
   'Entry points into the graph of German municipal social policy: lists of each kind of entity, and any entity by its global id. Every entity and every relationship carries `sources`: the document and the verbatim quote that state it.';

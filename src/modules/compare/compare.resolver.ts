@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import type { Context } from '../../server/context';
+import { idDescription } from '../node/node.lookup';
 import { viewOf } from '../time/as-of';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
 import { compareCities, MAX_CITIES, MAX_THEMES, MIN_CITIES } from './compare.service';
@@ -9,11 +10,11 @@ import { CityComparison } from './compare.type';
 @Resolver()
 export class CompareResolver {
   @Query(() => CityComparison, {
-    description: `Cities side by side, theme by theme, for comparative studies: rows are themes, columns are cities (${MIN_CITIES} to ${MAX_CITIES}), each cell says whether the city addresses the theme or a narrower one and how — units, programmes, posts, events — with the evidence quotes; plus a ranking by themes covered with ties explained. Fewer or more cities are BAD_USER_INPUT, unknown cities or themes NOT_FOUND. One database query.`,
+    description: `Cities side by side, theme by theme, for comparative studies: rows are themes, columns are cities (${MIN_CITIES} to ${MAX_CITIES}), each cell says whether the city addresses the theme or a narrower one and how — units, programmes, posts, events — with the evidence quotes; plus a ranking by themes covered with ties explained. Fewer or more cities, a city named twice or a malformed or ambiguous id are BAD_USER_INPUT, unknown cities or themes NOT_FOUND. One database query (two when a city is given by its AGS).`,
   })
   compareCities(
     @Ctx() ctx: Context,
-    @Arg('ids', () => [ID], { description: 'Global ids of the cities, in column order.' })
+    @Arg('ids', () => [ID], { description: idDescription('The cities, in column order', 'City') })
     ids: string[],
     @Arg('themes', () => [ID], {
       nullable: true,

@@ -1,6 +1,6 @@
-import { fromGlobalId } from '../../common/global-id';
 import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
 import type { Database } from '../../db/database';
+import { idNotFound, keysOfIds } from '../node/node.lookup';
 import type { AsOfView } from '../time/as-of';
 import { buildComparison } from './compare.matrix';
 import { comparison } from './compare.repository';
@@ -11,8 +11,10 @@ export const MAX_CITIES = 50;
 export const MAX_THEMES = 100;
 
 export interface ComparisonInput {
-  /** Global ids of the cities, in column order. */
+  /** The cities in column order: global ids, keys or AGS (see node.lookup.ts). */
   ids: readonly string[];
+  /** The argument that named them, for errors (default `ids`). */
+  argument?: string;
   /** Theme keys, in row order; null for the top concepts. */
   themes: readonly string[] | null;
   view: AsOfView | null;
@@ -26,20 +28,32 @@ function checkDistinct(values: readonly string[], argument: string): void {
   }
 }
 
-/** The city keys behind the ids: a malformed id is BAD_USER_INPUT, an id of no city NOT_FOUND. */
-export function cityKeysOf(ids: readonly string[]): string[] {
+/**
+ * The city keys behind the ids, by the one id rule (node.lookup.ts): a malformed or ambiguous id
+ * is BAD_USER_INPUT, an id of no city NOT_FOUND (found here or by the comparison query itself).
+ */
+export async function cityKeysOf(
+  db: Database,
+  ids: readonly string[],
+  argument = 'ids',
+): Promise<string[]> {
   if (ids.length < MIN_CITIES || ids.length > MAX_CITIES) {
     throw new BadUserInputError(
       `compare between ${MIN_CITIES} and ${MAX_CITIES} cities (got ${ids.length})`,
-      'ids',
+      argument,
     );
   }
-  checkDistinct(ids, 'ids');
-  return ids.map((id) => {
-    const { type, key } = fromGlobalId(id, 'ids');
-    if (type !== 'City') throw new NotFoundError(`no City with id "${id}" (ids)`);
-    return key;
-  });
+  checkDistinct(ids, argument);
+  const keys = await keysOfIds(db, ids, { argument, label: 'City' });
+  // "bochum" and its AGS are one city, named twice.
+  const twice = keys.findIndex((key, i) => keys.indexOf(key) !== i);
+  if (twice >= 0) {
+    throw new BadUserInputError(
+      `${argument} names the city "${keys[twice]}" twice ("${ids[keys.indexOf(keys[twice]!)]}" and "${ids[twice]}")`,
+      argument,
+    );
+  }
+  return keys;
 }
 
 export function themeKeysOf(themes: readonly string[] | null): string[] | null {
@@ -59,13 +73,14 @@ export function themeKeysOf(themes: readonly string[] | null): string[] | null {
  * input, reads everything in one query, builds the matrix and the ranking.
  */
 export async function compareCities(db: Database, input: ComparisonInput): Promise<CityComparison> {
-  const cityKeys = cityKeysOf(input.ids);
+  const argument = input.argument ?? 'ids';
+  const cityKeys = await cityKeysOf(db, input.ids, argument);
   const themeKeys = themeKeysOf(input.themes);
   const raw = await comparison(db, cityKeys, themeKeys, input.view);
   const foundCities = new Set(raw.cities.map((c) => c.key));
   const missingCity = cityKeys.findIndex((k) => !foundCities.has(k));
   if (missingCity >= 0) {
-    throw new NotFoundError(`no City with id "${input.ids[missingCity]}" (ids)`);
+    throw idNotFound(input.ids[missingCity]!, { argument, label: 'City' });
   }
   const foundThemes = new Set(raw.themes.map((t) => t.key));
   const missingTheme = themeKeys?.find((k) => !foundThemes.has(k));

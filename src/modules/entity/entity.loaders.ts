@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
-import { entitiesByKeys } from './entity.repository';
+import { entitiesByKeys, entitiesByRefs, type RefMatch } from './entity.repository';
 import type { EntityRecord, RelationResult } from './entity.record';
 import type { RelationRead } from '../relation/relation.cypher';
 import { relationByKeys } from '../relation/relation.repository';
@@ -12,6 +12,8 @@ import { relationByKeys } from '../relation/relation.repository';
  */
 export interface Loaders {
   entityByKey: DataLoader<string, EntityRecord | null>;
+  /** What a typed reference names by key and, for eight digits, by AGS (see node.lookup.ts). */
+  entityByRef: DataLoader<string, RefMatch>;
   /** One relation field of many parents. */
   relationByKey(read: RelationRead): DataLoader<string, RelationResult>;
 }
@@ -21,9 +23,21 @@ export function createLoaders(db: Database): Loaders {
     const found = await entitiesByKeys(db, keys);
     return keys.map((k) => found.get(k) ?? null);
   });
+  const entityByRef = new DataLoader<string, RefMatch>(async (refs) => {
+    const found = await entitiesByRefs(db, refs);
+    return refs.map((ref) => {
+      const match = found.get(ref) ?? { byKey: null, byAgs: null };
+      // What the lookup found is what a later load by key would find.
+      for (const record of [match.byKey, match.byAgs]) {
+        if (record) entityByKey.prime(record.key, record);
+      }
+      return match;
+    });
+  });
   const relationLoaders = new Map<string, DataLoader<string, RelationResult>>();
   return {
     entityByKey,
+    entityByRef,
     relationByKey(read) {
       const { field, ...rest } = read;
       const id = JSON.stringify([field.on, field.name, rest]);

@@ -165,3 +165,46 @@ export function compileFilter(
   const predicate = [compiler.compile(where, label, 'n'), ...compiler.validity('n')].join(' AND ');
   return { predicate, params: compiler.params };
 }
+
+/** What one typed reference names: the entity with that key, and the city with that AGS. */
+export interface RefMatch {
+  byKey: EntityRecord | null;
+  byAgs: EntityRecord | null;
+}
+
+/**
+ * For a batch of references (readable keys; eight digits are tried as a city's AGS as well), the
+ * entity with that key and the city with that AGS, in one query over the Entity(id) and
+ * City(ags) indexes; the caller decides what the pair means (see node.lookup.ts).
+ */
+export async function entitiesByRefs(
+  db: Database,
+  refs: readonly string[],
+): Promise<Map<string, RefMatch>> {
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `UNWIND $refs AS ref
+       OPTIONAL MATCH (n:Entity {id: ref})
+       OPTIONAL MATCH (c:City:Entity {ags: CASE WHEN ref =~ '[0-9]{8}' THEN ref END})
+       RETURN ref,
+              CASE WHEN n IS NULL THEN null ELSE {labels: labels(n), props: properties(n)} END AS byKey,
+              CASE WHEN c IS NULL THEN null ELSE {key: c.id, labels: labels(c), props: properties(c)} END AS byAgs`,
+      { refs },
+    ),
+  );
+  const out = new Map<string, RefMatch>();
+  for (const r of result.records) {
+    const ref = r.get('ref') as string;
+    const byKey = r.get('byKey') as { labels: string[]; props: Record<string, unknown> } | null;
+    const byAgs = r.get('byAgs') as {
+      key: string;
+      labels: string[];
+      props: Record<string, unknown>;
+    } | null;
+    out.set(ref, {
+      byKey: byKey ? toRecord(ref, byKey.labels, byKey.props) : null,
+      byAgs: byAgs ? toRecord(byAgs.key, byAgs.labels, byAgs.props) : null,
+    });
+  }
+  return out;
+}

@@ -38,17 +38,42 @@ export function isKeyOrder(order: ListOrder): boolean {
   return order.field === 'key' && order.direction === 'ASC' && (order.tie ?? 'ASC') === 'ASC';
 }
 
-/** The ORDER BY items: (has no value, value, key). */
+/** ORDER BY (has no value, value, key) for any sort and key expressions. */
+function orderBy(order: ListOrder, sort: string, id: string): string {
+  const missingLast = (order.missing ?? 'LAST') === 'LAST';
+  return `CASE WHEN ${sort} IS NULL THEN 1 ELSE 0 END ${missingLast ? 'ASC' : 'DESC'}, ${sort} ${order.direction}, ${id} ${order.tie ?? 'ASC'}`;
+}
+
+/** The items after a (sort value, key) position, for any sort and key expressions. */
+function position(
+  order: ListOrder,
+  after: { value: string | null; key: string },
+  sort: string,
+  id: string,
+  params: { value: string; key: string },
+): string {
+  const key = `$${checkedName(params.key)}`;
+  const missingLast = (order.missing ?? 'LAST') === 'LAST';
+  const cmp = order.direction === 'ASC' ? '>' : '<';
+  const tieCmp = (order.tie ?? 'ASC') === 'ASC' ? '>' : '<';
+  const value =
+    order.kind === 'date' ? `date($${checkedName(params.value)})` : `$${checkedName(params.value)}`;
+  if (after.value === null) {
+    // After an item without a value: the rest of those, then (running backwards) the others.
+    return `(${sort} IS NULL AND ${id} ${tieCmp} ${key})${missingLast ? '' : ` OR ${sort} IS NOT NULL`}`;
+  }
+  return `(${sort} IS NOT NULL AND (${sort} ${cmp} ${value} OR (${sort} = ${value} AND ${id} ${tieCmp} ${key})))${missingLast ? ` OR ${sort} IS NULL` : ''}`;
+}
+
+/** The ORDER BY items of a node variable's order. */
 export function orderItems(order: ListOrder, v: string): string {
   if (isKeyOrder(order)) return `${checkedName(v)}.id`;
-  const sort = sortExpression(order, v);
-  const missingLast = (order.missing ?? 'LAST') === 'LAST';
-  return `CASE WHEN ${sort} IS NULL THEN 1 ELSE 0 END ${missingLast ? 'ASC' : 'DESC'}, ${sort} ${order.direction}, ${v}.id ${order.tie ?? 'ASC'}`;
+  return orderBy(order, sortExpression(order, v), `${v}.id`);
 }
 
 /**
- * The items after a (sort value, key) position, with the values in the named parameters; an
- * empty string when there is no position.
+ * The items of a node variable after a (sort value, key) position, with the values in the named
+ * parameters; an empty string when there is no position.
  */
 export function afterPosition(
   order: ListOrder,
@@ -57,19 +82,27 @@ export function afterPosition(
   params: { value: string; key: string },
 ): string {
   if (!after) return '';
-  const key = `$${checkedName(params.key)}`;
-  if (isKeyOrder(order)) return `${checkedName(v)}.id > ${key}`;
-  const sort = sortExpression(order, v);
-  const missingLast = (order.missing ?? 'LAST') === 'LAST';
-  const cmp = order.direction === 'ASC' ? '>' : '<';
-  const tieCmp = (order.tie ?? 'ASC') === 'ASC' ? '>' : '<';
-  const value =
-    order.kind === 'date' ? `date($${checkedName(params.value)})` : `$${checkedName(params.value)}`;
-  if (after.value === null) {
-    // After an item without a value: the rest of those, then (running backwards) the others.
-    return `(${sort} IS NULL AND ${v}.id ${tieCmp} ${key})${missingLast ? '' : ` OR ${sort} IS NOT NULL`}`;
-  }
-  return `(${sort} IS NOT NULL AND (${sort} ${cmp} ${value} OR (${sort} = ${value} AND ${v}.id ${tieCmp} ${key})))${missingLast ? ` OR ${sort} IS NULL` : ''}`;
+  if (isKeyOrder(order)) return `${checkedName(v)}.id > $${checkedName(params.key)}`;
+  return position(order, after, sortExpression(order, v), `${v}.id`, params);
+}
+
+/**
+ * Keyset paging over any sort and key expressions (a relationship's property, say), with the
+ * position in `$afterValue`/`$afterKey`.
+ */
+export function keysetPage(
+  order: ListOrder,
+  sort: string,
+  id: string,
+  after: { value: string | null; key: string } | null,
+): { position: string; orderBy: string; params: Record<string, unknown> } {
+  return {
+    position: after
+      ? position(order, after, sort, id, { value: 'afterValue', key: 'afterKey' })
+      : '',
+    orderBy: orderBy(order, sort, id),
+    params: { afterKey: after?.key ?? null, afterValue: after?.value ?? null },
+  };
 }
 
 /** The sort value as the cursor carries it. */

@@ -1,13 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorCode } from '../../common/errors';
-import { toGlobalId } from '../../common/global-id';
 import { isDay } from '../../common/day';
 import type { Database } from '../../db/database';
 import { MATRIX_HEADER, matrixToRows } from '../compare/compare.csv';
 import { compareCities } from '../compare/compare.service';
 import { csvOfRows } from './csv';
 
-/** A comparison asked for outside GraphQL (a URL query or the command line): readable keys. */
+/**
+ * A comparison asked for outside GraphQL (a URL query or the command line): the cities as keys,
+ * AGS or global ids, read by the same rule as the GraphQL arguments (node.lookup.ts).
+ */
 export interface ComparisonRequest {
   cities: string[];
   themes: string[] | null;
@@ -57,7 +59,8 @@ export function comparisonRequest(input: {
 /**
  * The compareCities matrix as CSV (long form, one row per theme × city, with evidence): the same
  * matrix the GraphQL field returns. Input errors of the matrix (too few or too many cities,
- * unknown keys) come back as AppErrors with the GraphQL error's code and message.
+ * unknown keys) come back as AppErrors with the GraphQL error's code and message, naming the
+ * cities as the caller gave them.
  */
 export async function comparisonCsv(
   db: Database,
@@ -65,7 +68,8 @@ export async function comparisonCsv(
 ): Promise<{ text: string; rows: number }> {
   try {
     const matrix = await compareCities(db, {
-      ids: request.cities.map((key) => toGlobalId('City', key)),
+      ids: request.cities,
+      argument: 'cities',
       themes: request.themes,
       view: request.asOf ? { day: request.asOf, mode: request.asOfMode } : null,
     });
@@ -77,11 +81,7 @@ export async function comparisonCsv(
         error.extensions.code === ErrorCode.NOT_FOUND
           ? ErrorCode.NOT_FOUND
           : ErrorCode.BAD_USER_INPUT;
-      // Name the cities by the keys the caller gave, not by the global ids made from them.
-      let message = error.message.replace('(ids)', '(cities)');
-      for (const key of request.cities)
-        message = message.replace(`id "${toGlobalId('City', key)}"`, `key "${key}"`);
-      throw new AppError(code, message, { cause: error });
+      throw new AppError(code, error.message, { cause: error });
     }
     throw error;
   }

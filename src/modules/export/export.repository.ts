@@ -123,26 +123,6 @@ export async function relationFileStats(db: Database, type: RelationType): Promi
   return result.records[0]!.toObject() as FileStats;
 }
 
-/** A city by its AGS or by its key; null when neither names a city. */
-export async function findCity(
-  db: Database,
-  agsOrKey: string,
-): Promise<{ key: string; ags: string | null } | null> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `CALL () {
-         MATCH (c:City {ags: $ref}) RETURN c
-         UNION
-         MATCH (c:City:Entity {id: $ref}) RETURN c
-       }
-       RETURN c.id AS key, c.ags AS ags LIMIT 1`,
-      { ref: agsOrKey },
-    ),
-  );
-  const record = result.records[0];
-  return record ? (record.toObject() as { key: string; ags: string | null }) : null;
-}
-
 /**
  * The keys of a city's subgraph. Around the city: the county and state it lies in, its units
  * and districts; the programmes the city or its units take part in, run, coordinate, implement or

@@ -16,7 +16,7 @@ import {
 import { comparisonCsv, comparisonRequest } from './compare-export';
 import { csvChunks, csvFileStats } from './csv-export';
 import { CSV_FILES, csvFileByName } from './export-files';
-import { findCity } from './export.repository';
+import { exportCity } from './city-ref';
 import { cityJsonLd, graphJsonLdChunks } from './jsonld-export';
 import { CONTEXT_FILE } from './jsonld';
 
@@ -45,7 +45,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  * - `GET /export/<file>.csv`: one CSV per entity label (`cities.csv`) and relationship type
  *   (`participates-in.csv`), streamed page by page;
  * - `GET /export/graph.jsonld`: the whole graph as JSON-LD, streamed;
- * - `GET /export/city/<ags or key>.jsonld`: one city's subgraph (404 for an unknown city);
+ * - `GET /export/city/<ags, key or id>.jsonld`: one city's subgraph (404 for an unknown city, 400
+ *   for a reference that is malformed or ambiguous);
  * - `GET /export/context.jsonld`: the JSON-LD context the documents use;
  * - `GET /export/compare.csv?cities=a,b[&themes=…][&asOf=…][&asOfMode=…]`: a compareCities
  *   matrix, one row per theme × city with its evidence.
@@ -163,13 +164,13 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
   router.get('/city/:file', async (req, res) => {
     const match = /^(.+)\.jsonld$/.exec(req.params.file);
     try {
-      const city = match ? await findCity(db, match[1]!) : null;
-      if (!city) {
+      if (!match) {
         throw new AppError(
           ErrorCode.NOT_FOUND,
-          `no city with the AGS or key "${match?.[1] ?? req.params.file}"; expected /export/city/<ags>.jsonld`,
+          `no export at /export/city/${req.params.file.slice(0, 200)}; expected /export/city/<ags, key or id>.jsonld`,
         );
       }
+      const city = await exportCity(db, match[1]!);
       // Named from the database's values, never from the request.
       const name = `city-${(city.ags ?? city.key).replace(/[^\w.-]/g, '_')}.jsonld`;
       if (await prepare(req, res, name, JSONLD_TYPE)) return;

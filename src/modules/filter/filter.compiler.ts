@@ -158,15 +158,18 @@ export class FilterCompiler {
     return parts;
   }
 
-  /** Conditions on a relationship's own properties (RelationWhere). */
-  edge(filter: Record<string, unknown>, rel: string): string {
+  /**
+   * Conditions on a relationship's own properties (RelationWhere; also the post fields of
+   * PostWhere), on the relationship variable `rel`; `path` prefixes field names in messages.
+   */
+  edge(filter: Record<string, unknown>, rel: string, path = 'edge.'): string {
     const parts: string[] = [];
     for (const [name, value] of Object.entries(filter)) {
       if (value === undefined || value === null) continue;
       const spec = EDGE_FILTERS.find((f) => f.name === name);
       if (!spec) continue;
       parts.push(
-        this.scalar(`${rel}.${name}`, spec, value as Record<string, unknown>, `edge.${name}`),
+        this.scalar(`${rel}.${name}`, spec, value as Record<string, unknown>, `${path}${name}`),
       );
     }
     return parts.length > 0 ? parts.join(' AND ') : 'true';

@@ -15,10 +15,54 @@ import {
   encodeCursor,
   makeConnection,
   type Connection,
+  type CursorPosition,
 } from './connection.type';
 import { viewOf } from '../time/as-of';
 import { toObject } from './node.registry';
 import type { EntityObject } from './entity-object';
+
+/** Where a page of a root list starts and how long it is, from its Relay arguments. */
+export interface PageRequest {
+  /** `last`/`before`: the page runs the order reversed and is flipped back. */
+  backward: boolean;
+  size: number;
+  position: CursorPosition | null;
+}
+
+/**
+ * Checks the Relay arguments of a root list (first/after forward, last/before backward, not
+ * mixed) and decodes the cursor against the list's order name; BAD_USER_INPUT naming the argument
+ * otherwise. Shared by every root list.
+ */
+export function pageRequest(
+  args: Pick<ListArgs, 'first' | 'after' | 'last' | 'before'>,
+  orderName: string,
+  kind: 'string' | 'date',
+): PageRequest {
+  const backward = args.last !== undefined && args.last !== null;
+  if (backward && args.first !== undefined && args.first !== null) {
+    throw new BadUserInputError('give either first or last, not both', 'last');
+  }
+  if (!backward && args.before) throw new BadUserInputError('before goes with last', 'before');
+  if (backward && args.after) throw new BadUserInputError('after goes with first', 'after');
+  const size = backward ? checkPageSize(args.last, 'last') : checkPageSize(args.first);
+  const cursorArg = backward ? 'before' : 'after';
+  const cursor = backward ? args.before : args.after;
+  const position = cursor
+    ? decodeCursor(cursor, cursorArg, orderName, kind === 'date' ? isDay : undefined)
+    : null;
+  return { backward, size, position };
+}
+
+/** The order a backward page runs in: reversed, ties and missing values too. */
+export function reversed(order: ListOrder): ListOrder {
+  return {
+    ...order,
+    direction: order.direction === 'ASC' ? 'DESC' : 'ASC',
+    tie: 'DESC',
+    missing: 'FIRST',
+  };
+}
 
 /**
  * One page of a root list: filtered, sorted, after a cursor (`first`/`after`) or before one
@@ -32,34 +76,16 @@ export async function listOf<T extends EntityObject>(
   args: ListArgs,
   info?: GraphQLResolveInfo,
 ): Promise<Connection<T>> {
-  const backward = args.last !== undefined && args.last !== null;
-  if (backward && args.first !== undefined && args.first !== null) {
-    throw new BadUserInputError('give either first or last, not both', 'last');
-  }
-  if (!backward && args.before) throw new BadUserInputError('before goes with last', 'before');
-  if (backward && args.after) throw new BadUserInputError('after goes with first', 'after');
-  const size = backward ? checkPageSize(args.last, 'last') : checkPageSize(args.first);
   const order = listOrder(
     label,
     args.orderBy as { field: string; direction: 'ASC' | 'DESC' } | undefined,
   );
   // The label is part of the order's name, so a cursor of another list is refused, not misread.
   const orderName = `${label}:${order.field}:${order.direction}`;
-  const cursorArg = backward ? 'before' : 'after';
-  const cursor = backward ? args.before : args.after;
-  const position = cursor
-    ? decodeCursor(cursor, cursorArg, orderName, order.kind === 'date' ? isDay : undefined)
-    : null;
+  const { backward, size, position } = pageRequest(args, orderName, order.kind);
   const view = viewOf(args);
   const filter = compileFilter(label, args.where as Record<string, unknown> | undefined, view);
-  const runOrder: ListOrder = backward
-    ? {
-        ...order,
-        direction: order.direction === 'ASC' ? 'DESC' : 'ASC',
-        tie: 'DESC',
-        missing: 'FIRST',
-      }
-    : order;
+  const runOrder: ListOrder = backward ? reversed(order) : order;
   // With the planner, the page, every relation below it and the total are one statement.
   const planned = ctx.planner && info ? planRootList(info, label, view) : null;
   const plan = planned?.plan ?? null;

@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { BadUserInputError } from '../../common/graphql-errors';
-import { fromGlobalId } from '../../common/global-id';
 import type { Context } from '../../server/context';
-import { loadByGlobalId } from './node.lookup';
+import { findByIds, idDescription, loadById } from './node.lookup';
 import { toObject } from './node.registry';
 import { Node } from './node.interface';
 
@@ -11,31 +10,27 @@ const MAX_IDS = 100;
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, {
-    description: 'Any entity by its global id. An unknown id is a NOT_FOUND error.',
+    description:
+      'Any entity by its global id, its readable key or (for a city) its AGS. An id that names nothing is a NOT_FOUND error; one that is malformed or ambiguous BAD_USER_INPUT.',
   })
   async node(
-    @Arg('id', () => ID, { description: 'A global id, as returned in `id` fields.' }) id: string,
+    @Arg('id', () => ID, { description: idDescription('The entity') }) id: string,
     @Ctx() ctx: Context,
   ) {
-    return toObject(await loadByGlobalId(ctx, id));
+    return toObject(await loadById(ctx, id));
   }
 
   @Query(() => [Node], {
     nullable: 'items',
-    description: `Several entities by global id, in the order asked (null for unknown ids); at most ${MAX_IDS}.`,
+    description: `Several entities by global id, key or AGS, in the order asked (null for ids that name nothing), in one lookup; at most ${MAX_IDS}.`,
   })
   async nodes(
-    @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
+    @Arg('ids', () => [ID], { description: idDescription('The entities') }) ids: string[],
     @Ctx() ctx: Context,
   ) {
     if (ids.length > MAX_IDS)
       throw new BadUserInputError(`at most ${MAX_IDS} ids (got ${ids.length})`, 'ids');
-    const wanted = ids.map((id) => fromGlobalId(id, 'ids'));
-    const records = await ctx.loaders.entityByKey.loadMany(wanted.map((w) => w.key));
-    return records.map((record, i) =>
-      record && !(record instanceof Error) && record.label === wanted[i]!.type
-        ? toObject(record)
-        : null,
-    );
+    const records = await findByIds(ctx, ids, { argument: 'ids' });
+    return records.map((record) => (record ? toObject(record) : null));
   }
 }

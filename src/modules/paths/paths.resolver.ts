@@ -7,7 +7,7 @@ import type { RelationType } from '../../model/model';
 import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
 import type { EntityObject } from '../node/entity-object';
-import { loadByGlobalId } from '../node/node.lookup';
+import { idDescription, loadById } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
@@ -20,7 +20,7 @@ function nameOf(node: EntityObject): string {
 }
 
 async function keyOf(ctx: Context, id: string, argument: string): Promise<string> {
-  return (await loadByGlobalId(ctx, id, argument)).key;
+  return (await loadById(ctx, id, argument)).key;
 }
 
 function timeLimited<T>(work: Promise<T>): Promise<T> {
@@ -42,8 +42,8 @@ export class PathsResolver {
   })
   async paths(
     @Ctx() ctx: Context,
-    @Arg('from', () => ID, { description: 'Global id of one entity.' }) from: string,
-    @Arg('to', () => ID, { description: 'Global id of the other entity.' }) to: string,
+    @Arg('from', () => ID, { description: idDescription('One entity') }) from: string,
+    @Arg('to', () => ID, { description: idDescription('The other entity') }) to: string,
     @Arg('maxHops', () => Int, {
       defaultValue: 4,
       description: `Longest path to look for (1–${MAX_HOPS}).`,
@@ -64,7 +64,8 @@ export class PathsResolver {
     if (!Number.isInteger(first) || first < 1 || first > 20) {
       throw new BadUserInputError(`first must be between 1 and 20 (got ${first})`, 'first');
     }
-    const [fromKey, toKey] = [await keyOf(ctx, from, 'from'), await keyOf(ctx, to, 'to')];
+    // Both ends in one lookup (the loader batches them).
+    const [fromKey, toKey] = await Promise.all([keyOf(ctx, from, 'from'), keyOf(ctx, to, 'to')]);
     if (fromKey === toKey) return [];
     const records = await timeLimited(shortestPaths(ctx.db, fromKey, toKey, maxHops, first));
     return records.map((record) => {
@@ -94,7 +95,7 @@ export class PathsResolver {
   })
   async neighbourhood(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { description: 'Global id of the centre.' }) id: string,
+    @Arg('id', () => ID, { description: idDescription('The centre') }) id: string,
     @Arg('depth', () => Int, { defaultValue: 1, description: 'How many steps out (1–3).' })
     depth: number,
   ): Promise<Neighbourhood> {

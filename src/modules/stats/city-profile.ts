@@ -1,11 +1,10 @@
-import { fromGlobalId } from '../../common/global-id';
-import { NotFoundError } from '../../common/graphql-errors';
 import type { Context } from '../../server/context';
 import type { EntityRecord } from '../entity/entity.record';
 import type { Event } from '../event/event.type';
 import type { Organisation } from '../organisation/organisation.type';
 import type { Person } from '../person/person.type';
 import type { Programme } from '../programme/programme.type';
+import { idNotFound, keysOfIds } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import type { City } from '../territory/territory.types';
 import type { Theme } from '../theme/theme.type';
@@ -27,10 +26,12 @@ export async function cityProfileOf(
   id: string,
   time: AsOfArgs,
 ): Promise<CityProfile> {
-  const { type, key } = fromGlobalId(id, 'id');
+  const options = { argument: 'id', label: 'City' } as const;
+  // A key or a City's global id needs no lookup of its own: the profile's query finds the city.
+  const [key] = await keysOfIds(ctx, [id], options);
   const view = viewOf(time);
-  const raw = type === 'City' ? await cityProfile(ctx.db, key, view) : null;
-  if (!raw) throw new NotFoundError(`no City with id "${id}"`);
+  const raw = await cityProfile(ctx.db, key!, view);
+  if (!raw) throw idNotFound(id, options);
 
   const unitsByKey = new Map(raw.units.map((u) => [u.key, u]));
   const perTheme = raw.perTheme

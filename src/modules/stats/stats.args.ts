@@ -3,7 +3,13 @@ import { DateScalar } from '../../common/scalars';
 import { NODE_LABELS, type NodeLabel } from '../../model/model';
 import { WHERE_INPUTS } from '../filter/filter.inputs';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
-import { dimensionsOf, StatsDimension } from './stats.dimensions';
+import {
+  dimensionsOf,
+  StatsDateField,
+  StatsDimension,
+  YEAR_FIELDS,
+  yearFieldsOf,
+} from './stats.dimensions';
 import { DEFAULT_MEMBERS_PER_BUCKET, MAX_DIMENSIONS, MAX_MEMBERS_PER_BUCKET } from './stats.limits';
 import { StatsBucketOrder } from './stats.order';
 
@@ -18,6 +24,8 @@ export interface AggregateArgs {
 
 export interface StatsArgs extends AggregateArgs {
   where?: object | null;
+  /** The dated field YEAR reads (kinds with dated fields only). */
+  yearOf?: StatsDateField | null;
 }
 
 export const GROUP_BY_DESCRIPTION = `Up to ${MAX_DIMENSIONS} dimensions; none gives one bucket with everything.`;
@@ -53,6 +61,14 @@ for (const label of NODE_LABELS) {
     args,
     `${GROUP_BY_DESCRIPTION} Supported for ${label}: ${supported.length ? supported.join(', ') : 'none (only the total)'}.`,
   );
+  const dated = yearFieldsOf(label);
+  if (dated.length > 0) {
+    const fallback = YEAR_FIELDS[label]?.default;
+    Field(() => StatsDateField, {
+      nullable: true,
+      description: `Which date YEAR reads: for ${label} one of ${dated.join(', ')}; ${fallback ? `default ${fallback}` : 'no default, so YEAR needs it'}. Only with YEAR in groupBy; another field is BAD_USER_INPUT.`,
+    })(args.prototype, 'yearOf');
+  }
   ArgsType()(args);
   STATS_ARGS[label] = args as ClassType<StatsArgs>;
 }

@@ -1,11 +1,13 @@
+import DataLoader from 'dataloader';
 import { toGlobalId } from '../../common/global-id';
+import { Citation } from '../citation/citation.type';
 import type { NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
 import { viewOf } from '../time/as-of';
 import type { StatsArgs } from './stats.args';
 import { checkGroupBy, checkMembersPerBucket, sortBuckets } from './buckets';
-import { DIMENSIONS, dimensionsOf } from './stats.dimensions';
-import { countByDimensions } from './stats.repository';
+import { dimensionSpecs, dimensionsOf } from './stats.dimensions';
+import { citedBehindMembers, countByDimensions, type CitedElement } from './stats.repository';
 import { BucketKey, StatsBucket, StatsCount } from './stats.type';
 
 /** A grouped count of one kind of entity, as the `stats.<list>` fields answer it. */
@@ -16,7 +18,7 @@ export async function countStats(
 ): Promise<StatsCount> {
   const groupBy = checkGroupBy(args.groupBy, dimensionsOf(label), label);
   const limit = checkMembersPerBucket(args.membersPerBucket);
-  const specs = groupBy.map((d) => DIMENSIONS[label][d]!);
+  const specs = dimensionSpecs(label, groupBy, args.yearOf);
   const view = viewOf(args);
   const raw = await countByDimensions(
     ctx.db,
@@ -26,8 +28,19 @@ export async function countStats(
     view,
     limit,
   );
+  // The quotes behind members, asked for by `evidence` on any bucket: one query for all of them.
+  const evidence = new DataLoader<string, Citation[]>(
+    async (pairs) => {
+      const items = pairs.map((p) => JSON.parse(p) as { member: string; keys: (string | null)[] });
+      const cited = await citedBehindMembers(ctx.db, label, specs, view, items);
+      return cited.map(citations);
+    },
+    { maxBatchSize: 5000 },
+  );
   const buckets = raw.buckets.map((b) =>
     Object.assign(new StatsBucket(), {
+      citationsOf: (member: string) =>
+        evidence.load(JSON.stringify({ member, keys: b.keys.map((k) => k.key) })),
       keys: b.keys.map((k, i) =>
         Object.assign(new BucketKey(), { dimension: groupBy[i]!, key: k.key, label: k.label }),
       ),
@@ -44,4 +57,22 @@ export async function countStats(
     groupBy,
     buckets: sortBuckets(buckets, args.orderBuckets),
   });
+}
+
+/** Each (document, quote) pair of the cited elements once, by document and quote. */
+function citations(elements: CitedElement[]): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const element of elements) {
+    const ids = element.sourceIds ?? [];
+    ids.forEach((documentKey, i) => {
+      const quote = element.quotes?.[i] ?? '';
+      const id = JSON.stringify([documentKey, quote]);
+      if (seen.has(id)) return;
+      seen.add(id);
+      out.push(Object.assign(new Citation(), { documentKey, quote }));
+    });
+  }
+  const order = (c: Citation) => JSON.stringify([c.documentKey, c.quote]);
+  return out.sort((a, b) => (order(a) < order(b) ? -1 : 1));
 }

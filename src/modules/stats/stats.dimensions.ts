@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { BadUserInputError } from '../../common/graphql-errors';
 import { NODE_TYPES, type NodeLabel, type NodeSpec } from '../../model/model';
 import { hop, ROLL_UP, then, type Chain } from './chain';
 import {
@@ -37,8 +38,11 @@ export type DimensionKey =
   | { kind: 'entity'; topConcepts?: boolean }
   /** An enum property of the node. */
   | { kind: 'property'; property: 'level' | 'kind' }
-  /** The year an EDTF field starts in (see yearKey in stats.query.ts). */
-  | { kind: 'year'; field: string };
+  /**
+   * The year an EDTF field starts in (see yearKey in stats.query.ts): a field of the node the
+   * chain arrives at, or with `onRelationship` of the last relationship of the chain.
+   */
+  | { kind: 'year'; field: string; onRelationship?: boolean };
 
 /** The member itself (a property of its own, or the member as its own key). */
 export const SELF: Chain[] = [[]];
@@ -65,18 +69,119 @@ export const funder = (programmes: readonly Chain[]): DimensionSpec =>
   entity(then(programmes, [[hop('FUNDS', 'IN', 'Organisation')]]));
 
 /**
- * The field whose start a YEAR bucket reads, from the model's validity rule: a unit's
- * `established`, a programme's `period`, an event's `date`, a document's `published`.
+ * The dated fields a YEAR bucket can read (the `yearOf` argument of the counts). Which exist
+ * depends on what is counted; a combination that does not exist is refused.
  */
-function startField(label: NodeLabel): string | undefined {
-  const rule = (NODE_TYPES[label] as NodeSpec).validity;
-  return rule?.start ?? rule?.interval ?? rule?.point;
+export enum StatsDateField {
+  DECIDED = 'DECIDED',
+  ESTABLISHED = 'ESTABLISHED',
+  DISSOLVED = 'DISSOLVED',
+  PERIOD = 'PERIOD',
+  DATE = 'DATE',
+  PUBLISHED = 'PUBLISHED',
+  SINCE = 'SINCE',
+  UNTIL = 'UNTIL',
+  ATTESTED = 'ATTESTED',
 }
 
-const year = (label: NodeLabel): DimensionSpec => ({
-  chains: SELF,
-  key: { kind: 'year', field: startField(label)! },
+/** One dated field of a counted kind: where it is read, and in words for descriptions. */
+export interface YearSource {
+  spec: DimensionSpec;
+  doc: string;
+}
+
+/** A field of the member itself. */
+const own = (field: string, doc: string): YearSource => ({
+  spec: { chains: SELF, key: { kind: 'year', field } },
+  doc,
 });
+
+/** A field of the relationships the member reaches along `chains` (one bucket per year). */
+const along = (chains: readonly Chain[], field: string, doc: string): YearSource => ({
+  spec: { chains, key: { kind: 'year', field, onRelationship: true } },
+  doc,
+});
+
+const POSTS_HELD: Chain[] = (['OrgUnit', 'City', 'Organisation'] as const).map((label) => [
+  hop('HOLDS_POST', 'OUT', label),
+]);
+const DECISIONS_ON: Chain[] = (['OrgUnit', 'Person'] as const).map((label) => [
+  hop('DECIDED', 'IN', label),
+]);
+
+/**
+ * Per kind of entity, the dated fields YEAR can read and the one it reads by default (the start
+ * of the kind's own validity: a unit's `established`, a programme's `period`, an event's `date`,
+ * a document's `published`). Kinds without a default need `yearOf`.
+ */
+export const YEAR_FIELDS: Partial<
+  Record<
+    NodeLabel,
+    { default?: StatsDateField; fields: Partial<Record<StatsDateField, YearSource>> }
+  >
+> = {
+  OrgUnit: {
+    default: StatsDateField.ESTABLISHED,
+    fields: {
+      DECIDED: own('decided', 'when its creation was decided'),
+      ESTABLISHED: own('established', 'when it was set up'),
+      DISSOLVED: own('dissolved', 'when it was dissolved'),
+    },
+  },
+  Programme: {
+    default: StatsDateField.PERIOD,
+    fields: {
+      PERIOD: own('period', 'when it started (`period`)'),
+      DECIDED: along(
+        DECISIONS_ON,
+        'date',
+        'when a body or office holder decided on it (the `date` of each decision)',
+      ),
+    },
+  },
+  Event: { default: StatsDateField.DATE, fields: { DATE: own('date', 'when it took place') } },
+  SourceDocument: {
+    default: StatsDateField.PUBLISHED,
+    fields: { PUBLISHED: own('published', 'when it was published') },
+  },
+  Person: {
+    fields: {
+      SINCE: along(POSTS_HELD, 'since', 'when they took up each of their posts'),
+      UNTIL: along(POSTS_HELD, 'until', 'when they left each of their posts'),
+      ATTESTED: along(POSTS_HELD, 'attested', 'when a source shows them in each of their posts'),
+    },
+  },
+  City: {
+    fields: {
+      PERIOD: along(
+        [[hop('PARTICIPATES_IN', 'OUT', 'Programme')]],
+        'period',
+        'when each of its participations in a programme started',
+      ),
+    },
+  },
+};
+
+/**
+ * The default YEAR of a kind; checked against the model, whose validity rule names the field
+ * YEAR has always read by default (so the default cannot drift from it).
+ */
+function year(label: NodeLabel): DimensionSpec {
+  const years = YEAR_FIELDS[label];
+  const spec = years?.default ? years.fields[years.default]?.spec : undefined;
+  const rule = (NODE_TYPES[label] as NodeSpec).validity;
+  const start = rule?.start ?? rule?.interval ?? rule?.point;
+  if (!spec || spec.key.kind !== 'year' || spec.key.field !== start || spec.chains !== SELF) {
+    throw new Error(`the default YEAR of ${label} is not the start of its validity`);
+  }
+  return spec;
+}
+
+/** The dated fields YEAR can read for a kind, in enum order. */
+export function yearFieldsOf(label: NodeLabel): StatsDateField[] {
+  const fields = YEAR_FIELDS[label]?.fields ?? {};
+  return Object.values(StatsDateField).filter((f) => fields[f] !== undefined);
+}
 
 const UNIT_CITY: Chain[] = [[hop('BELONGS_TO', 'OUT', 'City')]];
 const UNIT_PROGRAMMES: Chain[] = [
@@ -162,7 +267,48 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
 
 /** The dimensions a label supports, in enum order (for messages and descriptions). */
 export function dimensionsOf(label: NodeLabel): StatsDimension[] {
-  return Object.values(StatsDimension).filter((d) => DIMENSIONS[label][d] !== undefined);
+  return Object.values(StatsDimension).filter(
+    (d) =>
+      DIMENSIONS[label][d] !== undefined ||
+      (d === StatsDimension.YEAR && yearFieldsOf(label).length > 0),
+  );
+}
+
+/**
+ * How a member of `label` is bucketed along `dimension`; for YEAR the dated field `yearOf` (or
+ * the kind's default). BAD_USER_INPUT for a field the kind does not have, for a kind without a
+ * default and no `yearOf`, and for `yearOf` without YEAR.
+ */
+export function dimensionSpecs(
+  label: NodeLabel,
+  dimensions: readonly StatsDimension[],
+  yearOf: StatsDateField | null | undefined,
+): DimensionSpec[] {
+  const fields = yearFieldsOf(label);
+  const supported = `${label} has ${fields.length ? fields.join(', ') : 'no dated field'}`;
+  if (yearOf && !dimensions.includes(StatsDimension.YEAR)) {
+    throw new BadUserInputError(
+      'yearOf chooses the date of the YEAR dimension; add YEAR to groupBy',
+      'yearOf',
+    );
+  }
+  if (yearOf && !fields.includes(yearOf)) {
+    throw new BadUserInputError(
+      `${label} cannot be counted by the year of ${yearOf}: ${supported}`,
+      'yearOf',
+    );
+  }
+  return dimensions.map((d) => {
+    if (d !== StatsDimension.YEAR) return DIMENSIONS[label][d]!;
+    const field = yearOf ?? YEAR_FIELDS[label]?.default;
+    if (!field) {
+      throw new BadUserInputError(
+        `YEAR of ${label} needs yearOf to say which date: ${supported}`,
+        'yearOf',
+      );
+    }
+    return YEAR_FIELDS[label]!.fields[field]!.spec;
+  });
 }
 
 /** Dimensions whose keys are entities (their bucket key carries a `node`). */
@@ -213,7 +359,26 @@ registerEnumType(StatsDimension, {
     },
     YEAR: {
       description:
-        'The year a unit was set up (`established`), a programme started (`period`), an event took place (`date`), a document was published: the earliest year its date can mean. A date that may also fall in a later year (winter 2024 = Dec 2024–Feb 2025, "2021 or later") is counted in its earliest year and also in the bucket\'s `uncertainCount`; a date without a known start (or no date) falls into the null bucket.',
+        "The year of a dated field, chosen with `yearOf` (StatsDateField): by default the year a unit was set up (`established`), a programme started (`period`), an event took place (`date`), a document was published; also when a unit's creation was decided or it was dissolved, when a programme was decided on, when people took up, left or were seen in their posts, when cities' participations started. The earliest year its date can mean counts. A date that may also fall in a later year (winter 2024 = Dec 2024–Feb 2025, \"2021 or later\") is counted in its earliest year and also in the bucket's `uncertainCount`; a date without a known start (or no date) falls into the null bucket.",
     },
   },
+});
+
+/** Which kinds have each dated field, and what it means for them, for the enum's descriptions. */
+function dateFieldDescription(field: StatsDateField): string {
+  const uses = Object.entries(YEAR_FIELDS).flatMap(([label, spec]) => {
+    const source = spec.fields[field];
+    if (!source) return [];
+    return [`${label}: ${source.doc}${spec.default === field ? ' (default)' : ''}`];
+  });
+  return `${uses.join('; ')}.`;
+}
+
+registerEnumType(StatsDateField, {
+  name: 'StatsDateField',
+  description:
+    'The dated field a YEAR bucket reads (`yearOf` of the counts). Each kind of entity has its own; asking a kind for one it does not have is BAD_USER_INPUT. A member reaching several dates along a relationship (a person with several posts) counts in each of their years.',
+  valuesConfig: Object.fromEntries(
+    Object.values(StatsDateField).map((f) => [f, { description: dateFieldDescription(f) }]),
+  ),
 });

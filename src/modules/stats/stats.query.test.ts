@@ -1,6 +1,13 @@
 import { NODE_LABELS } from '../../model/model';
-import { countStatement, dimensionKeys, keyOf, yearKey } from './stats.query';
-import { DIMENSIONS, dimensionsOf, StatsDimension } from './stats.dimensions';
+import { countStatement, dimensionKeys, evidenceStatement, keyOf, yearKey } from './stats.query';
+import {
+  DIMENSIONS,
+  dimensionSpecs,
+  dimensionsOf,
+  StatsDateField,
+  StatsDimension,
+  yearFieldsOf,
+} from './stats.dimensions';
 import { fundingStatement } from './funding.query';
 
 describe('aggregate statements', () => {
@@ -50,16 +57,88 @@ describe('aggregate statements', () => {
     expect(DIMENSIONS.Programme.YEAR!.key).toEqual({ kind: 'year', field: 'period' });
     expect(DIMENSIONS.Event.YEAR!.key).toEqual({ kind: 'year', field: 'date' });
     expect(DIMENSIONS.SourceDocument.YEAR!.key).toEqual({ kind: 'year', field: 'published' });
-    expect(dimensionsOf('City')).not.toContain(StatsDimension.YEAR);
+    // The default of each kind is the field YEAR read before it could be chosen.
+    for (const label of ['OrgUnit', 'Programme', 'Event', 'SourceDocument'] as const) {
+      expect(dimensionSpecs(label, [StatsDimension.YEAR], null)).toEqual([DIMENSIONS[label].YEAR]);
+    }
+    expect(dimensionsOf('County')).not.toContain(StatsDimension.YEAR);
+  });
+
+  it('let the caller choose the dated field, and refuse the combinations that do not exist', () => {
+    expect(yearFieldsOf('OrgUnit')).toEqual(['DECIDED', 'ESTABLISHED', 'DISSOLVED']);
+    expect(yearFieldsOf('Person')).toEqual(['SINCE', 'UNTIL', 'ATTESTED']);
+    expect(yearFieldsOf('City')).toEqual(['PERIOD']);
+    expect(yearFieldsOf('Theme')).toEqual([]);
+    const [decided] = dimensionSpecs('OrgUnit', [StatsDimension.YEAR], StatsDateField.DECIDED);
+    expect(decided!.key).toEqual({ kind: 'year', field: 'decided' });
+    const refused =
+      (label: 'OrgUnit' | 'Person' | 'Theme', dims: StatsDimension[], f: StatsDateField | null) =>
+      () =>
+        dimensionSpecs(label, dims, f);
+    expect(refused('OrgUnit', [StatsDimension.YEAR], StatsDateField.PUBLISHED)).toThrow(
+      'OrgUnit cannot be counted by the year of PUBLISHED: OrgUnit has DECIDED, ESTABLISHED, DISSOLVED',
+    );
+    expect(refused('Person', [StatsDimension.YEAR], null)).toThrow(
+      'YEAR of Person needs yearOf to say which date: Person has SINCE, UNTIL, ATTESTED',
+    );
+    expect(refused('OrgUnit', [StatsDimension.CITY], StatsDateField.DECIDED)).toThrow(
+      'yearOf chooses the date of the YEAR dimension; add YEAR to groupBy',
+    );
+    expect(refused('Theme', [StatsDimension.THEME], StatsDateField.DATE)).toThrow(/add YEAR/);
+  });
+
+  it("read a year from the last relationship of a walk (a post's since)", () => {
+    const [since] = dimensionSpecs('Person', [StatsDimension.YEAR], StatsDateField.SINCE);
+    expect(dimensionKeys('n', since!, null, 'g0')).toBe(
+      'COLLECT { ' +
+        ['OrgUnit', 'City', 'Organisation']
+          .map(
+            (label) =>
+              `MATCH g0p = (n)-[:HOLDS_POST]->(g0e:${label}) WITH g0p, last(relationships(g0p)) AS g0d WHERE g0d.sinceEarliest IS NOT NULL RETURN {key: toString(g0d.sinceEarliest.year), label: toString(g0d.sinceEarliest.year), uncertain: g0d.sinceStartLatest IS NULL OR g0d.sinceStartLatest.year <> g0d.sinceEarliest.year} AS k`,
+          )
+          .join(' UNION ') +
+        ' }',
+    );
+  });
+
+  it('name the quotes behind bucket members without splicing any value', () => {
+    const plain = evidenceStatement('OrgUnit', [], null);
+    expect(plain.text).toContain('[x IN [n] | {sourceIds: x.sourceIds, quotes: x.quotes}]');
+    const specs = dimensionSpecs(
+      'Person',
+      [StatsDimension.CITY, StatsDimension.ORG_UNIT_KIND],
+      null,
+    );
+    const text = evidenceStatement('Person', specs, { day: '2021-01-01', mode: 'CERTAIN' });
+    expect(text.params).toEqual({ asOfDay: '2021-01-01' });
+    expect(text.text).toContain('MATCH (n:Person:Entity {id: item.member})');
+    // Along a walk: the walk's relationships, where it reaches the bucket's key.
+    expect(text.text).toContain(
+      'MATCH e0p = (n)-[:HOLDS_POST]->(:OrgUnit)-[:BELONGS_TO]->(e0d:City) WHERE all(',
+    );
+    expect(text.text).toContain(
+      'item.keys[0] IS NOT NULL AND e0d.id = item.keys[0] UNWIND relationships(e0p) AS x RETURN x',
+    );
+    expect(text.text).toContain('item.keys[1] IS NOT NULL AND e1d.kind = item.keys[1]');
+    // The member's own property: its own quotes.
+    const [kind] = dimensionSpecs('OrgUnit', [StatsDimension.ORG_UNIT_KIND], null);
+    expect(evidenceStatement('OrgUnit', [kind!], null).text).toContain(
+      'UNWIND [n] AS e0d WITH e0d, item WHERE e0d IS NOT NULL AND e0d.kind IS NOT NULL AND item.keys[0] IS NOT NULL AND e0d.kind = item.keys[0] RETURN e0d AS x',
+    );
   });
 
   it('build a statement for every label and dimension pair without splicing any value', () => {
     for (const label of NODE_LABELS) {
       for (const dimension of dimensionsOf(label)) {
+        // Kinds whose YEAR has no default are asked for their first dated field.
+        const yearOf =
+          dimension === StatsDimension.YEAR && !DIMENSIONS[label].YEAR
+            ? yearFieldsOf(label)[0]
+            : null;
         const statement = countStatement(
           label,
           'n.name = $p0',
-          [DIMENSIONS[label][dimension]!],
+          dimensionSpecs(label, [dimension], yearOf),
           null,
           5,
         );

@@ -17,15 +17,19 @@ function checkName(name: string): string {
 }
 
 /**
- * The bucket key a node `d` gives, as a map {key, label, uncertain}, and the condition under
- * which it gives one at all.
+ * The bucket key a node `d` gives, as a map {key, label, uncertain}, the key alone (`value`) and
+ * the condition under which it gives one at all.
  */
-export function keyOf(key: DimensionKey, d: string): { condition: string; map: string } {
+export function keyOf(
+  key: DimensionKey,
+  d: string,
+): { condition: string; map: string; value: string } {
   checkName(d);
   if (key.kind === 'entity') {
     return {
       condition: key.topConcepts ? `${d}.topConcept = true` : 'true',
       map: `{key: ${d}.id, label: coalesce(${d}.name, ${d}.labelEn, ${d}.title, ${d}.id), uncertain: false}`,
+      value: `${d}.id`,
     };
   }
   if (key.kind === 'property') {
@@ -33,6 +37,7 @@ export function keyOf(key: DimensionKey, d: string): { condition: string; map: s
     return {
       condition: `${d}.${p} IS NOT NULL`,
       map: `{key: ${d}.${p}, label: ${d}.${p}, uncertain: false}`,
+      value: `${d}.${p}`,
     };
   }
   return yearKey(key.field, d);
@@ -44,7 +49,10 @@ export function keyOf(key: DimensionKey, d: string): { condition: string; map: s
  * For an interval the start is what counts (`fStartLatest`, the latest day it can have begun);
  * for a single date that is its last day. A date with no known start gives no year.
  */
-export function yearKey(field: string, d: string): { condition: string; map: string } {
+export function yearKey(
+  field: string,
+  d: string,
+): { condition: string; map: string; value: string } {
   const f = checkName(field);
   checkName(d);
   const earliest = `${d}.${f}Earliest`;
@@ -52,7 +60,46 @@ export function yearKey(field: string, d: string): { condition: string; map: str
   return {
     condition: `${earliest} IS NOT NULL`,
     map: `{key: toString(${earliest}.year), label: toString(${earliest}.year), uncertain: ${startLatest} IS NULL OR ${startLatest}.year <> ${earliest}.year}`,
+    value: `toString(${earliest}.year)`,
   };
+}
+
+/**
+ * The UNION branches that walk from the member `start` along one dimension, one per chain, each
+ * over a named path valid on the as-of day, binding the node (or, for a year of a relationship,
+ * the relationship) that gives the key as `<tag>d` and ending with `returns`. `extra` adds
+ * conditions on the key, over the outer variables `carry` (kept through the branches' WITH).
+ */
+function dimensionBranches(
+  start: string,
+  spec: DimensionSpec,
+  view: AsOfView | null,
+  tag: string,
+  returns: (d: string, path: string | null) => string,
+  extra: (key: { value: string }) => string = () => 'true',
+  carry: readonly string[] = [],
+): string[] {
+  checkName(start);
+  checkName(tag);
+  const kept = carry.map((v) => `, ${checkName(v)}`).join('');
+  const d = `${tag}d`;
+  const path = `${tag}p`;
+  const key = keyOf(spec.key, d);
+  const { condition } = key;
+  return spec.chains.map((chain: Chain) => {
+    if (chain.length === 0) {
+      // The start itself may be null (a funding statement names no city).
+      const own = [`${d} IS NOT NULL`, condition, extra(key)].filter((c) => c !== 'true');
+      return `UNWIND [${start}] AS ${d} WITH ${d}${kept} WHERE ${own.join(' AND ')} ${returns(d, null)}`;
+    }
+    const where = [pathValidity(path, view), condition, extra(key)].filter((c) => c !== 'true');
+    const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    if (spec.key.kind === 'year' && spec.key.onRelationship) {
+      // The key is read from the chain's last relationship (a post's `since`), not its end.
+      return `MATCH ${path} = ${chainPattern(start, chain, `${tag}e`)} WITH ${path}${kept}, last(relationships(${path})) AS ${d}${filter} ${returns(d, path)}`;
+    }
+    return `MATCH ${path} = ${chainPattern(start, chain, d)}${filter} ${returns(d, path)}`;
+  });
 }
 
 /**
@@ -66,21 +113,40 @@ export function dimensionKeys(
   view: AsOfView | null,
   tag: string,
 ): string {
-  checkName(start);
-  checkName(tag);
-  const d = `${tag}d`;
-  const path = `${tag}p`;
-  const { condition, map } = keyOf(spec.key, d);
-  const branches = spec.chains.map((chain: Chain) => {
-    if (chain.length === 0) {
-      // The start itself may be null (a funding statement names no city).
-      const own = [`${d} IS NOT NULL`, condition].filter((c) => c !== 'true').join(' AND ');
-      return `UNWIND [${start}] AS ${d} WITH ${d} WHERE ${own} RETURN ${map} AS k`;
-    }
-    const where = [pathValidity(path, view), condition].filter((c) => c !== 'true');
-    return `MATCH ${path} = ${chainPattern(start, chain, d)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} RETURN ${map} AS k`;
-  });
+  const { map } = keyOf(spec.key, `${checkName(tag)}d`);
+  const branches = dimensionBranches(start, spec, view, tag, () => `RETURN ${map} AS k`);
   return `COLLECT { ${branches.join(' UNION ')} }`;
+}
+
+/**
+ * The statement naming the quotes behind bucket members: for each `$items` entry {i, member,
+ * keys}, the elements cited along every walk from the member to the bucket's key of each
+ * dimension — the relationships of the walk, or the member itself where the key is its own
+ * (its kind, its own date, itself) — as `cited` lists of {sourceIds, quotes}. A null key ("none
+ * stated") has nothing behind it; without dimensions the member's own quotes stand for it.
+ */
+export function evidenceStatement(
+  label: NodeLabel,
+  dimensions: readonly DimensionSpec[],
+  view: AsOfView | null,
+): CountStatement {
+  const branches = dimensions.flatMap((spec, i) =>
+    dimensionBranches(
+      'n',
+      spec,
+      view,
+      `e${i}`,
+      (d, path) =>
+        path === null ? `RETURN ${d} AS x` : `UNWIND relationships(${path}) AS x RETURN x`,
+      (key) => `item.keys[${i}] IS NOT NULL AND ${key.value} = item.keys[${i}]`,
+      ['item'],
+    ),
+  );
+  const cited = branches.length > 0 ? `COLLECT { ${branches.join(' UNION ')} }` : '[n]';
+  const text = `UNWIND $items AS item
+MATCH (n:${cypherName(label)}:Entity {id: item.member})
+RETURN item.i AS i, [x IN ${cited} | {sourceIds: x.sourceIds, quotes: x.quotes}] AS cited`;
+  return { text, params: view ? { asOfDay: view.day } : {} };
 }
 
 /** A list of keys, or the one "none stated" entry (null) when the member has none. */

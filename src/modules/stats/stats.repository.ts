@@ -4,7 +4,7 @@ import type { NodeLabel } from '../../model/model';
 import { compileFilter } from '../entity/entity.repository';
 import type { AsOfView } from '../time/as-of';
 import type { DimensionSpec } from './stats.dimensions';
-import { countStatement } from './stats.query';
+import { countStatement, evidenceStatement } from './stats.query';
 
 export interface RawBucket {
   keys: { key: string | null; label: string | null }[];
@@ -42,4 +42,30 @@ export async function countByDimensions(
     total: (row?.get('total') as number | undefined) ?? 0,
     buckets: (row?.get('buckets') as RawBucket[] | undefined) ?? [],
   };
+}
+
+/** The cited elements behind one bucket member: each a node's or relationship's two lists. */
+export type CitedElement = { sourceIds: string[] | null; quotes: string[] | null };
+
+/**
+ * For members of buckets, the elements whose quotes place each in its bucket (see
+ * evidenceStatement), for any number of (member, bucket keys) pairs in one statement; in the
+ * order of `items`.
+ */
+export async function citedBehindMembers(
+  db: Database,
+  label: NodeLabel,
+  dimensions: readonly DimensionSpec[],
+  view: AsOfView | null,
+  items: readonly { member: string; keys: (string | null)[] }[],
+): Promise<CitedElement[][]> {
+  const statement = evidenceStatement(label, dimensions, view);
+  const params = {
+    ...statement.params,
+    items: items.map((item, i) => ({ i: neo4j.int(i), ...item })),
+  };
+  const result = await db.executeRead((tx) => tx.run(statement.text, params));
+  const out: CitedElement[][] = items.map(() => []);
+  for (const r of result.records) out[r.get('i') as number] = r.get('cited') as CitedElement[];
+  return out;
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
+import { idDescription } from '../node/node.lookup';
 import { AsOfArgs } from '../time/as-of.args';
 import { cityProfileOf } from './city-profile';
 import { CityProfile } from './city-profile.type';
@@ -94,11 +95,11 @@ export class StatsResolver {
 
   @FieldResolver(() => CityProfile, {
     description:
-      'A summary of one city: units per theme (with roll-up), people in posts, programmes, funders, events, first and last dated facts. An unknown id is NOT_FOUND.',
+      'A summary of one city: units per theme (with roll-up), people in posts, programmes, funders, events, first and last dated facts. An id that names no city is NOT_FOUND.',
   })
   cityProfile(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { description: 'Global id of the city.' }) id: string,
+    @Arg('id', () => ID, { description: idDescription('The city', 'City') }) id: string,
     @Args(() => AsOfArgs) time: AsOfArgs,
   ) {
     return cityProfileOf(ctx, id, time);

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Citation } from '../citation/citation.type';
+import { Node } from '../node/node.interface';
 import type { AsOfView } from '../time/as-of';
 import { StatsDimension } from './stats.dimensions';
 
@@ -58,6 +60,26 @@ export class StatsBucket {
   memberKeys!: string[];
   /** The as-of view of the count: the members' relation fields inherit it. */
   view!: AsOfView | null;
+  /**
+   * The quotes behind one listed member of this bucket; shared by the buckets of one count, so
+   * asking `evidence` on every bucket is one query.
+   */
+  citationsOf!: (memberKey: string) => Promise<Citation[]>;
+}
+
+@ObjectType({
+  description:
+    'A listed member of a bucket with the quotes that place it there (see `StatsBucket.evidence`).',
+})
+export class BucketMemberEvidence {
+  @Field(() => Node, { description: 'The member.' })
+  member!: Node;
+
+  @Field(() => [Citation], {
+    description:
+      "The documents and quotes that place the member in the bucket: for each dimension, those of every relationship on the walks from the member to the bucket's key (a unit's ADDRESSES and the BROADER steps up to a THEME key; the HOLDS_POST and BELONGS_TO behind a person's CITY; the post whose `since` gives a YEAR), or the member's own where the key is its own (its kind, its own date, itself). A \"none stated\" key has none; without `groupBy` the member's own quotes. Each (document, quote) once.",
+  })
+  sources!: Citation[];
 }
 
 @ObjectType({

@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
-import { fromGlobalId } from '../../common/global-id';
+import { BadUserInputError } from '../../common/graphql-errors';
 import { DateScalar } from '../../common/scalars';
 import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
+import { idDescription, loadByIds } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
@@ -17,24 +17,11 @@ function nameOf(props: Record<string, unknown>, key: string): string {
   return String(props.name ?? props.title ?? props.labelEn ?? key);
 }
 
-/** The keys of the requested cities; an id of another type or of no city is an input error. */
+/** The keys of the requested cities, in one lookup; an id that names no city is NOT_FOUND. */
 async function cityKeys(ctx: Context, ids: string[] | null): Promise<string[] | null> {
   if (!ids) return null;
-  const keys = ids.map((id) => {
-    const decoded = fromGlobalId(id, 'cityIds');
-    if (decoded.type !== 'City') {
-      throw new BadUserInputError(`cityIds: "${id}" is a ${decoded.type}, not a City`, 'cityIds');
-    }
-    return decoded.key;
-  });
-  const found = await ctx.loaders.entityByKey.loadMany(keys);
-  keys.forEach((key, i) => {
-    const record = found[i];
-    if (!record || record instanceof Error || record.label !== 'City') {
-      throw new NotFoundError(`cityIds: no city with key "${key}"`);
-    }
-  });
-  return keys;
+  const records = await loadByIds(ctx, ids, { argument: 'cityIds', label: 'City' });
+  return records.map((r) => r.key);
 }
 
 /** The timeline entries of one fact (also the first and last dated facts of a city profile). */
@@ -75,8 +62,7 @@ export class TimelineResolver {
     @Ctx() ctx: Context,
     @Arg('cityIds', () => [ID], {
       nullable: true,
-      description:
-        'Global ids of cities; their units, posts, programmes, participations and events (default: every city).',
+      description: `${idDescription('Cities', 'City')} Their units, posts, programmes, participations and events (default: every city).`,
     })
     cityIds: string[] | null,
     @Arg('themes', () => [ID], {

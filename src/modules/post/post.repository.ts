@@ -1,0 +1,152 @@
+import neo4j from 'neo4j-driver';
+import { BadUserInputError } from '../../common/graphql-errors';
+import type { Database } from '../../db/database';
+import type { CompiledFilter } from '../entity/entity.repository';
+import { keysetPage, type ListOrder } from '../entity/keyset';
+import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { FilterCompiler } from '../filter/filter.compiler';
+import type { AsOfView } from '../time/as-of';
+import type { PostWhere } from './post.input';
+
+/**
+ * The Cypher of the root `posts` list: HOLDS_POST relationships `r` from a person `p` to the
+ * unit, city or organisation `h` the post is in. Filters compile through the same FilterCompiler
+ * as every other list (the post's own fields as in RelationWhere, its ends as `<Label>Where`);
+ * values are parameters, and only generated variable names are spliced in.
+ */
+
+const PATTERN = '(p:Person:Entity)-[r:HOLDS_POST]->(h:Entity)';
+
+/** The post's own fields, filtered like a RelationWhere on `r`. */
+const OWN_FIELDS = ['role', 'roleTitle', 'since', 'until', 'attested'] as const;
+
+const MAX_DEPTH = 12;
+
+class PostFilterCompiler {
+  readonly compiler: FilterCompiler;
+  private counter = 0;
+
+  constructor(view: AsOfView | null) {
+    this.compiler = new FilterCompiler('where', view);
+  }
+
+  compile(where: PostWhere | null | undefined, depth = 0): string {
+    if (!where) return 'true';
+    if (depth > MAX_DEPTH) {
+      throw new BadUserInputError(`the filter nests deeper than ${MAX_DEPTH} levels`, 'where');
+    }
+    const parts: string[] = [];
+    const own: Record<string, unknown> = {};
+    for (const name of OWN_FIELDS) {
+      if (where[name] !== undefined && where[name] !== null) own[name] = where[name];
+    }
+    if (Object.keys(own).length > 0) parts.push(this.compiler.edge(own, 'r', ''));
+    const nested = (
+      value: object | undefined,
+      label: 'Person' | 'OrgUnit' | 'Organisation',
+      v: string,
+    ) => this.compiler.compile(value as Record<string, unknown>, label, v, depth + 1);
+    if (where.person) parts.push(nested(where.person, 'Person', 'p'));
+    if (where.unit) parts.push(`(h:OrgUnit AND ${nested(where.unit, 'OrgUnit', 'h')})`);
+    if (where.organisation) {
+      parts.push(`(h:Organisation AND ${nested(where.organisation, 'Organisation', 'h')})`);
+    }
+    if (where.city) {
+      // The city itself (zero steps) or the unit's city (one BELONGS_TO step); an organisation
+      // has neither. BELONGS_TO is undated, so only the city is tested against the view.
+      const c = `pc${this.counter++}`;
+      const predicate = [
+        this.compiler.compile(where.city as Record<string, unknown>, 'City', c, depth + 1),
+        ...this.compiler.validity(c),
+      ].join(' AND ');
+      parts.push(`EXISTS { MATCH (h)-[:BELONGS_TO*0..1]->(${c}:City) WHERE ${predicate} }`);
+    }
+    for (const op of ['AND', 'OR'] as const) {
+      const items = where[op];
+      if (!items) continue;
+      const compiled = items.map((w) => this.compile(w, depth + 1));
+      if (compiled.length === 0) parts.push(op === 'AND' ? 'true' : 'false');
+      else parts.push(`(${compiled.join(op === 'AND' ? ' AND ' : ' OR ')})`);
+    }
+    if (where.NOT) parts.push(`NOT (${this.compile(where.NOT, depth + 1)})`);
+    return parts.length > 0 ? parts.join(' AND ') : 'true';
+  }
+}
+
+/**
+ * A PostWhere compiled to one predicate over `p`, `r` and `h`; with a view only posts valid on
+ * its day, held by a person and in a unit, city or organisation valid on it.
+ */
+export function compilePostFilter(
+  where: PostWhere | null | undefined,
+  view: AsOfView | null,
+): CompiledFilter {
+  const posts = new PostFilterCompiler(view);
+  const predicate = [
+    posts.compile(where),
+    ...posts.compiler.validity('r'),
+    ...posts.compiler.validity('p'),
+    ...posts.compiler.validity('h'),
+  ].join(' AND ');
+  return { predicate, params: posts.compiler.params };
+}
+
+/** A post as read: the relationship's properties and the records of both ends. */
+export interface PostRecord {
+  id: string;
+  rel: Record<string, unknown>;
+  person: EntityRecord;
+  holder: EntityRecord;
+  sortValue: string | null;
+}
+
+/** The sort value of a post in an order (dates by their first possible day). */
+function sortExpression(order: ListOrder): string {
+  if (order.field === 'person') return 'p.id';
+  if (!(['role', 'roleTitle', 'since', 'until', 'attested'] as string[]).includes(order.field)) {
+    throw new Error(`bad post order field ${order.field}`);
+  }
+  return order.kind === 'date' ? `r.${order.field}Earliest` : `r.${order.field}`;
+}
+
+type RawEnd = { key: string; labels: string[]; props: Record<string, unknown> };
+const end = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properties(${v})}`;
+const toRecord = (raw: RawEnd): EntityRecord => ({
+  key: raw.key,
+  label: modelLabel(raw.labels),
+  props: plain(raw.props),
+});
+
+/** One keyset page of posts in `order`, after a (sort value, post id) position. */
+export async function pageOfPosts(
+  db: Database,
+  filter: CompiledFilter,
+  order: ListOrder,
+  first: number,
+  after: { value: string | null; key: string } | null,
+): Promise<{ posts: PostRecord[]; hasNextPage: boolean }> {
+  const sort = sortExpression(order);
+  const keyset = keysetPage(order, sort, 'r.id', after);
+  const statement = `MATCH ${PATTERN}
+WHERE (${filter.predicate})${keyset.position ? ` AND (${keyset.position})` : ''}
+RETURN r.id AS id, properties(r) AS rel, ${end('p')} AS person, ${end('h')} AS holder, toString(${sort}) AS sortValue
+ORDER BY ${keyset.orderBy}
+LIMIT $limit`;
+  const params = { ...filter.params, ...keyset.params, limit: neo4j.int(first + 1) };
+  const result = await db.executeRead((tx) => tx.run(statement, params));
+  const posts = result.records.map((r) => ({
+    id: r.get('id') as string,
+    rel: plain(r.get('rel') as Record<string, unknown>),
+    person: toRecord(r.get('person') as RawEnd),
+    holder: toRecord(r.get('holder') as RawEnd),
+    sortValue: r.get('sortValue') as string | null,
+  }));
+  return { posts: posts.slice(0, first), hasNextPage: posts.length > first };
+}
+
+export async function countPosts(db: Database, filter: CompiledFilter): Promise<number> {
+  const result = await db.executeRead((tx) =>
+    tx.run(`MATCH ${PATTERN} WHERE ${filter.predicate} RETURN count(r) AS count`, filter.params),
+  );
+  return result.records[0]?.get('count') as number;
+}
