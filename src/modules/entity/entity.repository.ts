@@ -208,3 +208,53 @@ export async function entitiesByRefs(
   }
   return out;
 }
+
+/** One reference's match, with what a projection read on the entity it most likely names. */
+export interface ProjectedMatch {
+  match: RefMatch;
+  /** Key of the entity the projection ran on: the one with the key, else the city with the AGS. */
+  projectedKey: string | null;
+  planned: unknown;
+  documents: unknown;
+}
+
+/**
+ * One reference as entitiesByRefs reads it, and in the same statement the planner's projection
+ * on the entity it names (`node(id:)` in one round trip); when the key and the AGS name two
+ * entities the caller refuses the input and the projection is not used.
+ */
+export async function entityByRefProjected(
+  db: Database,
+  ref: string,
+  projection: Projection,
+): Promise<ProjectedMatch> {
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `OPTIONAL MATCH (k:Entity {id: $ref})
+       OPTIONAL MATCH (c:City:Entity {ags: CASE WHEN $ref =~ '[0-9]{8}' THEN $ref END})
+       WITH k, c, coalesce(k, c) AS n
+       RETURN CASE WHEN k IS NULL THEN null ELSE {labels: labels(k), props: properties(k)} END AS byKey,
+              CASE WHEN c IS NULL THEN null ELSE {key: c.id, labels: labels(c), props: properties(c)} END AS byAgs,
+              n.id AS projectedKey,
+              CASE WHEN n IS NULL THEN null ELSE ${projection.planned} END AS planned,
+              CASE WHEN n IS NULL THEN null ELSE ${projection.documents} END AS documents`,
+      { ...projection.params, ref },
+    ),
+  );
+  const r = result.records[0]!;
+  const byKey = r.get('byKey') as { labels: string[]; props: Record<string, unknown> } | null;
+  const byAgs = r.get('byAgs') as {
+    key: string;
+    labels: string[];
+    props: Record<string, unknown>;
+  } | null;
+  return {
+    match: {
+      byKey: byKey ? toRecord(ref, byKey.labels, byKey.props) : null,
+      byAgs: byAgs ? toRecord(byAgs.key, byAgs.labels, byAgs.props) : null,
+    },
+    projectedKey: r.get('projectedKey') as string | null,
+    planned: r.get('planned') as unknown,
+    documents: r.get('documents') as unknown,
+  };
+}

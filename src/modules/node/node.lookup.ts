@@ -4,7 +4,12 @@ import type { Database } from '../../db/database';
 import type { NodeLabel } from '../../model/model';
 import { ID_PATTERN } from '../../seed/validate';
 import type { Context } from '../../server/context';
-import { entitiesByRefs, type RefMatch } from '../entity/entity.repository';
+import {
+  entitiesByRefs,
+  entityByRefProjected,
+  type Projection,
+  type RefMatch,
+} from '../entity/entity.repository';
 import type { EntityRecord } from '../entity/entity.record';
 
 /**
@@ -203,4 +208,27 @@ export async function keysOfIds(
 /** The NOT_FOUND error for an input the caller's own query did not find (see keysOfIds). */
 export function idNotFound(input: string, options: Required<LookupOptions>): NotFoundError {
   return notFound(parseId(input, options.argument), options.argument, options.label);
+}
+
+/**
+ * Like loadById, with the query planner's projection read in the same statement: the entity and
+ * what its selection asks for below it, in one round trip. `planned` is null when the projection
+ * ran on another entity than the one the input names.
+ */
+export async function loadByIdProjected(
+  db: Database,
+  input: string,
+  projection: Projection,
+  argument = 'id',
+): Promise<{ record: EntityRecord; planned: unknown; documents: unknown }> {
+  const parsed = parseId(input, argument);
+  const found = await entityByRefProjected(db, parsed.key, projection);
+  const { record, other } = decide(parsed, found.match, argument, undefined);
+  if (!record) throw notFound(parsed, argument, undefined, other);
+  const ours = found.projectedKey === record.key;
+  return {
+    record,
+    planned: ours ? found.planned : null,
+    documents: ours ? found.documents : null,
+  };
 }

@@ -1,7 +1,10 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { NODE_LABELS } from '../../model/model';
+import { attachPlanned, planRootEntity } from '../planner/planner';
 import { BadUserInputError } from '../../common/graphql-errors';
 import type { Context } from '../../server/context';
-import { findByIds, idDescription, loadById } from './node.lookup';
+import { findByIds, idDescription, loadById, loadByIdProjected } from './node.lookup';
 import { toObject } from './node.registry';
 import { Node } from './node.interface';
 
@@ -16,8 +19,16 @@ export class NodeResolver {
   async node(
     @Arg('id', () => ID, { description: idDescription('The entity') }) id: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toObject(await loadById(ctx, id));
+    // With the planner, the lookup and everything selected below it are one statement.
+    const planned = ctx.planner ? planRootEntity(info, NODE_LABELS) : null;
+    if (!planned) return toObject(await loadById(ctx, id));
+    const found = await loadByIdProjected(ctx.db, id, planned.projection);
+    ctx.loaders.entityByKey.prime(found.record.key, found.record);
+    return toObject(
+      attachPlanned(found.record, planned.plan, found.planned, found.documents, ctx.loaders),
+    );
   }
 
   @Query(() => [Node], {
