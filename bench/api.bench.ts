@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { createApp } from '../src/server/app';
 import { importSeeds } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 import { aggregateCases, type AggregateSpec } from './aggregates.cases';
+import { GraphqlClient } from './http-client';
 import { writeSyntheticSeeds } from './synthetic';
 
 /**
@@ -79,64 +79,6 @@ interface Stats {
 
 const CONCURRENCY = 8;
 const THROUGHPUT_MS = 3_000;
-
-// ---------------------------------------------------------------------------------------------
-// GraphQL over HTTP: one keep-alive agent, plain node:http (no client library in the way).
-
-class GraphqlClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 2 * CONCURRENCY });
-  requests = 0;
-
-  constructor(readonly port: number) {}
-
-  request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const body = JSON.stringify({ query, variables });
-    this.requests += 1;
-    return new Promise<T>((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          path: '/graphql',
-          method: 'POST',
-          agent: this.agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            try {
-              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-                data?: T;
-                errors?: { message: string }[];
-              };
-              if (parsed.errors?.length || parsed.data === undefined) {
-                reject(
-                  new Error(
-                    `GraphQL error (HTTP ${res.statusCode}): ${parsed.errors?.map((e) => e.message).join('; ')}`,
-                  ),
-                );
-              } else resolve(parsed.data);
-            } catch (error) {
-              reject(error instanceof Error ? error : new Error(String(error)));
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
-  close(): void {
-    this.agent.destroy();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The five browsing questions, each as a GraphQL operation and as one hand-written Cypher query
@@ -782,7 +724,10 @@ async function main(): Promise<void> {
       httpServer.once('error', reject);
       httpServer.listen(0, '127.0.0.1', resolve);
     });
-    const client = new GraphqlClient((httpServer.address() as AddressInfo).port);
+    const client = new GraphqlClient((httpServer.address() as AddressInfo).port, '/graphql', {
+      serverKeepAliveMs: httpServer.keepAliveTimeout,
+      maxSockets: 2 * CONCURRENCY,
+    });
     try {
       console.log(
         `GraphQL at http://127.0.0.1:${client.port}/graphql, Neo4j at ${config.neo4j.uri}; ` +
@@ -874,6 +819,10 @@ async function main(): Promise<void> {
         fs.rmSync(root, { recursive: true, force: true });
       }
     } finally {
+      console.log(
+        `\nkeep-alive: ${client.retries} of ${client.requests} request(s) repeated after a ` +
+          'reset on a reused socket',
+      );
       client.close();
       await apollo.stop();
     }
