@@ -878,8 +878,9 @@ async function benchGraph(
     const vsPeer = peerStats
       ? `, peer p50 ${ms(peerStats.p50)} ms, req/s ours/peer ${ratio(gql.rps / peerStats.rps)}`
       : '';
+    // The clock time lets a run be matched with the machine's load at the time.
     console.log(
-      `${c.name}: ours p50 ${ms(gql.p50)} ms${vsPeer}, floor p50 ${ms(cy.p50)} ms ` +
+      `[${new Date().toISOString().slice(11, 19)}] ${c.name}: ours p50 ${ms(gql.p50)} ms${vsPeer}, floor p50 ${ms(cy.p50)} ms ` +
         `(ours/floor ${ratio(gql.p50 / cy.p50)}), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
     );
   }
