@@ -598,7 +598,7 @@ function table(results: Measured[], withPeer: boolean): string {
     ...ratioHeads,
     'DB round trips (ours / floor)',
     'rows',
-    'samples (ours / peer / floor)',
+    withPeer ? 'samples (ours / peer / floor)' : 'samples (ours / floor)',
   ];
   const lines = [`| ${heads.join(' | ')} |`, `|${' --- |'.repeat(heads.length)}`];
   const notes: string[] = [];
@@ -632,7 +632,7 @@ function table(results: Measured[], withPeer: boolean): string {
       ratio(r.gql.rps / r.cy.rps),
       trips,
       String(r.rows),
-      `${r.gql.n} / ${peer ? peer.n : '—'} / ${r.cy.n}`,
+      withPeer ? `${r.gql.n} / ${peer ? peer.n : '—'} / ${r.cy.n}` : `${r.gql.n} / ${r.cy.n}`,
     ];
     lines.push(`| ${cells.join(' | ')} |`);
     const number = r.name.split('.')[0];
@@ -1017,7 +1017,8 @@ async function main(): Promise<void> {
       const retries = client.retries + (peer?.retries ?? 0);
       console.log(
         `\nkeep-alive: ${retries} request(s) repeated after a reset on a reused socket ` +
-          `(ours ${client.retries} of ${client.requests}, peer ${peer?.retries ?? 0} of ${peer?.requests ?? 0})`,
+          `(ours ${client.retries} of ${client.requests}` +
+          (peer ? `, peer ${peer.retries} of ${peer.requests})` : ')'),
       );
       client.close();
       peer?.close();
