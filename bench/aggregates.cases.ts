@@ -1,4 +1,5 @@
 import { toGlobalId } from '../src/common/global-id';
+import { peerUnitsPerTheme, type PeerAnswer } from './peer/questions';
 
 /**
  * The dashboard and comparison questions of the API bench (cases 6–9): three aggregates and the
@@ -18,6 +19,8 @@ export interface BenchCase {
   cypher: string;
   params: Record<string, unknown>;
   toRows?: (rows: Row[]) => Row[];
+  /** The same question to the peer, or why it cannot ask it (absent: peer left out). */
+  peer?: PeerAnswer;
 }
 
 export interface AggregateSpec {
@@ -155,7 +158,16 @@ RETURN row.id + '|' + c.id AS key,
 
 type Stats<T> = { stats: T };
 
-export function aggregateCases(client: Requester, spec: AggregateSpec): BenchCase[] {
+/**
+ * `peer`: the @neo4j/graphql peer, which can ask question 6 (with @cypher fields) and, per
+ * `cannot`, not the others.
+ */
+export function aggregateCases(
+  client: Requester,
+  spec: AggregateSpec,
+  peer: Requester | undefined,
+  cannot: { stats: string; compare: string },
+): BenchCase[] {
   const keysOf = (items: { node: { key: string } }[]) => items.map((i) => i.node.key);
   return [
     {
@@ -172,6 +184,7 @@ export function aggregateCases(client: Requester, spec: AggregateSpec): BenchCas
       cypher: UNITS_PER_THEME_CYPHER,
       params: { kind: spec.unitKind },
       toRows: byKey,
+      peer: peer && peerUnitsPerTheme(peer, spec.unitKind, NONE),
     },
     {
       name: '7. stats: units per state × kind (two dimensions)',
@@ -187,6 +200,7 @@ export function aggregateCases(client: Requester, spec: AggregateSpec): BenchCas
       cypher: UNITS_PER_STATE_AND_KIND_CYPHER,
       params: {},
       toRows: byKey,
+      peer: peer && { cannot: cannot.stats },
     },
     {
       name: '8. stats: funding per funder × year (sum, min, max per basis)',
@@ -215,6 +229,7 @@ export function aggregateCases(client: Requester, spec: AggregateSpec): BenchCas
       cypher: FUNDING_CYPHER,
       params: {},
       toRows: byKey,
+      peer: peer && { cannot: cannot.stats },
     },
     {
       name: `9. compareCities: ${spec.compareCities.length} cities × ${spec.compareThemes.length} themes, with quotes`,
@@ -246,6 +261,7 @@ export function aggregateCases(client: Requester, spec: AggregateSpec): BenchCas
       },
       cypher: MATRIX_CYPHER,
       params: { cities: spec.compareCities, themes: spec.compareThemes },
+      peer: peer && { cannot: cannot.compare },
     },
   ];
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,14 +13,32 @@ import { createApp } from '../src/server/app';
 import { importSeeds } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 import { aggregateCases, type AggregateSpec } from './aggregates.cases';
+import { GraphqlClient } from './http-client';
+import {
+  isPeerSide,
+  peerAsOf,
+  peerCalibration,
+  peerMission,
+  peerNestedFilter,
+  peerNode,
+  peerProfile,
+  peerSearch,
+  peerWalk,
+  type PeerAnswer,
+  type PeerSide,
+} from './peer/questions';
+import { PeerUnavailableError, startPeer } from './peer/server';
 import { writeSyntheticSeeds } from './synthetic';
 
 /**
- * The GraphQL API over real HTTP beside ONE hand-written Cypher query per question (the floor any
- * GraphQL layer over this database can reach), on the project seeds and on a synthetic graph.
- * Before timing, each pair must return the same data. Latency: fixed warm-up, then sequential
- * iterations (bounded in time); throughput: 8 concurrent clients for a fixed time.
- * Usage: node dist/bench/api.bench.js [--cities 2000] [--profile]
+ * Three columns per question, on the project seeds and on a synthetic graph: the GraphQL API over
+ * real HTTP (ours), the same question to @neo4j/graphql 7 over equivalent type definitions,
+ * served by Apollo's standalone server on the same database (the peer, bench/peer/), and ONE
+ * hand-written Cypher query (the floor any GraphQL layer over this database can reach). Before
+ * timing, the answers must be the same data. Latency: fixed warm-up, then sequential iterations
+ * (bounded in time); throughput: 16 concurrent clients for a fixed time.
+ * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile]
+ *   --no-peer  leaves the peer out (it needs APOC: NEO4J_PLUGINS=apoc on the local database).
  *   --profile  instead of timing, prints the database round trips of each GraphQL query with the
  *              Cypher it generated, and PROFILE (db hits, rows, plan) of every statement.
  */
@@ -59,11 +76,16 @@ interface Case {
   cypher: string;
   params: Record<string, unknown>;
   toRows?: (rows: Row[]) => Row[];
+  /** The same question to the peer, or why the peer cannot ask it (absent: peer left out). */
+  peer?: PeerAnswer;
 }
 
 interface Measured {
   name: string;
   gql: Stats;
+  /** The peer's figures, or why it has none. */
+  peer: Stats | string;
+  peerNote?: string;
   cy: Stats;
   gqlRoundTrips: number;
   httpRequests: number;
@@ -72,71 +94,17 @@ interface Measured {
 
 interface Stats {
   p50: number;
-  p99: number;
+  p95: number;
   n: number;
+  /** Answers per second at CONCURRENCY clients (failed operations not counted). */
   rps: number;
+  /** Operations that failed at CONCURRENCY clients, and the first failure's message. */
+  failed: number;
+  firstFailure?: string;
 }
 
-const CONCURRENCY = 8;
+const CONCURRENCY = 16;
 const THROUGHPUT_MS = 3_000;
-
-// ---------------------------------------------------------------------------------------------
-// GraphQL over HTTP: one keep-alive agent, plain node:http (no client library in the way).
-
-class GraphqlClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 2 * CONCURRENCY });
-  requests = 0;
-
-  constructor(readonly port: number) {}
-
-  request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const body = JSON.stringify({ query, variables });
-    this.requests += 1;
-    return new Promise<T>((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          path: '/graphql',
-          method: 'POST',
-          agent: this.agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            try {
-              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-                data?: T;
-                errors?: { message: string }[];
-              };
-              if (parsed.errors?.length || parsed.data === undefined) {
-                reject(
-                  new Error(
-                    `GraphQL error (HTTP ${res.statusCode}): ${parsed.errors?.map((e) => e.message).join('; ')}`,
-                  ),
-                );
-              } else resolve(parsed.data);
-            } catch (error) {
-              reject(error instanceof Error ? error : new Error(String(error)));
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
-  close(): void {
-    this.agent.destroy();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The five browsing questions, each as a GraphQL operation and as one hand-written Cypher query
@@ -333,7 +301,22 @@ WHERE coalesce(u.validPossibleFrom, date('0001-01-01')) <= date($day)
   AND date($day) <= coalesce(u.validPossibleTo, date('9999-12-31'))
 RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id LIMIT 100`;
 
-function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
+/** Why the peer has no column for the questions it cannot ask. */
+const PEER_CANNOT = {
+  paths:
+    'no path search: the generated API follows declared relationships one field at a time; only a ' +
+    '@cypher field holding the whole path query (the floor) could answer',
+  stats:
+    'no grouping of a filtered set by several dimensions with sums per basis: the generated ' +
+    'aggregates count and sum one connection at a time; only a @cypher field holding the whole ' +
+    'query (the floor) could answer',
+  compare:
+    'no comparison matrix (every way a city reaches a unit, programme, post or event, per theme, ' +
+    'with the citations of each step): only a @cypher field holding the whole query could answer',
+};
+
+function cases(client: GraphqlClient, spec: GraphSpec, peer?: GraphqlClient): Case[] {
+  const ask = (side: (p: GraphqlClient) => PeerAnswer) => (peer ? side(peer) : undefined);
   const funderFilter = { [spec.funder.field]: { eq: spec.funder.value } };
   const missionWhere = {
     orgUnits: { some: { themes: { some: { within: spec.theme } } } },
@@ -347,6 +330,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
         (await client.request<{ cities: Nodes }>(MISSION, { where: missionWhere })).cities.nodes,
       cypher: missionCypher(spec.funder.field),
       params: { theme: spec.theme, funder: spec.funder.value },
+      peer: ask((p) => peerMission(p, spec.theme, spec.funder)),
     },
     {
       name: `2. city profile (${spec.profileCity} → units → posts → person, with sources)`,
@@ -354,6 +338,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
         (await client.request<{ cities: Nodes }>(PROFILE, { key: spec.profileCity })).cities.nodes,
       cypher: PROFILE_CYPHER,
       params: { key: spec.profileCity },
+      peer: ask((p) => peerProfile(p, spec.profileCity)),
     },
     {
       name: `3. orgUnits whose city takes part in a ${spec.level} programme (first 100)`,
@@ -362,6 +347,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
           .nodes,
       cypher: NESTED_FILTER_CYPHER,
       params: { level: spec.level },
+      peer: ask((p) => peerNestedFilter(p, spec.level)),
     },
     {
       name: '4. walk all orgUnits, 100 a page (whole walk = 1 op)',
@@ -380,6 +366,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       },
       cypher: WALK_CYPHER,
       params: {},
+      peer: ask(peerWalk),
     },
     {
       name: `5. node(id:) lookup of City ${spec.nodeCity}`,
@@ -389,6 +376,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       cypher: NODE_CYPHER,
       params: { key: spec.nodeCity },
       toRows: (rows) => rows.map((r) => ({ id: toGlobalId('City', r.key as string), ...r })),
+      peer: ask((p) => peerNode(p, spec.nodeCity, toGlobalId('City', spec.nodeCity))),
     },
     {
       name: `10. search "${spec.searchText}" (first 10 hits)`,
@@ -399,6 +387,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       },
       cypher: SEARCH_CYPHER,
       params: { query: toLuceneQuery(spec.searchText)!.lucene },
+      peer: ask((p) => peerSearch(p, toLuceneQuery(spec.searchText)!.lucene)),
     },
     {
       name: `11. paths ${spec.pathFrom} → ${spec.pathTo} (≤ 4 hops, 5 paths, with quotes)`,
@@ -421,6 +410,7 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
       },
       cypher: PATHS_CYPHER,
       params: { from: spec.pathFrom, to: spec.pathTo },
+      peer: ask(() => ({ cannot: PEER_CANNOT.paths })),
       toRows: (rows) =>
         rows
           .map((r) =>
@@ -434,18 +424,20 @@ function cases(client: GraphqlClient, spec: GraphSpec): Case[] {
         (await client.request<{ orgUnits: Nodes }>(AS_OF, { day: spec.asOfDay })).orgUnits.nodes,
       cypher: AS_OF_CYPHER,
       params: { day: spec.asOfDay },
+      peer: ask((p) => peerAsOf(p, spec.asOfDay)),
     },
-    ...aggregateCases(client, spec),
+    ...aggregateCases(client, spec, peer, PEER_CANNOT),
   ];
 }
 
 /** The fixed cost of each path: an HTTP round trip through Apollo, and a driver round trip. */
-function calibration(client: GraphqlClient): Case {
+function calibration(client: GraphqlClient, peer?: GraphqlClient): Case {
   return {
     name: '0. calibration: `{ __typename }` vs `RETURN 1` (no data)',
     graphql: async () => [await client.request<Row>('{ __typename }')],
     cypher: 'RETURN "Query" AS __typename',
     params: {},
+    peer: peer ? peerCalibration(peer) : undefined,
   };
 }
 
@@ -477,29 +469,57 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-function assertSame(c: Case, graphql: Row[], cypher: Row[]): void {
+/** Where two canonical values first differ, as a path (`.orgUnits[3].node.name`), or undefined. */
+function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+      const found = firstDifference(a[i], b[i], `${at}[${i}]`);
+      if (found) return found;
+    }
+  } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const found = firstDifference((a as Row)[k], (b as Row)[k], `${at}.${k}`);
+      if (found) return found;
+    }
+  }
+  const show = (x: unknown) => (x === undefined ? 'absent' : JSON.stringify(x).slice(0, 200));
+  return `${at || 'the row'}: ${show(a)} vs ${show(b)}`;
+}
+
+/**
+ * Stops the bench unless both answers hold the same rows in the same order (root lists are
+ * sorted by key, so the order is part of the answer) and the same nested data, lists compared in
+ * a canonical order.
+ */
+function assertSame(question: string, a: [string, Row[]], b: [string, Row[]]): void {
+  const [aName, aRows] = a;
+  const [bName, bRows] = b;
   const keys = (rows: Row[]) => rows.map((r) => String(r.key ?? r.__typename));
-  const gk = keys(graphql);
-  const ck = keys(cypher);
-  // Root lists are sorted by key, so the order of the rows is part of the answer.
-  const sameKeys = gk.join('\n') === ck.join('\n');
-  if (!sameKeys) {
+  const ak = keys(aRows);
+  const bk = keys(bRows);
+  if (ak.join('\n') !== bk.join('\n')) {
+    const i = ak.findIndex((k, j) => k !== bk[j]);
+    const at = i < 0 ? Math.min(ak.length, bk.length) : i;
     throw new Error(
-      `${c.name}: GraphQL and Cypher return different rows (${gk.length} vs ${ck.length}): ` +
-        `${gk.slice(0, 5).join(', ')} … vs ${ck.slice(0, 5).join(', ')} …`,
+      `${question}: ${aName} and ${bName} return different rows (${ak.length} vs ${bk.length}); ` +
+        `first difference at row ${at}: ${ak[at] ?? '(none)'} vs ${bk[at] ?? '(none)'}`,
     );
   }
-  for (let i = 0; i < graphql.length; i += 1) {
-    const g = JSON.stringify(canonical(graphql[i]));
-    const y = JSON.stringify(canonical(cypher[i]));
-    if (g !== y) {
+  for (let i = 0; i < aRows.length; i += 1) {
+    const x = canonical(aRows[i]);
+    const y = canonical(bRows[i]);
+    const difference = firstDifference(x, y);
+    if (difference) {
       throw new Error(
-        `${c.name}: row ${gk[i]} differs\n  GraphQL: ${g.slice(0, 600)}\n  Cypher:  ${y.slice(0, 600)}`,
+        `${question}: ${aName} and ${bName} disagree on row ${ak[i]} at ${difference}\n` +
+          `  ${aName}: ${JSON.stringify(x).slice(0, 600)}\n  ${bName}: ${JSON.stringify(y).slice(0, 600)}`,
       );
     }
   }
-  if (graphql.length === 0)
-    throw new Error(`${c.name}: empty answer; the comparison proves nothing`);
+  if (aRows.length === 0)
+    throw new Error(`${question}: empty answer; the comparison proves nothing`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,39 +543,117 @@ async function measure(run: () => Promise<unknown>, spec: GraphSpec): Promise<St
   }
   samples.sort((a, b) => a - b);
 
+  // Under concurrency an operation may fail where it succeeds alone (the transaction-memory cap
+  // is shared by all transactions): counted and reported, not fatal.
   let done = 0;
+  let failed = 0;
+  let firstFailure: string | undefined;
   const start = performance.now();
   const end = start + THROUGHPUT_MS;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
-        await run();
-        done += 1;
+        try {
+          await run();
+          done += 1;
+        } catch (error) {
+          failed += 1;
+          firstFailure ??= (error instanceof Error ? error.message : String(error))
+            .replace(/\s+/g, ' ')
+            .slice(0, 240);
+        }
       }
     }),
   );
   const rps = done / ((performance.now() - start) / 1000);
-  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), n: samples.length, rps };
+  return {
+    p50: percentile(samples, 0.5),
+    p95: percentile(samples, 0.95),
+    n: samples.length,
+    rps,
+    failed,
+    firstFailure,
+  };
 }
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const perSecond = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US'));
 
-function table(results: Measured[]): string {
-  const lines = [
-    '| query | GraphQL p50 ms | p99 ms | req/s | Cypher p50 ms | p99 ms | req/s | ratio p50 (GraphQL/Cypher) | DB round trips (GraphQL / Cypher) | rows | samples (GraphQL / Cypher) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+const ratio = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)}×`;
+
+function table(results: Measured[], withPeer: boolean): string {
+  const peerHeads = withPeer ? ['peer p50 ms', 'p95', 'req/s'] : [];
+  const ratioHeads = withPeer
+    ? ['p50 ours/peer', 'req/s ours/peer', 'p50 ours/floor', 'req/s ours/floor']
+    : ['p50 ours/floor', 'req/s ours/floor'];
+  const heads = [
+    'question',
+    'ours p50 ms',
+    'p95',
+    'req/s',
+    ...peerHeads,
+    'floor p50 ms',
+    'p95',
+    'req/s',
+    ...ratioHeads,
+    'DB round trips (ours / floor)',
+    'rows',
+    withPeer ? 'samples (ours / peer / floor)' : 'samples (ours / floor)',
   ];
+  const lines = [`| ${heads.join(' | ')} |`, `|${' --- |'.repeat(heads.length)}`];
+  const notes: string[] = [];
   for (const r of results) {
     const trips =
       r.httpRequests > 1
         ? `${r.gqlRoundTrips} (${r.httpRequests} HTTP requests) / 1`
         : `${r.gqlRoundTrips} / 1`;
-    lines.push(
-      `| ${r.name} | ${ms(r.gql.p50)} | ${ms(r.gql.p99)} | ${perSecond(r.gql.rps)} | ${ms(r.cy.p50)} | ${ms(r.cy.p99)} | ${perSecond(r.cy.rps)} | ${(r.gql.p50 / r.cy.p50).toFixed(1)}× | ${trips} | ${r.rows} | ${r.gql.n} / ${r.cy.n} |`,
-    );
+    const peer = typeof r.peer === 'string' ? undefined : r.peer;
+    const peerCells = withPeer
+      ? peer
+        ? [ms(peer.p50), ms(peer.p95), perSecond(peer.rps)]
+        : ['—', '—', '—']
+      : [];
+    const vsPeer = withPeer
+      ? peer
+        ? [ratio(r.gql.p50 / peer.p50), ratio(r.gql.rps / peer.rps)]
+        : ['—', '—']
+      : [];
+    const cells = [
+      r.name,
+      ms(r.gql.p50),
+      ms(r.gql.p95),
+      perSecond(r.gql.rps),
+      ...peerCells,
+      ms(r.cy.p50),
+      ms(r.cy.p95),
+      perSecond(r.cy.rps),
+      ...vsPeer,
+      ratio(r.gql.p50 / r.cy.p50),
+      ratio(r.gql.rps / r.cy.rps),
+      trips,
+      String(r.rows),
+      withPeer ? `${r.gql.n} / ${peer ? peer.n : '—'} / ${r.cy.n}` : `${r.gql.n} / ${r.cy.n}`,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+    const number = r.name.split('.')[0];
+    if (withPeer && typeof r.peer === 'string')
+      notes.push(`- ${number}: the peer cannot ask it: ${r.peer}`);
+    else if (withPeer && r.peerNote) notes.push(`- ${number}: peer: ${r.peerNote}`);
+    const columns: [string, Stats | undefined][] = [
+      ['ours', r.gql],
+      ['peer', peer],
+      ['floor', r.cy],
+    ];
+    for (const [column, stats] of columns) {
+      if (stats?.failed) {
+        notes.push(
+          `- ${number}: ${column}: ${stats.failed} operation(s) failed at ${CONCURRENCY} clients ` +
+            `(not counted in req/s); first: ${stats.firstFailure}`,
+        );
+      }
+    }
   }
-  return lines.join('\n');
+  return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -734,11 +832,15 @@ async function profileCase(db: Database, c: Case): Promise<void> {
 async function benchGraph(
   db: Database,
   client: GraphqlClient,
+  peer: GraphqlClient | undefined,
   spec: GraphSpec,
   profile: boolean,
   withCalibration: boolean,
 ): Promise<void> {
-  const all = [...(withCalibration ? [calibration(client)] : []), ...cases(client, spec)];
+  const all = [
+    ...(withCalibration ? [calibration(client, peer)] : []),
+    ...cases(client, spec, peer),
+  ];
   console.log(`\n## ${spec.title}\n`);
   const results: Measured[] = [];
   for (const c of all) {
@@ -749,31 +851,55 @@ async function benchGraph(
     const gqlRoundTrips = db.transactions - beforeTx;
     const httpRequests = client.requests - beforeHttp;
     const cypher = await runCypher(db, c);
-    assertSame(c, graphql, cypher);
+    assertSame(c.name, ['ours', graphql], ['the Cypher floor', cypher]);
+    const side: PeerSide | undefined = isPeerSide(c.peer) ? c.peer : undefined;
+    if (side) {
+      const answer = await (side.check ?? side.run)();
+      assertSame(c.name, ['the peer', answer], ['the Cypher floor', cypher]);
+    }
     if (profile) {
       await profileCase(db, c);
       continue;
     }
     const gql = await measure(() => c.graphql(), spec);
+    const peerStats = side ? await measure(() => side.run(), spec) : undefined;
     const cy = await measure(() => runCypher(db, c), spec);
-    const result = { name: c.name, gql, cy, gqlRoundTrips, httpRequests, rows: graphql.length };
+    const result: Measured = {
+      name: c.name,
+      gql,
+      peer: peerStats ?? (c.peer && 'cannot' in c.peer ? c.peer.cannot : 'left out'),
+      peerNote: side?.note?.(),
+      cy,
+      gqlRoundTrips,
+      httpRequests,
+      rows: graphql.length,
+    };
     results.push(result);
+    const vsPeer = peerStats
+      ? `, peer p50 ${ms(peerStats.p50)} ms, req/s ours/peer ${ratio(gql.rps / peerStats.rps)}`
+      : '';
+    // The clock time lets a run be matched with the machine's load at the time.
     console.log(
-      `${c.name}: GraphQL p50 ${ms(gql.p50)} ms, Cypher p50 ${ms(cy.p50)} ms (${(gql.p50 / cy.p50).toFixed(1)}×), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
+      `[${new Date().toISOString().slice(11, 19)}] ${c.name}: ours p50 ${ms(gql.p50)} ms${vsPeer}, floor p50 ${ms(cy.p50)} ms ` +
+        `(ours/floor ${ratio(gql.p50 / cy.p50)}), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
     );
   }
-  if (!profile) console.log(`\n${table(results)}`);
+  if (!profile) console.log(`\n${table(results, peer !== undefined)}`);
 }
 
 async function main(): Promise<void> {
   const argIndex = process.argv.indexOf('--cities');
   const cities = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 2000;
   const profile = process.argv.includes('--profile');
+  // The peer is timed by default; --profile looks at our statements only.
+  const withPeer = !process.argv.includes('--no-peer') && !profile;
   const config = loadConfig();
   const db = createDatabase(config.neo4j);
   const started = performance.now();
   try {
     await db.verify();
+    // Started first: a database without APOC stops the bench before any import.
+    const peerServer = withPeer ? await startPeer(config.neo4j) : undefined;
     // One client on 127.0.0.1 sends thousands of requests: the per-client rate limit is lifted.
     const { apollo, httpServer } = await createApp(db, createLogger('fatal'), {
       limits: { rateLimit: 100_000_000 },
@@ -782,10 +908,22 @@ async function main(): Promise<void> {
       httpServer.once('error', reject);
       httpServer.listen(0, '127.0.0.1', resolve);
     });
-    const client = new GraphqlClient((httpServer.address() as AddressInfo).port);
+    const client = new GraphqlClient((httpServer.address() as AddressInfo).port, '/graphql', {
+      serverKeepAliveMs: httpServer.keepAliveTimeout,
+      maxSockets: 2 * CONCURRENCY,
+    });
+    const peer = peerServer
+      ? new GraphqlClient(peerServer.port, peerServer.path, {
+          serverKeepAliveMs: peerServer.keepAliveMs,
+          maxSockets: 2 * CONCURRENCY,
+        })
+      : undefined;
     try {
       console.log(
         `GraphQL at http://127.0.0.1:${client.port}/graphql, Neo4j at ${config.neo4j.uri}; ` +
+          (peerServer
+            ? `peer: @neo4j/graphql ${peerServer.version} at http://127.0.0.1:${peerServer.port}${peerServer.path}; `
+            : 'peer left out; ') +
           `${os.cpus().length} × ${os.cpus()[0]?.model}; Node ${process.version}; ` +
           `concurrency ${CONCURRENCY} for ${THROUGHPUT_MS / 1000} s`,
       );
@@ -806,6 +944,7 @@ async function main(): Promise<void> {
       await benchGraph(
         db,
         client,
+        peer,
         {
           title: 'Seed graph (project seeds, 324 elements)',
           warmup: 20,
@@ -842,6 +981,7 @@ async function main(): Promise<void> {
         await benchGraph(
           db,
           client,
+          peer,
           {
             title: `Synthetic graph (${cities} cities, ${elements.toLocaleString('en-US')} elements, plus the seeds)`,
             warmup: 5,
@@ -874,8 +1014,16 @@ async function main(): Promise<void> {
         fs.rmSync(root, { recursive: true, force: true });
       }
     } finally {
+      const retries = client.retries + (peer?.retries ?? 0);
+      console.log(
+        `\nkeep-alive: ${retries} request(s) repeated after a reset on a reused socket ` +
+          `(ours ${client.retries} of ${client.requests}` +
+          (peer ? `, peer ${peer.retries} of ${peer.requests})` : ')'),
+      );
       client.close();
+      peer?.close();
       await apollo.stop();
+      await peerServer?.stop();
     }
     console.log(`\nAPI bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
@@ -884,6 +1032,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  if (error instanceof PeerUnavailableError) console.error(error.message);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -137,3 +137,22 @@ describe('time limits', () => {
     ]);
   });
 });
+
+describe('plugins of the local instance', () => {
+  it('are none by default, so a normal start stays lean', () => {
+    expect(loadConfig({}).launcher.plugins).toEqual([]);
+    expect(loadConfig({ NEO4J_PLUGINS: '' }).launcher.plugins).toEqual([]);
+  });
+
+  it('read apoc as a plain list or as the Docker image writes it', () => {
+    for (const value of ['apoc', ' APOC ', 'apoc,apoc', '["apoc"]', '[ "apoc" ]']) {
+      expect(loadConfig({ NEO4J_PLUGINS: value }).launcher.plugins).toEqual(['apoc']);
+    }
+  });
+
+  it('refuse names the launcher cannot load', () => {
+    expect(problemsOf({ NEO4J_PLUGINS: 'apoc, graph-data-science' })).toEqual([
+      'NEO4J_PLUGINS: the local instance can load apoc (got "apoc, graph-data-science")',
+    ]);
+  });
+});

@@ -33,7 +33,16 @@ export interface LauncherConfig {
    * that set no limit of their own (reads set QUERY_TIMEOUT_MS, the import sets none).
    */
   transactionTimeoutSeconds: number;
+  /**
+   * Plugins the local instance loads (`NEO4J_PLUGINS`); none by default, so a normal start stays
+   * lean. `apoc` = APOC core, which the @neo4j/graphql peer of the API bench needs.
+   */
+  plugins: LauncherPlugin[];
 }
+
+/** Plugins the launcher can load, fetched from Maven Central on first use (launcher/pom.xml). */
+export const LAUNCHER_PLUGINS = ['apoc'] as const;
+export type LauncherPlugin = (typeof LAUNCHER_PLUGINS)[number];
 
 export interface SeedConfig {
   /** Seed files (YAML). */
@@ -251,6 +260,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const limits = loadLimits(env, problems);
+  const plugins = launcherPlugins(env, problems);
   const development = ['1', 'true'].includes(env.KG_DEV ?? '') || env.NODE_ENV === 'development';
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -272,6 +282,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pageCache,
       startTimeoutSeconds,
       transactionTimeoutSeconds,
+      plugins,
     },
     seed: {
       seedDir: resolve(str('SEED_DIR', 'seeds')),
@@ -302,6 +313,29 @@ function positiveWhole(
     return fallback;
   }
   return value;
+}
+
+/**
+ * `NEO4J_PLUGINS`: plugin names separated by commas or spaces (`apoc`), or the JSON list the
+ * official Docker image reads (`["apoc"]`); unknown names add a problem.
+ */
+function launcherPlugins(env: Env, problems: string[]): LauncherPlugin[] {
+  const raw = env.NEO4J_PLUGINS ?? '';
+  const names = raw
+    .replace(/^\s*\[(.*)\]\s*$/, '$1')
+    .split(/[\s,]+/)
+    .map((name) => name.replace(/^"(.*)"$/, '$1').toLowerCase())
+    .filter((name) => name !== '');
+  const known = (name: string): name is LauncherPlugin =>
+    (LAUNCHER_PLUGINS as readonly string[]).includes(name);
+  const unknown = names.filter((name) => !known(name));
+  if (unknown.length > 0) {
+    problems.push(
+      `NEO4J_PLUGINS: the local instance can load ${LAUNCHER_PLUGINS.join(', ')} (got "${raw}")`,
+    );
+    return [];
+  }
+  return [...new Set(names.filter(known))];
 }
 
 const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;

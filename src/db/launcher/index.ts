@@ -11,7 +11,7 @@ import {
 } from './bolt-probe';
 import { Neo4jLauncherError } from './error';
 import { launch } from './launch';
-import { ensureLauncherBuilt } from './maven-build';
+import { ensureLauncherBuilt, ensurePluginsBuilt } from './maven-build';
 import { isLauncherAlive, readPidFile, removePidFileIfOurs, terminate } from './pid-file';
 import { seconds } from './util';
 
@@ -112,7 +112,8 @@ export async function startNeo4j(
 
   const startedAt = Date.now();
   const classpath = await ensureLauncherBuilt(log, env);
-  return launch(config, target, classpath, pidFile, log, env, startedAt);
+  const plugins = await ensurePluginsBuilt(config.launcher.plugins, log, env);
+  return launch(config, target, classpath, pidFile, log, env, startedAt, plugins);
 }
 
 export async function stopNeo4j(opts: LauncherOptions = {}): Promise<{ stopped: boolean }> {

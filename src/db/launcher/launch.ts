@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AppConfig } from '../../config';
 import { probeBolt, type BoltTarget } from './bolt-probe';
 import { Neo4jLauncherError } from './error';
-import { CLASSES_DIR, MAIN_CLASS } from './maven-build';
+import { CLASSES_DIR, MAIN_CLASS, type PluginJars } from './maven-build';
 import { removePidFileIfOurs, terminate } from './pid-file';
 import { seconds, sleep } from './util';
 
@@ -39,6 +39,7 @@ export async function launch(
   log: (line: string) => void,
   env: NodeJS.ProcessEnv,
   startedAt: number,
+  plugins?: PluginJars,
 ): Promise<{ started: boolean; uri: string }> {
   const { uri } = config.neo4j;
   const { dataDir, heap, pageCache, startTimeoutSeconds, transactionTimeoutSeconds } =
@@ -56,7 +57,7 @@ export async function launch(
     '-Dfile.encoding=UTF-8',
     ...JVM_MODULE_FLAGS,
     '-cp',
-    [CLASSES_DIR, ...classpath].join(path.delimiter),
+    [CLASSES_DIR, ...classpath, ...(plugins?.jars ?? [])].join(path.delimiter),
     MAIN_CLASS,
     '--home',
     dataDir,
@@ -68,6 +69,7 @@ export async function launch(
     pageCache,
     '--transaction-timeout',
     String(transactionTimeoutSeconds),
+    ...(plugins ? ['--plugins', plugins.dir] : []),
   ];
 
   // Appending keeps the output of earlier runs for post-mortems; this run starts at logOffset.
@@ -120,7 +122,8 @@ export async function launch(
     }
     throw error;
   }
-  log(`Starting Neo4j (pid ${pid}); output goes to ${logFile}`);
+  const withPlugins = plugins ? ` with ${config.launcher.plugins.join(', ')}` : '';
+  log(`Starting Neo4j${withPlugins} (pid ${pid}); output goes to ${logFile}`);
 
   const deadline = Date.now() + startTimeoutSeconds * 1000;
   let lastProbe = 'the launcher has not reported ready yet';

@@ -154,6 +154,14 @@ public final class Neo4jLauncher {
     // ("Termination of worker event loop group has exceeded maximum permitted duration").
     settings.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
     settings.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
+    if (options.pluginsDir != null) {
+      // Plugins (APOC core, with NEO4J_PLUGINS=apoc): their procedures and functions are loaded
+      // from this folder. Their extensions (APOC's ApocConfig) are found only on the classpath,
+      // where src/db/launcher/ has put the same jars; the folder alone fails the start with a
+      // ComponentInjectionException for ApocConfig.
+      settings.put(GraphDatabaseSettings.plugin_dir, options.pluginsDir);
+      settings.put(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+    }
 
     return new DatabaseManagementServiceBuilder(options.home)
         .setConfig(settings)
@@ -286,7 +294,7 @@ public final class Neo4jLauncher {
     static final String USAGE =
         "usage: NEO4J_PASSWORD=... java kommunalgraph.Neo4jLauncher --home <dir> --host <address>"
             + " --port <bolt port> --pagecache <size, e.g. 256m>"
-            + " [--transaction-timeout <seconds, default 60>]";
+            + " [--transaction-timeout <seconds, default 60>] [--plugins <plugin folder>]";
 
     final Path home;
     final String host;
@@ -294,6 +302,8 @@ public final class Neo4jLauncher {
     final long pageCacheBytes;
     final String password;
     final long transactionTimeoutSeconds;
+    /** Folder of plugin jars (already on the classpath), or null for none. */
+    final Path pluginsDir;
 
     private Options(
         Path home,
@@ -301,19 +311,23 @@ public final class Neo4jLauncher {
         int port,
         long pageCacheBytes,
         String password,
-        long transactionTimeoutSeconds) {
+        long transactionTimeoutSeconds,
+        Path pluginsDir) {
       this.home = home;
       this.host = host;
       this.port = port;
       this.pageCacheBytes = pageCacheBytes;
       this.password = password;
       this.transactionTimeoutSeconds = transactionTimeoutSeconds;
+      this.pluginsDir = pluginsDir;
     }
 
     static Options parse(String[] args, String password) {
       Map<String, String> values = new HashMap<>();
       List<String> required = List.of("--home", "--host", "--port", "--pagecache");
-      List<String> known = List.of("--home", "--host", "--port", "--pagecache", "--transaction-timeout");
+      List<String> known =
+          List.of(
+              "--home", "--host", "--port", "--pagecache", "--transaction-timeout", "--plugins");
       for (int i = 0; i < args.length; i += 2) {
         String name = args[i];
         if (!known.contains(name)) {
@@ -363,13 +377,23 @@ public final class Neo4jLauncher {
             "--transaction-timeout must be a positive number of seconds, got " + timeoutValue);
       }
 
+      Path pluginsDir = null;
+      String pluginsValue = values.get("--plugins");
+      if (pluginsValue != null) {
+        pluginsDir = Path.of(pluginsValue).toAbsolutePath().normalize();
+        if (!Files.isDirectory(pluginsDir)) {
+          throw new IllegalArgumentException("--plugins must be a folder, got " + pluginsValue);
+        }
+      }
+
       return new Options(
           Path.of(values.get("--home")).toAbsolutePath().normalize(),
           values.get("--host"),
           port,
           pageCache,
           password,
-          transactionTimeout);
+          transactionTimeout,
+          pluginsDir);
     }
   }
 }
