@@ -102,10 +102,12 @@ const PER_LABEL = new Map<string, { where: ClassType; listFilter: ClassType }>()
  * e.g. `OrgUnitOrPersonWhere { key, OrgUnit: OrgUnitWhere, Person: PersonWhere }`: conditions
  * per label, and the list filter over it.
  */
-function perLabelInputs(targets: readonly NodeLabel[]): {
+function perLabelInputs(given: readonly NodeLabel[]): {
   where: ClassType;
   listFilter: ClassType;
 } {
+  // One input type per set of labels, in the model's order, whatever order a field lists them.
+  const targets = NODE_LABELS.filter((label) => given.includes(label));
   const name = targets.join('Or');
   const existing = PER_LABEL.get(name);
   if (existing) return existing;
