@@ -17,19 +17,6 @@ export interface ListArgs {
   asOfMode?: AsOfMode | null;
 }
 
-/** Relay paging arguments of a relation connection. */
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
-  first?: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
-  })
-  after?: string;
-}
-
 function addPaging(target: ClassType): void {
   const field = (name: string, type: () => unknown, description: string) =>
     Field(type as () => ClassType, { nullable: true, description })(target.prototype, name);
