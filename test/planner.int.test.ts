@@ -49,6 +49,8 @@ const DEEP: Record<string, string> = {
     byAgs: node(id: "05911000") { ... on City { key state { node { name } } } }
     unit: node(id: "bochum-stabsstelle-leben-im-alter") { ... on OrgUnit { city { node { key } } themes { node { key broader { node { key } } } } } ... on Person { name } }
   }`,
+  'documents cited by far nodes only': `{
+    orgUnits(first: 30) { nodes { key city { node { sources { quote document { title } } } } themes { node { key } } } } }`,
   'themes with their paged addressedBy': `{
     themes(first: 100) { nodes { key narrower { node { key } } addressedBy(first: 3) { totalCount pageInfo { hasNextPage } edges { cursor node { node { id } } } } } } }`,
 };

@@ -290,7 +290,8 @@ function projectionOf(plan: PlanNode, root: string): Projection {
       const cypher = relationCypher(relation.read, v, prefix, {
         planned: (m) => mapOf(relation.child, m),
         props: (m) => propsOf(relation.child, m),
-        documents: relation.documents,
+        // The documents cited by the relationship (its link's sources) or by the far node.
+        documents: relation.documents || relation.child.documents,
       });
       Object.assign(params, cypher.params);
       const value = `{items: ${cypher.items}, total: ${cypher.total}}`;
