@@ -74,3 +74,21 @@ export function seededApi(options: AppOptions = {}): () => TestApi {
     return api;
   };
 }
+
+/**
+ * For a test file: a second API over the same database with the query planner off, so answers
+ * can be compared with the loaders' (the seeded API of `seededApi` owns the data).
+ */
+export function loadersOnlyApi(): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await startTestApi({ planner: false });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  return () => {
+    if (!api) throw new Error('the API is started in beforeAll');
+    return api;
+  };
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/config';
 import { parseExamples } from '../src/common/examples';
-import { seededApi, startTestApi, type TestApi } from './api';
+import { loadersOnlyApi, seededApi } from './api';
 
 /**
  * The query planner against the loaders: every IDE example and a set of deep queries must give
@@ -13,13 +13,7 @@ const examples = parseExamples(
 );
 
 const api = seededApi();
-let loadersOnly: TestApi;
-beforeAll(async () => {
-  loadersOnly = await startTestApi({ planner: false });
-});
-afterAll(async () => {
-  await loadersOnly.close();
-});
+const loaders = loadersOnlyApi();
 
 /** Queries that reach deep, with aliases, fragments, arguments on nested fields and asOf. */
 const DEEP: Record<string, string> = {
@@ -61,7 +55,7 @@ describe('query planner', () => {
     async (_name, example) => {
       const variables = example.variables ? JSON.parse(example.variables) : undefined;
       const planned = await api().query(example.query, variables);
-      const loaded = await loadersOnly.query(example.query, variables);
+      const loaded = await loaders().query(example.query, variables);
       expect(planned.errors).toBeUndefined();
       expect(planned).toEqual(loaded);
     },
@@ -69,7 +63,7 @@ describe('query planner', () => {
 
   it.each(Object.entries(DEEP))('answers "%s" as the loaders do', async (_name, query) => {
     const planned = await api().query(query);
-    const loaded = await loadersOnly.query(query);
+    const loaded = await loaders().query(query);
     expect(planned.errors).toBeUndefined();
     expect(planned.data).toEqual(loaded.data);
   });
@@ -87,21 +81,21 @@ describe('query planner', () => {
 
   it('without the planner, batches one query per level, whatever the number of rows', async () => {
     const nested = `{ cities(first: 10) { nodes { name orgUnits { node { name posts { person { name } sources { document { title } } } } } } } }`;
-    let before = loadersOnly.db.transactions;
-    expect((await loadersOnly.query(nested)).errors).toBeUndefined();
+    let before = loaders().db.transactions;
+    expect((await loaders().query(nested)).errors).toBeUndefined();
     // Cities page, units of all 4 cities, posts of all 26 units, all cited documents.
-    expect(loadersOnly.db.transactions - before).toBe(4);
-    before = loadersOnly.db.transactions;
+    expect(loaders().db.transactions - before).toBe(4);
+    before = loaders().db.transactions;
     const themes = `{ themes(first: 100) { nodes { key addressedBy(first: 5) { totalCount nodes { node { key } } } } } }`;
-    expect((await loadersOnly.query(themes)).errors).toBeUndefined();
+    expect((await loaders().query(themes)).errors).toBeUndefined();
     // The theme page, then one query for the addressedBy pages of all 28 themes.
-    expect(loadersOnly.db.transactions - before).toBe(2);
+    expect(loaders().db.transactions - before).toBe(2);
   });
 
   it('reports a bad argument below a root list as the loaders do', async () => {
     const query = `{ cities { nodes { orgUnits(where: { decided: { before: "2021-02-30" } }) { node { key } } } } }`;
     const planned = await api().query(query);
-    const loaded = await loadersOnly.query(query);
+    const loaded = await loaders().query(query);
     expect(planned.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(planned).toEqual(loaded);
   });

@@ -1,4 +1,4 @@
-import { seededApi, startTestApi, type TestApi } from './api';
+import { loadersOnlyApi, seededApi } from './api';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
@@ -8,17 +8,11 @@ import { seededApi, startTestApi, type TestApi } from './api';
  * filter names — each checked against independent Cypher, with and without the planner.
  */
 const api = seededApi();
-let loadersOnly: TestApi;
-beforeAll(async () => {
-  loadersOnly = await startTestApi({ planner: false });
-});
-afterAll(async () => {
-  await loadersOnly.close();
-});
+const loaders = loadersOnlyApi();
 
 async function both(query: string, variables?: Record<string, unknown>): Promise<any> {
   const planned = await api().query(query, variables);
-  const loaded = await loadersOnly.query(query, variables);
+  const loaded = await loaders().query(query, variables);
   expect(planned.errors).toBeUndefined();
   expect(loaded).toEqual(planned);
   return planned.data;
@@ -90,7 +84,7 @@ describe('relation fields from the relationship table', () => {
       `{ themes(first: 1) { nodes { addressedBy(first: 1) { pageInfo { endCursor } } } } }`,
     );
     const cursor = first.data.themes.nodes[0].addressedBy.pageInfo.endCursor;
-    for (const client of [api(), loadersOnly]) {
+    for (const client of [api(), loaders()]) {
       const wrong = await client.query(
         `query($after: String) { programmes(first: 1) { nodes { participantsConnection(after: $after) { totalCount } } } }`,
         { after: cursor },

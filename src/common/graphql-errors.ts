@@ -58,6 +58,17 @@ const PUBLIC_GRAPHQL_CODES = new Set([
 const APQ_HASH_MISMATCH = 'provided sha does not match query';
 
 /**
+ * An input error of the GraphQL lookups (NOT_FOUND, anything else BAD_USER_INPUT) as an AppError,
+ * for the HTTP routes and the command line that share them; other errors pass unchanged.
+ */
+export function asAppError(error: unknown): unknown {
+  if (!(error instanceof GraphQLError)) return error;
+  const code =
+    error.extensions.code === ErrorCode.NOT_FOUND ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT;
+  return new AppError(code, error.message, { cause: error });
+}
+
+/**
  * Shows clients what they can act on and nothing else: typed application errors keep their code
  * and message (the database being down is DATABASE_UNAVAILABLE); anything unexpected is logged in
  * full and reaches the client only as INTERNAL.

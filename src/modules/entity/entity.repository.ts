@@ -182,31 +182,36 @@ export async function entitiesByRefs(
   refs: readonly string[],
 ): Promise<Map<string, RefMatch>> {
   const result = await db.executeRead((tx) =>
-    tx.run(
-      `UNWIND $refs AS ref
-       OPTIONAL MATCH (n:Entity {id: ref})
-       OPTIONAL MATCH (c:City:Entity {ags: CASE WHEN ref =~ '[0-9]{8}' THEN ref END})
-       RETURN ref,
-              CASE WHEN n IS NULL THEN null ELSE {labels: labels(n), props: properties(n)} END AS byKey,
-              CASE WHEN c IS NULL THEN null ELSE {key: c.id, labels: labels(c), props: properties(c)} END AS byAgs`,
-      { refs },
-    ),
+    tx.run(`UNWIND $refs AS ref ${refMatch('ref')} RETURN ref, ${REF_COLUMNS}`, { refs }),
   );
   const out = new Map<string, RefMatch>();
   for (const r of result.records) {
     const ref = r.get('ref') as string;
-    const byKey = r.get('byKey') as { labels: string[]; props: Record<string, unknown> } | null;
-    const byAgs = r.get('byAgs') as {
-      key: string;
-      labels: string[];
-      props: Record<string, unknown>;
-    } | null;
-    out.set(ref, {
-      byKey: byKey ? toRecord(ref, byKey.labels, byKey.props) : null,
-      byAgs: byAgs ? toRecord(byAgs.key, byAgs.labels, byAgs.props) : null,
-    });
+    out.set(ref, refMatchOf(ref, r));
   }
   return out;
+}
+
+/** The entity with the key `ref` as `k`, the city with that AGS (eight digits) as `c`. */
+function refMatch(ref: string): string {
+  return `OPTIONAL MATCH (k:Entity {id: ${ref}})
+       OPTIONAL MATCH (c:City:Entity {ags: CASE WHEN ${ref} =~ '[0-9]{8}' THEN ${ref} END})`;
+}
+
+const REF_COLUMNS = `CASE WHEN k IS NULL THEN null ELSE {labels: labels(k), props: properties(k)} END AS byKey,
+       CASE WHEN c IS NULL THEN null ELSE {key: c.id, labels: labels(c), props: properties(c)} END AS byAgs`;
+
+function refMatchOf(ref: string, r: { get(key: string): unknown }): RefMatch {
+  const byKey = r.get('byKey') as { labels: string[]; props: Record<string, unknown> } | null;
+  const byAgs = r.get('byAgs') as {
+    key: string;
+    labels: string[];
+    props: Record<string, unknown>;
+  } | null;
+  return {
+    byKey: byKey ? toRecord(ref, byKey.labels, byKey.props) : null,
+    byAgs: byAgs ? toRecord(byAgs.key, byAgs.labels, byAgs.props) : null,
+  };
 }
 
 /** One reference's match, with what a projection read on the entity it most likely names. */
@@ -230,29 +235,17 @@ export async function entityByRefProjected(
 ): Promise<ProjectedMatch> {
   const result = await db.executeRead((tx) =>
     tx.run(
-      `OPTIONAL MATCH (k:Entity {id: $ref})
-       OPTIONAL MATCH (c:City:Entity {ags: CASE WHEN $ref =~ '[0-9]{8}' THEN $ref END})
+      `${refMatch('$ref')}
        WITH k, c, coalesce(k, c) AS n
-       RETURN CASE WHEN k IS NULL THEN null ELSE {labels: labels(k), props: properties(k)} END AS byKey,
-              CASE WHEN c IS NULL THEN null ELSE {key: c.id, labels: labels(c), props: properties(c)} END AS byAgs,
-              n.id AS projectedKey,
+       RETURN ${REF_COLUMNS}, n.id AS projectedKey,
               CASE WHEN n IS NULL THEN null ELSE ${projection.planned} END AS planned,
               CASE WHEN n IS NULL THEN null ELSE ${projection.documents} END AS documents`,
       { ...projection.params, ref },
     ),
   );
   const r = result.records[0]!;
-  const byKey = r.get('byKey') as { labels: string[]; props: Record<string, unknown> } | null;
-  const byAgs = r.get('byAgs') as {
-    key: string;
-    labels: string[];
-    props: Record<string, unknown>;
-  } | null;
   return {
-    match: {
-      byKey: byKey ? toRecord(ref, byKey.labels, byKey.props) : null,
-      byAgs: byAgs ? toRecord(byAgs.key, byAgs.labels, byAgs.props) : null,
-    },
+    match: refMatchOf(ref, r),
     projectedKey: r.get('projectedKey') as string | null,
     planned: r.get('planned') as unknown,
     documents: r.get('documents') as unknown,

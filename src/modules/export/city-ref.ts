@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { AppError, ErrorCode } from '../../common/errors';
+import { asAppError } from '../../common/graphql-errors';
 import type { Database } from '../../db/database';
 import { loadById } from '../node/node.lookup';
 
@@ -18,13 +17,6 @@ export async function exportCity(
     const ags = record.props.ags;
     return { key: record.key, ags: typeof ags === 'string' ? ags : null };
   } catch (error) {
-    if (error instanceof GraphQLError) {
-      const code =
-        error.extensions.code === ErrorCode.NOT_FOUND
-          ? ErrorCode.NOT_FOUND
-          : ErrorCode.BAD_USER_INPUT;
-      throw new AppError(code, error.message, { cause: error });
-    }
-    throw error;
+    throw asAppError(error);
   }
 }

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { asAppError } from '../../common/graphql-errors';
 import { AppError, ErrorCode } from '../../common/errors';
 import { isDay } from '../../common/day';
 import type { Database } from '../../db/database';
@@ -76,13 +76,6 @@ export async function comparisonCsv(
     const [, ...rows] = matrixToRows(matrix);
     return { text: csvOfRows(MATRIX_HEADER, rows), rows: rows.length };
   } catch (error) {
-    if (error instanceof GraphQLError) {
-      const code =
-        error.extensions.code === ErrorCode.NOT_FOUND
-          ? ErrorCode.NOT_FOUND
-          : ErrorCode.BAD_USER_INPUT;
-      throw new AppError(code, error.message, { cause: error });
-    }
-    throw error;
+    throw asAppError(error);
   }
 }

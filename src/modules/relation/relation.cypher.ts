@@ -24,7 +24,7 @@ export interface RelationRead {
 /** Cypher for the nested parts of each far node (the planner's subqueries), or none. */
 export interface Nested {
   /** A map expression over the far node and relationship variables, e.g. `{f0: COLLECT {…}}`. */
-  planned(far: string, rel: string): string;
+  planned(far: string): string;
   /** The far node's properties the selection needs, as an expression. */
   props(far: string): string;
   /** Also read the cited documents of the relationship and the far node. */
@@ -86,7 +86,7 @@ export function relationCypher(
   }
   const order = read.order ? orderItems(read.order, m) : BY_NAME(m);
   const value = read.order ? sortValue(read.order, m) : 'null';
-  const planned = nested ? nested.planned(m, r) : 'null';
+  const planned = nested ? nested.planned(m) : 'null';
   const props = nested ? nested.props(m) : `properties(${m})`;
   const documents = nested?.documents ? citedDocuments(r, m) : 'null';
   const items = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m} ORDER BY ${order}${limit} RETURN {rel: properties(${r}), key: ${m}.id, labels: labels(${m}), props: ${props}, sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
