@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/database';
-import { checkSeeds, formatCounts, importSeeds } from '../seed/import';
+import { checkSeeds, formatBasisCounts, formatCounts, importSeeds } from '../seed/import';
 import { runCli } from './run-cli';
 
 const USAGE = `usage: npm run seed [-- --check]
@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `seeds are valid: ${graph.nodes.length} entities, ${graph.relations.length} relations`,
     );
+    console.log(formatBasisCounts(graph));
     return 0;
   }
   const db = createDatabase(config.neo4j);

@@ -102,15 +102,26 @@ const PROGRAMME_KINDS = [
   'ACTION_PLAN',
   'CHARTER',
   'LAW',
+  'PHASE',
+  'PROPOSAL',
 ] as const;
 /** Where a thing stands according to its source, at the source's date. */
-const STATUS = ['PLANNED', 'DECIDED', 'IN_PREPARATION', 'ACTIVE', 'COMPLETED'] as const;
+const STATUS = [
+  'PROPOSED',
+  'APPLIED',
+  'PLANNED',
+  'DECIDED',
+  'IN_PREPARATION',
+  'ACTIVE',
+  'COMPLETED',
+] as const;
 const SOURCE_KINDS = [
   'PRESS_RELEASE',
   'NEWS_ARTICLE',
   'CITIZEN_JOURNALISM',
   'WEB_PAGE',
   'CATALOGUE',
+  'VOCABULARY',
 ] as const;
 
 export const POST_ROLES = [
@@ -248,7 +259,7 @@ export const NODE_TYPES = {
   OrgUnit: {
     validity: { start: 'established', end: 'dissolved', notBefore: 'decided' },
     nameField: 'name',
-    doc: "A unit of a city's administration or council: Stabsstelle, Amt, Dezernat/Referat, council, committee, advisory council, office, service point or facility.",
+    doc: "A unit of a city's administration or council (Stabsstelle, Amt, Dezernat/Referat, council, committee, advisory council, office, service point), or a facility or service point that others run, alone or with the city (then OPERATES, not BELONGS_TO).",
     alignment: 'org:OrganizationalUnit; OParl Organization (classification = germanKind)',
     fields: {
       name: name(),
@@ -270,6 +281,10 @@ export const NODE_TYPES = {
       count: {
         type: 'int',
         doc: 'For a node standing for several like facilities: how many the source counts.',
+      },
+      goals: {
+        type: 'string[]',
+        doc: 'Aims the source states, one per entry, close to its words.',
       },
     },
   },
@@ -316,6 +331,10 @@ export const NODE_TYPES = {
       period: edtf('Running period (EDTF interval).'),
       status: { type: 'enum', values: STATUS, doc: 'State at the date of the source.' },
       participantCount: { type: 'int', doc: 'Number of participants the source states.' },
+      goals: {
+        type: 'string[]',
+        doc: 'Aims the source states, one per entry, close to its words.',
+      },
     },
   },
   Event: {
@@ -359,9 +378,9 @@ const ORGS: NodeLabel[] = ['OrgUnit', 'Organisation'];
 export const RELATION_TYPES = {
   LOCATED_IN: {
     term: 'locatedIn',
-    from: ['City', 'County', 'District', 'Venue', 'Organisation'],
+    from: ['City', 'County', 'District', 'Venue', 'Organisation', 'OrgUnit'],
     to: ['City', 'County', 'State', 'Venue'],
-    doc: "Territorial containment (city → Kreis → Land, district → city), a venue's site, an organisation's seat.",
+    doc: "Territorial containment (city → Kreis → Land, district → city), a venue's site, an organisation's seat, a facility's city.",
     alignment: 'schema:containedInPlace; org:hasSite for seats',
     fields: {
       seat: { type: 'boolean', doc: "True when this is an organisation's registered seat." },
@@ -386,6 +405,10 @@ export const RELATION_TYPES = {
       since: edtf('Since when.'),
       note: text('How it came about, e.g. a transfer of a body into a unit.'),
       status: { type: 'enum', values: STATUS, doc: 'Where a move is only announced.' },
+      position: {
+        type: 'int',
+        doc: 'Place of a phase or step in the order the source gives (1 = first).',
+      },
     },
   },
   REPORTS_TO: {
@@ -465,6 +488,10 @@ export const RELATION_TYPES = {
       roleTitle: text('The role in the source\'s words (e.g. "Modellkommune").'),
       period: edtf('When (EDTF).'),
       status: { type: 'enum', values: STATUS, doc: 'State at the date of the source.' },
+      reasons: {
+        type: 'string[]',
+        doc: 'Why the city was chosen or joined, one reason per entry, close to the source.',
+      },
       ...FUNDING_FIELDS,
     },
   },

@@ -26,11 +26,23 @@ export function quoteShapeProblem(quote: string): string | null {
   return null;
 }
 
-/** The plain-text documents quotes are checked against, read once and kept normalised. */
+/**
+ * The project's own documents (its vocabulary), kept in the repository under the seed directory;
+ * the press texts stay outside it (they are not ours to republish).
+ */
+export const PROJECT_DOCUMENTS = 'documents';
+
+/**
+ * The plain-text documents quotes are checked against, read once and kept normalised: the
+ * source documents of `dir`, then the project's own documents of `projectDir`.
+ */
 export class DocumentTexts {
   private readonly cache = new Map<string, string | null>();
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    readonly projectDir?: string,
+  ) {}
 
   exists(): boolean {
     return fs.existsSync(this.dir) && fs.statSync(this.dir).isDirectory();
@@ -39,12 +51,14 @@ export class DocumentTexts {
   /** Normalised text of a file in the directory, or null when it cannot be read. */
   text(file: string): string | null {
     if (!this.cache.has(file)) {
-      const full = path.join(this.dir, path.basename(file));
       let text: string | null = null;
-      try {
-        text = normaliseWhitespace(fs.readFileSync(full, 'utf8'));
-      } catch {
-        text = null;
+      for (const dir of [this.dir, this.projectDir]) {
+        if (dir === undefined || text !== null) continue;
+        try {
+          text = normaliseWhitespace(fs.readFileSync(path.join(dir, path.basename(file)), 'utf8'));
+        } catch {
+          text = null;
+        }
       }
       this.cache.set(file, text);
     }

@@ -21,6 +21,7 @@ import {
 import { SeedValidationError, type SeedGraph } from './types';
 import { listSeedFiles } from './load';
 import { validateSeedDir } from './validate';
+import { basisCounts } from './support';
 
 /** The dataset the project's own seed files make up; other imports use other names. */
 export const SEED_DATASET = 'seed';
@@ -40,6 +41,12 @@ export interface ImportResult {
   keptNodes: string[];
 }
 
+/** The support check's tally, printed after every validation and import. */
+export function formatBasisCounts(graph: SeedGraph): string {
+  const counts = basisCounts(graph.nodes, graph.relations);
+  return `basis of the facts: ${counts.STATED} stated, ${counts.INFERRED} inferred, ${counts.EDITORIAL} editorial`;
+}
+
 /** Validates the seed files without touching the database; throws SeedValidationError. */
 export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
   const { graph, problems } = validateSeedDir(seedDir, documentsDir);
@@ -52,7 +59,7 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
  * Version of what the importer derives from the seeds (date bounds, validity); a change makes
  * `npm start` re-import even though the seed files are the same.
  */
-const STORED_FORMAT = 3;
+const STORED_FORMAT = 4;
 
 export function seedDigest(seedDir: string): string {
   const hash = createHash('sha256');
@@ -90,6 +97,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
   const digest = seedDigest(options.seedDir);
   const graph = checkSeeds(options.seedDir, options.documentsDir);
   log(`validated ${graph.nodes.length} entities and ${graph.relations.length} relations`);
+  log(formatBasisCounts(graph));
 
   await applySchema(db, readSchemaStatements());
   log('constraints and indexes in place');

@@ -15,10 +15,12 @@ export interface RawSeedFile {
   file: string;
   /** Default source document for bare-string quotes. */
   document?: string;
+  /** Default basis of the file's facts (e.g. EDITORIAL for the theme taxonomy). */
+  basis?: string;
   entries: RawEntry[];
 }
 
-const TOP_LEVEL_KEYS = new Set(['document', 'entities', 'relations']);
+const TOP_LEVEL_KEYS = new Set(['document', 'basis', 'entities', 'relations']);
 
 function seedFilePaths(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -76,7 +78,7 @@ export function loadSeedFile(full: string, file: string, problems: SeedProblem[]
       problems.push({
         file,
         line: lineOf(pair.key as YamlNode),
-        message: `unknown top-level key "${key}" (expected document, entities, relations)`,
+        message: `unknown top-level key "${key}" (expected document, basis, entities, relations)`,
       });
     }
   }
@@ -84,6 +86,11 @@ export function loadSeedFile(full: string, file: string, problems: SeedProblem[]
   if (document !== undefined) {
     if (typeof document === 'string') result.document = document;
     else problems.push({ file, line: 1, message: '"document" must be a source document id' });
+  }
+  const basis = doc.get('basis');
+  if (basis !== undefined) {
+    if (typeof basis === 'string') result.basis = basis;
+    else problems.push({ file, line: 1, message: '"basis" must be STATED, INFERRED or EDITORIAL' });
   }
   for (const section of ['entities', 'relations'] as const) {
     const seq = doc.get(section, true) as YamlNode | undefined;

@@ -49,6 +49,8 @@ function provenance(item: SeedNode | SeedRelation, dataset: string): Props {
   return {
     sourceIds: item.cite.map((c) => c.doc),
     quotes: item.cite.map((c) => normaliseWhitespace(c.quote)),
+    basis: item.grounding.basis,
+    ...(item.grounding.reasoning ? { reasoning: item.grounding.reasoning } : {}),
     dataset,
     seedFile: item.at.file,
   };

@@ -5,6 +5,26 @@ import { AppError, ErrorCode } from '../common/errors';
 export interface Citation {
   doc: string;
   quote: string;
+  /**
+   * Words of the quote that stand for an entity it does not name (a pronoun, a short form):
+   * entity id → those words. The support check accepts them in place of the entity's name.
+   */
+  mentions?: Record<string, string[]>;
+}
+
+/**
+ * How a fact relates to its quotes: STATED (a quote says it), INFERRED (a reading the quotes
+ * support but do not state, with the project's reasoning), EDITORIAL (the project's own
+ * structure, cited to the project's vocabulary document).
+ */
+export const BASES = ['STATED', 'INFERRED', 'EDITORIAL'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** The basis of one fact, as the seed declares it (STATED unless it says otherwise). */
+export interface Grounding {
+  basis: Basis;
+  /** One line by the project: why the quotes support an INFERRED fact. */
+  reasoning?: string;
 }
 
 /** Where an entry stands, so every problem can name file, line and entry. */
@@ -19,6 +39,7 @@ export interface SeedNode {
   id: string;
   fields: Record<string, unknown>;
   cite: Citation[];
+  grounding: Grounding;
   at: Location;
 }
 
@@ -29,6 +50,7 @@ export interface SeedRelation {
   to: string;
   fields: Record<string, unknown>;
   cite: Citation[];
+  grounding: Grounding;
   at: Location;
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   isNodeLabel,
   isRelationType,
@@ -9,9 +10,20 @@ import {
   type RelationSpec,
 } from '../model/model';
 import { EdtfError, parseEdtf } from '../edtf/edtf';
-import { DocumentTexts, quoteShapeProblem } from './documents';
+import { DocumentTexts, PROJECT_DOCUMENTS, quoteShapeProblem } from './documents';
+import { checkSupport } from './support';
 import { loadSeedFiles, type RawEntry, type RawSeedFile } from './load';
-import type { Citation, Location, SeedGraph, SeedNode, SeedProblem, SeedRelation } from './types';
+import {
+  BASES,
+  type Basis,
+  type Citation,
+  type Grounding,
+  type Location,
+  type SeedGraph,
+  type SeedNode,
+  type SeedProblem,
+  type SeedRelation,
+} from './types';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Relationship types whose chains must not loop back on themselves. */
@@ -26,7 +38,11 @@ export interface ValidationResult {
 export function validateSeedDir(seedDir: string, documentsDir: string): ValidationResult {
   const problems: SeedProblem[] = [];
   const files = loadSeedFiles(seedDir, problems);
-  return validateSeedFiles(files, new DocumentTexts(documentsDir), problems);
+  return validateSeedFiles(
+    files,
+    new DocumentTexts(documentsDir, path.join(seedDir, PROJECT_DOCUMENTS)),
+    problems,
+  );
 }
 
 export function validateSeedFiles(
@@ -57,6 +73,7 @@ export function validateSeedFiles(
   for (const rel of relations) checkEndpoints(rel, byId, report);
 
   checkCitations(nodes, relations, byId, documents, report, problems);
+  checkSupport(nodes, relations, byId, report);
   checkBelongsTo(nodes, relations, report);
   checkAcyclic(relations, report);
 
@@ -99,7 +116,7 @@ function readNode(file: RawSeedFile, entry: RawEntry, report: Report): SeedNode 
     report(describe(file, entry, '?'), 'an entity is a mapping with type, id, fields and cite');
     return null;
   }
-  const { type, id, cite, ...fields } = value;
+  const { type, id, cite, basis, reasoning, ...fields } = value;
   const at = describe(file, entry, `${String(type)} ${String(id)}`);
   if (!isNodeLabel(type)) {
     report(at, `unknown type "${String(type)}" (one of ${Object.keys(NODE_TYPES).join(', ')})`);
@@ -111,7 +128,14 @@ function readNode(file: RawSeedFile, entry: RawEntry, report: Report): SeedNode 
   }
   const spec: NodeSpec = NODE_TYPES[type];
   const checked = checkFields(fields, spec.fields, `${type}`, at, report);
-  return { type, id, fields: checked, cite: readCitations(cite, file, at, report), at };
+  return {
+    type,
+    id,
+    fields: checked,
+    cite: readCitations(cite, file, at, report),
+    grounding: readGrounding(basis, reasoning, file, at, report),
+    at,
+  };
 }
 
 function readRelation(file: RawSeedFile, entry: RawEntry, report: Report): SeedRelation | null {
@@ -120,7 +144,7 @@ function readRelation(file: RawSeedFile, entry: RawEntry, report: Report): SeedR
     report(describe(file, entry, '?'), 'a relation is a mapping with from, type, to and cite');
     return null;
   }
-  const { type, from, to, id, cite, ...fields } = value;
+  const { type, from, to, id, cite, basis, reasoning, ...fields } = value;
   const at = describe(file, entry, `${String(from)} ${String(type)} ${String(to)}`);
   if (!isRelationType(type)) {
     report(
@@ -146,8 +170,39 @@ function readRelation(file: RawSeedFile, entry: RawEntry, report: Report): SeedR
     to,
     fields: checked,
     cite: readCitations(cite, file, at, report),
+    grounding: readGrounding(basis, reasoning, file, at, report),
     at,
   };
+}
+
+const MAX_REASONING_LENGTH = 240;
+
+/** The fact's basis (its own, else the file's, else STATED) and the reasoning it needs. */
+function readGrounding(
+  basis: unknown,
+  reasoning: unknown,
+  file: RawSeedFile,
+  at: Location,
+  report: Report,
+): Grounding {
+  const declared = basis ?? file.basis ?? 'STATED';
+  if (!(BASES as readonly unknown[]).includes(declared)) {
+    report(at, `basis must be one of ${BASES.join(', ')} (got ${JSON.stringify(declared)})`);
+    return { basis: 'STATED' };
+  }
+  const grounding: Grounding = { basis: declared as Basis };
+  if (declared === 'INFERRED') {
+    if (typeof reasoning !== 'string' || reasoning.trim() === '') {
+      report(at, 'an INFERRED fact needs "reasoning": one line on why the quotes support it');
+    } else if (/\n/.test(reasoning.trim()) || reasoning.length > MAX_REASONING_LENGTH) {
+      report(at, `"reasoning" is one line of at most ${MAX_REASONING_LENGTH} characters`);
+    } else {
+      grounding.reasoning = reasoning.trim();
+    }
+  } else if (reasoning !== undefined) {
+    report(at, `"reasoning" belongs to INFERRED facts only (this one is ${declared})`);
+  }
+  return grounding;
 }
 
 function checkFields(
@@ -251,19 +306,29 @@ function readCitations(raw: unknown, file: RawSeedFile, at: Location, report: Re
         continue;
       }
       out.push({ doc: file.document, quote: item });
-    } else if (isRecord(item) && typeof item.doc === 'string' && typeof item.quote === 'string') {
-      const extra = Object.keys(item).filter((k) => k !== 'doc' && k !== 'quote');
+    } else if (
+      isRecord(item) &&
+      typeof item.quote === 'string' &&
+      (typeof item.doc === 'string' || (item.doc === undefined && file.document))
+    ) {
+      const extra = Object.keys(item).filter((k) => !['doc', 'quote', 'mentions'].includes(k));
       if (extra.length > 0) {
         report(
           at,
           `unknown citation field(s): ${extra.join(', ')} — if that is part of the quote, put the quote in quotes (in { … } a comma ends the value)`,
         );
       }
-      out.push({ doc: item.doc, quote: item.quote });
+      const citation: Citation = {
+        doc: typeof item.doc === 'string' ? item.doc : (file.document as string),
+        quote: item.quote,
+      };
+      const mentions = readMentions(item.mentions, at, report);
+      if (mentions) citation.mentions = mentions;
+      out.push(citation);
     } else {
       report(
         at,
-        `a citation is a quote string or { doc: <source id>, quote: <text> } (got ${JSON.stringify(item)})`,
+        `a citation is a quote string or { doc: <source id>, quote: <text>, mentions: { <id>: <words> } } (got ${JSON.stringify(item)})`,
       );
     }
   }
@@ -354,17 +419,53 @@ function checkCitations(
   }
 }
 
-/** Every unit belongs to exactly one city: that is what makes "cities where some unit …" one hop. */
+/** `mentions: { <entity id>: <words> | [<words>, …] }` of a citation. */
+function readMentions(
+  raw: unknown,
+  at: Location,
+  report: Report,
+): Record<string, string[]> | undefined {
+  if (raw === undefined) return undefined;
+  const bad = () =>
+    report(at, '"mentions" maps entity ids to the words of the quote that stand for them');
+  if (!isRecord(raw)) {
+    bad();
+    return undefined;
+  }
+  const out: Record<string, string[]> = {};
+  for (const [id, words] of Object.entries(raw)) {
+    const list = Array.isArray(words) ? words : [words];
+    if (list.length === 0 || !list.every((w) => typeof w === 'string' && w.trim() !== '')) {
+      bad();
+      continue;
+    }
+    out[id] = list as string[];
+  }
+  return out;
+}
+
+/**
+ * Every unit of a city's administration belongs to exactly one city: that is what makes "cities
+ * where some unit …" one hop. Facilities and service points that the sources show run by others
+ * or by the city together with others (OPERATES) belong to no administration and may have none.
+ */
 function checkBelongsTo(nodes: SeedNode[], relations: SeedRelation[], report: Report): void {
   const count = new Map<string, number>();
+  const operated = new Set<string>();
   for (const rel of relations) {
     if (rel.type === 'BELONGS_TO') count.set(rel.from, (count.get(rel.from) ?? 0) + 1);
+    if (rel.type === 'OPERATES') operated.add(rel.to);
   }
   for (const node of nodes) {
     if (node.type !== 'OrgUnit') continue;
     const n = count.get(node.id) ?? 0;
+    const provided = ['FACILITY', 'SERVICE_POINT'].includes(String(node.fields.kind));
+    if (n === 0 && provided && operated.has(node.id)) continue;
     if (n !== 1)
-      report(node.at, `an OrgUnit needs exactly one BELONGS_TO relation to its city (has ${n})`);
+      report(
+        node.at,
+        `an OrgUnit needs exactly one BELONGS_TO relation to its city (has ${n}); a facility or service point others run needs OPERATES instead`,
+      );
   }
 }
 

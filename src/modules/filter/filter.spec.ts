@@ -113,7 +113,7 @@ export const EDGE_FILTERS: ScalarFilterSpec[] = [
     name: 'status',
     kind: 'string',
     list: false,
-    description: 'PLANNED, DECIDED, IN_PREPARATION, ACTIVE or COMPLETED.',
+    description: 'PROPOSED, APPLIED, PLANNED, DECIDED, IN_PREPARATION, ACTIVE or COMPLETED.',
   },
   { name: 'since', kind: 'date', list: false, description: 'Start (posts, nesting).' },
   { name: 'until', kind: 'date', list: false, description: 'End (posts).' },

@@ -40,7 +40,8 @@ export class RelationDetails {
   onBehalfOf!: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'PLANNED, DECIDED, IN_PREPARATION, ACTIVE or COMPLETED, where stated.',
+    description:
+      'PROPOSED, APPLIED, PLANNED, DECIDED, IN_PREPARATION, ACTIVE or COMPLETED, where stated.',
   })
   status!: string | null;
   @Field(() => EdtfDate, { nullable: true, description: 'When (a single date).' })
@@ -61,6 +62,11 @@ export class RelationDetails {
     description: 'For locations: true when this is a registered seat.',
   })
   seat!: boolean | null;
+  @Field(() => Number, {
+    nullable: true,
+    description: 'For parts: place of a phase or step in the order the source gives (1 = first).',
+  })
+  position!: number | null;
   @Field(() => Validity, {
     description: 'When the relationship holds according to its stated dates (what `asOf` tests).',
   })
@@ -84,6 +90,7 @@ export function detailsOf(type: string, rel: Record<string, unknown>): RelationD
   const details = Object.assign(new RelationDetails(), {
     type,
     seat: (rel.seat as boolean | undefined) ?? null,
+    position: (rel.position as number | undefined) ?? null,
   });
   for (const field of TEXT_FIELDS) details[field] = (rel[field] as string | undefined) ?? null;
   for (const field of DATE_FIELDS) details[field] = edtfOf(rel, field);

@@ -36,7 +36,7 @@ export class OrgUnit extends EntityObject {
   @Field(() => String, {
     nullable: true,
     description:
-      'State at the date of the source: PLANNED, DECIDED, IN_PREPARATION, ACTIVE or COMPLETED.',
+      'State at the date of the source: PROPOSED, APPLIED, PLANNED, DECIDED, IN_PREPARATION, ACTIVE or COMPLETED.',
   })
   status!: string | null;
   @Field(() => Number, {
@@ -44,6 +44,10 @@ export class OrgUnit extends EntityObject {
     description: 'For a node standing for several like facilities: how many.',
   })
   count!: number | null;
+  @Field(() => [String], {
+    description: 'Aims the source states, one per entry, close to its words.',
+  })
+  goals: string[] = [];
 
   static readonly DATE_FIELDS = ['decided', 'established', 'dissolved'];
 }

@@ -61,6 +61,10 @@ export class Participation {
   @Field(() => EdtfDate, { nullable: true, description: 'When.' }) period!: EdtfDate | null;
   @Field(() => String, { nullable: true, description: 'State at the date of the source.' })
   status!: string | null;
+  @Field(() => [String], {
+    description: 'Why the city was chosen or joined, one reason per entry, close to the source.',
+  })
+  reasons!: string[];
   @Field(() => Funding, {
     nullable: true,
     description: 'Funding the city receives in this programme, as stated.',
@@ -87,6 +91,7 @@ export function toParticipation(
     roleTitle: (item.rel.roleTitle as string | undefined) ?? null,
     period: edtfOf(item.rel, 'period'),
     status: (item.rel.status as string | undefined) ?? null,
+    reasons: (item.rel.reasons as string[] | undefined) ?? [],
     funding: fundingOf(item.rel),
     sources: citationsOf(item.rel),
     validity: validityOf(item.rel),

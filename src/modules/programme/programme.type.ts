@@ -32,6 +32,10 @@ export class Programme extends EntityObject {
   status!: string | null;
   @Field(() => Number, { nullable: true, description: 'Number of participants the source states.' })
   participantCount!: number | null;
+  @Field(() => [String], {
+    description: 'Aims the source states, one per entry, close to its words.',
+  })
+  goals: string[] = [];
 
   static readonly DATE_FIELDS = ['period'];
 }
