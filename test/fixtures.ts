@@ -5,7 +5,7 @@ import path from 'node:path';
 /** A tiny document the fixture seeds quote from. */
 export const FIXTURE_TEXT = `Testhausen richtet Stabsstelle ein
 Der Rat der Stadt Testhausen beschloss im Mai 2019 eine neue Stabsstelle für Senioren.
-Leiterin ist seit dem 1. Juni 2019 Erika Muster.
+Leiterin der Stabsstelle ist seit dem 1. Juni 2019 Erika Muster.
 Die Stabsstelle kümmert sich um Wohnen, Pflege und Beteiligung.`;
 
 /** A valid seed set: one document, a city, a council, a unit, a person and a theme. */
@@ -41,7 +41,7 @@ entities:
     name: Stabsstelle für Senioren
     kind: STAFF_UNIT
     decided: 2019-05
-    cite: [eine neue Stabsstelle für Senioren]
+    cite: [Der Rat der Stadt Testhausen beschloss im Mai 2019 eine neue Stabsstelle für Senioren.]
   - type: Person
     id: ${p}-erika-muster
     name: Erika Muster
@@ -65,18 +65,22 @@ relations:
     to: ${p}-stabsstelle
     date: 2019-05
     decision: eine neue Stabsstelle für Senioren
-    cite: [beschloss im Mai 2019 eine neue Stabsstelle für Senioren]
+    cite: [Der Rat der Stadt Testhausen beschloss im Mai 2019 eine neue Stabsstelle für Senioren.]
   - from: ${p}-erika-muster
     type: HOLDS_POST
     to: ${p}-stabsstelle
     roleTitle: Leiterin
     role: HEAD
     since: 2019-06-01
-    cite: [Leiterin ist seit dem 1. Juni 2019 Erika Muster.]
+    cite:
+      - quote: Leiterin der Stabsstelle ist seit dem 1. Juni 2019 Erika Muster.
+        mentions: { ${p}-stabsstelle: Stabsstelle }
   - from: ${p}-stabsstelle
     type: ADDRESSES
     to: ${p}-housing
-    cite: [Die Stabsstelle kümmert sich um Wohnen, Pflege und Beteiligung.]
+    cite:
+      - quote: Die Stabsstelle kümmert sich um Wohnen, Pflege und Beteiligung.
+        mentions: { ${p}-stabsstelle: Die Stabsstelle }
 `,
   };
 }

@@ -6,7 +6,7 @@
  * | EDTF            | accepted written forms                                           |
  * | --------------- | ---------------------------------------------------------------- |
  * | `2020-11-01`    | 1. November, 01.11.2020, 1.11., 2020-11-01                       |
- * | `2019-05`       | Mai, 05/2019, 05.2019                                            |
+ * | `2019-05`       | Mai (or May), 05/2019, 05.2019                                   |
  * | `2020-21`       | Frühjahr or Frühling (22 Sommer, 23 Herbst, 24 Winter)           |
  * | `2024-12~`      | Dezember, Ende 2024, Jahresende                                  |
  * | `2019`          | 2019                                                             |
@@ -29,10 +29,25 @@ const MONTHS = [
   'november',
   'dezember',
 ];
+/** English names too: the project's own catalogue and vocabulary are written in English. */
+const ENGLISH_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const SEASONS: Record<number, RegExp> = {
-  21: /frühjahr|frühling/,
-  22: /sommer/,
-  23: /herbst/,
+  21: /frühjahr|frühling|spring/,
+  22: /sommer|summer/,
+  23: /herbst|autumn/,
   24: /winter/,
 };
 
@@ -57,19 +72,19 @@ function partWritten(part: string, quote: string, documentYear: number | null): 
   const month = match[2] === undefined ? null : Number(match[2]);
   const day = match[3] === undefined ? null : Number(match[3]);
   const approximate = match[4] === '~' || match[4] === '%';
-  if (quote.includes(part.replace(/[?~%]$/, ''))) return true;
   if (month === null) return yearWritten(year, quote, documentYear, false);
+  if (new RegExp(`(^|\\D)${part.replace(/[?~%]$/, '')}(\\D|$)`).test(quote)) return true;
   const withYear = (found: boolean) => found && yearWritten(year, quote, documentYear, true);
   if (month > 12) {
     const season = SEASONS[month];
     return withYear(season ? season.test(quote) : /quartal|hälfte|halbjahr/.test(quote));
   }
-  const name = MONTHS[month - 1] as string;
+  const name = `${MONTHS[month - 1] as string}|${ENGLISH_MONTHS[month - 1] as string}`;
   const mm = String(month).padStart(2, '0');
   const m = `0?${month}`;
   if (day !== null) {
     const d = `0?${day}`;
-    const dayForms = new RegExp(`(^|\\D)${d}\\.\\s*(${name}|${m}\\.)`);
+    const dayForms = new RegExp(`(^|\\D)${d}\\.?\\s*(${name}|${m}\\.)`);
     return withYear(dayForms.test(quote));
   }
   const monthForms = new RegExp(`${name}|(^|\\D)(${mm}|${month})[./]${year}`);

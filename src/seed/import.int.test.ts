@@ -92,7 +92,7 @@ describe('seed import', () => {
           dl: '2019-05-31',
           since: '2019-06-01',
           sources: [`${prefix}-doc`],
-          quotes: ['Leiterin ist seit dem 1. Juni 2019 Erika Muster.'],
+          quotes: ['Leiterin der Stabsstelle ist seit dem 1. Juni 2019 Erika Muster.'],
           unitSources: [`${prefix}-doc`],
         });
       },

@@ -1,4 +1,4 @@
-import { NODE_TYPES, RELATION_TYPES, type FieldSpec } from '../model/model';
+import { NODE_TYPES, RELATION_TYPES, type FieldSpec, type RelationSpec } from '../model/model';
 import { dateIsWritten, dateParts } from './date-forms';
 import type { Location, SeedNode, SeedRelation } from './types';
 
@@ -115,6 +115,10 @@ export function checkSupport(
     if (basis === 'INFERRED') return;
     const label = basis === 'STATED' ? 'a STATED' : 'an EDITORIAL';
     if ('from' in item) {
+      // A relation between labels the model does not allow is reported already.
+      const spec: RelationSpec = RELATION_TYPES[item.type];
+      const [from, to] = [byId.get(item.from), byId.get(item.to)];
+      if (!from || !to || !spec.from.includes(from.type) || !spec.to.includes(to.type)) return;
       for (const endId of [item.from, item.to]) {
         const end = byId.get(endId);
         if (end && !named(item, end)) {
