@@ -179,7 +179,7 @@ describe('CSV export', () => {
         });
       }
     }
-    expect(nodes.length + rels.length).toBe(324);
+    expect(nodes.length + rels.length).toBe(348);
   });
 
   it("holds Bremerhaven's ZWK participation with up to 40,000 EUR a year and its quotes", async () => {

@@ -5,6 +5,9 @@ import type { Database } from '../src/db/database';
 import { importSeeds, SEED_DATASET } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 import { dumpDataset, testDatabase } from './db';
+import { PROJECT_DOCUMENTS } from '../src/seed/documents';
+import { basisCounts } from '../src/seed/support';
+import { validateSeedDir } from '../src/seed/validate';
 
 /**
  * The project's own seeds, imported into the test database and read back with Cypher: the facts
@@ -42,12 +45,15 @@ describe('the seed graph', () => {
   it('cites a source document and a verbatim quote on every node and relationship', async () => {
     const texts = new Map<string, string>();
     for (const doc of await rows(
-      `MATCH (d:SourceDocument {dataset: $ds}) RETURN d.id AS id, d.file AS file`,
+      `MATCH (d:SourceDocument {dataset: $ds}) RETURN d.id AS id, d.file AS file, d.kind AS kind`,
       {
         ds: SEED_DATASET,
       },
     )) {
-      const text = fs.readFileSync(path.join(seed.documentsDir, String(doc.file)), 'utf8');
+      // The project's own vocabulary is in the repository; the press texts are not.
+      const dir =
+        doc.kind === 'VOCABULARY' ? path.join(seed.seedDir, PROJECT_DOCUMENTS) : seed.documentsDir;
+      const text = fs.readFileSync(path.join(dir, String(doc.file)), 'utf8');
       texts.set(String(doc.id), text.replace(/\s+/g, ' '));
     }
     const cited = await rows(
@@ -70,6 +76,36 @@ describe('the seed graph', () => {
       });
     }
     expect(missing).toEqual([]);
+  });
+
+  it('stores the basis of every node and relationship, with reasoning exactly on the inferred ones', async () => {
+    const stored = await rows(
+      `CALL () {
+         MATCH (n:Entity {dataset: $ds}) RETURN n.basis AS basis, n.reasoning AS reasoning
+         UNION ALL
+         MATCH ()-[r]->() WHERE r.dataset = $ds RETURN r.basis AS basis, r.reasoning AS reasoning
+       }
+       RETURN basis, reasoning IS NOT NULL AS reasoned, count(*) AS n ORDER BY basis, reasoned`,
+      { ds: SEED_DATASET },
+    );
+    const { graph } = validateSeedDir(seed.seedDir, seed.documentsDir);
+    const counts = basisCounts(graph.nodes, graph.relations);
+    expect(stored.map((row) => ({ ...row, n: Number(row.n) }))).toEqual([
+      { basis: 'EDITORIAL', reasoned: false, n: counts.EDITORIAL },
+      { basis: 'INFERRED', reasoned: true, n: counts.INFERRED },
+      { basis: 'STATED', reasoned: false, n: counts.STATED },
+    ]);
+    // The taxonomy is the editorial part: every theme and every BROADER link, nothing else.
+    const editorial = await rows(
+      `CALL () {
+         MATCH (n:Entity {dataset: $ds, basis: 'EDITORIAL'}) RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS kind
+         UNION ALL
+         MATCH ()-[r {basis: 'EDITORIAL'}]->() WHERE r.dataset = $ds RETURN type(r) AS kind
+       }
+       RETURN DISTINCT kind ORDER BY kind`,
+      { ds: SEED_DATASET },
+    );
+    expect(editorial.map((row) => row.kind)).toEqual(['BROADER', 'SourceDocument', 'Theme']);
   });
 
   it("knows who heads Bochum's ageing unit and since when", async () => {
