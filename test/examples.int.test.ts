@@ -15,6 +15,43 @@ type Data = any;
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name).sort();
 
 const EXPECTED: Record<string, (data: Data) => void> = {
+  'How sure is each fact: basis and reasoning': (data) => {
+    const units = data.orgUnits.nodes;
+    expect(names(units)).toEqual([
+      'Stabsstelle Bildung, Vielfalt und Teilhabe',
+      'Stabsstelle Seniorinnen und Senioren',
+      'Stabsstelle „Leben im Alter“',
+    ]);
+    // A reasoning exactly where a fact is INFERRED; a citation has its fact's basis.
+    const facts = units.flatMap((u: Data) => [u, ...u.themes]);
+    for (const fact of facts) {
+      expect(['STATED', 'INFERRED', 'EDITORIAL']).toContain(fact.basis);
+      expect(fact.reasoning === null).toBe(fact.basis !== 'INFERRED');
+      expect(fact.sources.length).toBeGreaterThan(0);
+      for (const source of fact.sources) {
+        expect(source.basis).toBe(fact.basis);
+        expect(source.reasoning).toBe(fact.reasoning);
+      }
+    }
+    // Units and their ADDRESSES links are facts about cities, never the project's vocabulary.
+    for (const fact of facts) expect(fact.basis).not.toBe('EDITORIAL');
+    for (const unit of units)
+      for (const link of unit.themes) expect(['STATED', 'EDITORIAL']).toContain(link.node.basis);
+  },
+  'Staff units per theme, stated facts only': (data) => {
+    const { all, stated } = data.stats;
+    expect(all.total).toBe(3);
+    expect(stated.total).toBeLessThanOrEqual(all.total);
+    // Leaving out inferred facts can only shrink a bucket (or move a unit to "none stated").
+    const counts = (count: Data) =>
+      new Map<string | null, number>(count.buckets.map((b: Data) => [b.keys[0].key, b.count]));
+    const allCounts = counts(all);
+    for (const [key, count] of counts(stated)) {
+      if (key === null) continue;
+      expect(count).toBeLessThanOrEqual(allCounts.get(key) ?? 0);
+    }
+    expect(allCounts.get('ageing')).toBe(2);
+  },
   'Arguments on relation fields': (data) => {
     expect(data.cities.nodes).toEqual([
       {

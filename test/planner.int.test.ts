@@ -3,6 +3,8 @@ import path from 'node:path';
 import { REPO_ROOT } from '../src/config';
 import { parseExamples } from '../src/common/examples';
 import { loadersOnlyApi, seededApi } from './api';
+import { importBasisFixture } from './basis-fixture';
+import { testDatabase } from './db';
 
 /**
  * The query planner against the loaders: every IDE example and a set of deep queries must give
@@ -14,6 +16,16 @@ const examples = parseExamples(
 
 const api = seededApi();
 const loaders = loadersOnlyApi();
+// Facts of every basis (keys `bx-…`), for the `basis` queries below.
+const fixtureDb = testDatabase();
+let removeFixture: (() => Promise<void>) | undefined;
+beforeAll(async () => {
+  removeFixture = await importBasisFixture(fixtureDb);
+});
+afterAll(async () => {
+  await removeFixture?.();
+  await fixtureDb.close();
+});
 
 /** Queries that reach deep, with aliases, fragments, arguments on nested fields and asOf. */
 const DEEP: Record<string, string> = {
@@ -38,6 +50,10 @@ const DEEP: Record<string, string> = {
     a: cities(asOf: "2020-12-31") { nodes { key orgUnits { node { key posts { person { name } } } } } }
     b: cities { nodes { key orgUnits(asOf: "2019-01-01", asOfMode: POSSIBLE) { node { key subUnits { node { key } } } } } }
   }`,
+  'basis on the root, inherited, overridden below and inside where': `{
+    cities(basis: STATED, where: { orgUnits: { some: { themes: { some: { within: "bx-ageing" } } } } }) { nodes { key basis
+      orgUnits { basis reasoning node { key basis reasoning themes { basis node { key } } } sources { quote basis } }
+      all: orgUnits(basis: ALL) { node { key themes { basis reasoning node { key } } sources { basis reasoning } } } } } }`,
   'node(id:) by key, by AGS and by global id, with fragments per type': `{
     byKey: node(id: "bochum") { id ... on City { name orgUnits { node { name posts { roleTitle person { name } sources { document { title } } } } } } }
     byAgs: node(id: "05911000") { ... on City { key state { node { name } } } }

@@ -58,6 +58,21 @@ describe('npm run export arguments', () => {
     expect(() => parseExportArgs(['--format', 'csv', '--out', 'd', '--themes', 'ageing'])).toThrow(
       '--themes works with --compare only',
     );
+    expect(
+      parseExportArgs([
+        '--format',
+        'csv',
+        '--out',
+        'm.csv',
+        '--compare',
+        'bochum,herten',
+        '--basis',
+        'STATED',
+      ]),
+    ).toMatchObject({ compare: { cities: 'bochum,herten', basis: 'STATED' } });
+    expect(() => parseExportArgs(['--format', 'csv', '--out', 'd', '--basis', 'STATED'])).toThrow(
+      '--basis works with --compare only',
+    );
     expect(() =>
       parseExportArgs(['--format', 'jsonld', '--out', 'f', '--compare', 'bochum,herten']),
     ).toThrow('--compare works with --format csv only');

@@ -5,14 +5,21 @@ export const EXPORT_USAGE = `usage: npm run export -- --format csv|jsonld --out 
   --format jsonld  the graph as JSON-LD into the file --out (or graph.jsonld / city-<ags>.jsonld inside a directory)
   --city <ags|key|id> with --format jsonld: only this city's subgraph (its AGS, key or global id)
   --compare <keys> with --format csv: the compareCities matrix of these cities (comma-separated keys, AGS or ids)
-                   into the file --out; with --themes <keys>, --as-of YYYY-MM-DD, --as-of-mode CERTAIN|POSSIBLE
+                   into the file --out; with --themes <keys>, --as-of YYYY-MM-DD, --as-of-mode CERTAIN|POSSIBLE,
+                   --basis ALL|STATED (STATED leaves out facts the sources only imply)
   --progress       a progress bar on stderr`;
 
 export interface ExportArgs {
   format: 'csv' | 'jsonld';
   out: string;
   city?: string;
-  compare?: { cities: string; themes?: string; asOf?: string; asOfMode?: string };
+  compare?: {
+    cities: string;
+    themes?: string;
+    asOf?: string;
+    asOfMode?: string;
+    basis?: string;
+  };
   progress: boolean;
 }
 
@@ -24,6 +31,7 @@ const VALUE_FLAGS = [
   '--themes',
   '--as-of',
   '--as-of-mode',
+  '--basis',
 ] as const;
 
 export class UsageError extends Error {
@@ -68,7 +76,9 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | null {
     throw new UsageError('--city works with --format jsonld only');
   }
   const compare = values.get('--compare');
-  const comparisonOptions = ['--themes', '--as-of', '--as-of-mode'].filter((f) => values.has(f));
+  const comparisonOptions = ['--themes', '--as-of', '--as-of-mode', '--basis'].filter((f) =>
+    values.has(f),
+  );
   if (compare === undefined && comparisonOptions.length > 0) {
     throw new UsageError(`${comparisonOptions[0]} works with --compare only`);
   }
@@ -89,6 +99,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | null {
             ...optional('themes', '--themes'),
             ...optional('asOf', '--as-of'),
             ...optional('asOfMode', '--as-of-mode'),
+            ...optional('basis', '--basis'),
           },
         }
       : {}),

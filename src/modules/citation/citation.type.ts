@@ -1,22 +1,39 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Basis, BASIS_DESCRIPTION, basisOf } from '../basis/basis';
 
 @ObjectType({
   description:
-    'Where a fact comes from: a source document and a verbatim quote from it (one sentence or less). Cite both.',
+    'Where a fact comes from: a source document and a verbatim quote from it (one sentence or less), and on what basis the fact rests on the quote. Cite both.',
 })
 export class Citation {
   @Field({ description: 'Verbatim text of the document that states the fact.' })
   quote!: string;
 
+  @Field(() => Basis, {
+    description: `The basis of the fact this citation backs (the same for all its citations). ${BASIS_DESCRIPTION}`,
+  })
+  basis!: Basis;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For an INFERRED fact: the one line of reasoning, written by the project, that reads the fact from the quote; null otherwise.',
+  })
+  reasoning!: string | null;
+
   /** Key of the source document; resolved to `document` by a loader. */
   documentKey!: string;
 }
 
-/** The parallel `sourceIds`/`quotes` lists every node and relationship carries. */
+/**
+ * The parallel `sourceIds`/`quotes` lists every node and relationship carries, each with the
+ * holder's `basis` (missing: STATED) and `reasoning`.
+ */
 export function citationsOf(props: Record<string, unknown>): Citation[] {
   const sources = (props.sourceIds as string[] | undefined) ?? [];
   const quotes = (props.quotes as string[] | undefined) ?? [];
+  const { basis, reasoning } = basisOf(props);
   return sources.map((documentKey, i) =>
-    Object.assign(new Citation(), { documentKey, quote: quotes[i] ?? '' }),
+    Object.assign(new Citation(), { documentKey, quote: quotes[i] ?? '', basis, reasoning }),
   );
 }

@@ -1,3 +1,4 @@
+import { BasisFilter } from '../basis/basis';
 import { Citation, citationsOf } from '../citation/citation.type';
 import type { EntityRecord } from '../entity/entity.record';
 import type { Node } from '../node/node.interface';
@@ -5,7 +6,7 @@ import { toObject } from '../node/node.registry';
 import type { OrgUnit } from '../org-unit/org-unit.type';
 import type { City } from '../territory/territory.types';
 import type { Theme } from '../theme/theme.type';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import type { AsOfMode } from '../time/as-of.args';
 import type { RawComparison, RawEvidence } from './compare.repository';
 import { rankCities, TIE_BREAKERS } from './compare.ranking';
@@ -25,7 +26,7 @@ const collator = new Intl.Collator('de');
 export function uniqueCitations(citations: Iterable<Citation>): Citation[] {
   const seen = new Map<string, Citation>();
   for (const c of citations) {
-    const id = `${c.documentKey}\u0000${c.quote}`;
+    const id = `${c.documentKey}\u0000${c.quote}\u0000${c.basis}`;
     if (!seen.has(id)) seen.set(id, c);
   }
   return [...seen.values()];
@@ -91,7 +92,7 @@ export function buildComparison(
   raw: RawComparison,
   cityKeys: readonly string[],
   themeKeys: readonly string[] | null,
-  view: AsOfView | null,
+  view: FactView | null,
 ): CityComparison {
   const cityRecords = new Map(raw.cities.map((c) => [c.key, c]));
   const themeRecords = new Map(raw.themes.map((t) => [t.key, t]));
@@ -169,7 +170,8 @@ export function buildComparison(
     rows,
     ranking,
     tieBreakers: [...TIE_BREAKERS],
-    asOf: view?.day ?? null,
-    asOfMode: (view?.mode as AsOfMode | undefined) ?? null,
+    asOf: view?.asOf?.day ?? null,
+    asOfMode: (view?.asOf?.mode as AsOfMode | undefined) ?? null,
+    basis: view?.statedOnly ? BasisFilter.STATED : BasisFilter.ALL,
   });
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
-import type { AsOfView } from '../time/as-of';
+import { viewParams, type FactView } from '../time/as-of';
 import { chainPattern, pathValidity, type Chain } from '../stats/chain';
 import { CITY_EVENTS, CITY_PROGRAMMES, CITY_UNIT_POSTS, CITY_UNITS } from '../stats/city-reach';
 import { EvidenceKind } from './compare.type';
@@ -56,7 +56,7 @@ export async function comparison(
   db: Database,
   cityKeys: readonly string[],
   themeKeys: readonly string[] | null,
-  view: AsOfView | null,
+  view: FactView | null,
 ): Promise<RawComparison> {
   const branches = WALKS.flatMap(({ kind, chains, holder }) =>
     chains.map((chain) => {
@@ -99,7 +99,7 @@ RETURN cities, themes, evidence, nodes`;
     tx.run(text, {
       cities: cityKeys,
       themes: themeKeys,
-      ...(view ? { asOfDay: view.day } : {}),
+      ...viewParams(view),
     }),
   );
   const row = result.records[0]!;

@@ -3,6 +3,7 @@ import { DateScalar } from '../../common/scalars';
 import type { Context } from '../../server/context';
 import { idDescription } from '../node/node.lookup';
 import { viewOf } from '../time/as-of';
+import { BASIS_FILTER_DESCRIPTION, BasisFilter } from '../basis/basis';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
 import { compareCities, MAX_CITIES, MAX_THEMES, MIN_CITIES } from './compare.service';
 import { CityComparison } from './compare.type';
@@ -25,11 +26,17 @@ export class CompareResolver {
     asOf: string | null,
     @Arg('asOfMode', () => AsOfMode, { nullable: true, description: AS_OF_MODE_DESCRIPTION })
     asOfMode: AsOfMode | null,
+    @Arg('basis', () => BasisFilter, {
+      nullable: true,
+      defaultValue: BasisFilter.ALL,
+      description: `${BASIS_FILTER_DESCRIPTION} Applies to every step from the city to the theme.`,
+    })
+    basis: BasisFilter | null,
   ): Promise<CityComparison> {
     return compareCities(ctx.db, {
       ids,
       themes: themes ?? null,
-      view: viewOf({ asOf, asOfMode }),
+      view: viewOf({ asOf, asOfMode, basis }),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
 import type { Database } from '../../db/database';
 import { idNotFound, keysOfIds } from '../node/node.lookup';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import { buildComparison } from './compare.matrix';
 import { comparison } from './compare.repository';
 import type { CityComparison } from './compare.type';
@@ -17,7 +17,7 @@ export interface ComparisonInput {
   argument?: string;
   /** Theme keys, in row order; null for the top concepts. */
   themes: readonly string[] | null;
-  view: AsOfView | null;
+  view: FactView | null;
 }
 
 function checkDistinct(values: readonly string[], argument: string): void {

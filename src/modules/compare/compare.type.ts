@@ -1,3 +1,4 @@
+import { BasisFilter } from '../basis/basis';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { Citation } from '../citation/citation.type';
@@ -210,4 +211,10 @@ export class CityComparison {
 
   @Field(() => AsOfMode, { nullable: true, description: 'The `asOfMode` that applied.' })
   asOfMode!: AsOfMode | null;
+
+  @Field(() => BasisFilter, {
+    description:
+      'The `basis` setting that applied (STATED: facts the sources only imply left out).',
+  })
+  basis!: BasisFilter;
 }

@@ -1,4 +1,4 @@
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import { NODE_LABELS, type NodeLabel } from '../../model/model';
 
 /** A node as the repository reads it: its readable key, its model label and its properties. */
@@ -7,7 +7,7 @@ export interface EntityRecord {
   label: NodeLabel;
   props: Record<string, unknown>;
   /** The as-of view it was read under; relation fields of its object inherit it. */
-  view?: AsOfView | null;
+  view?: FactView | null;
   /**
    * Relation fields the query planner has already read for this node, by plan key (response
    * name and arguments); their resolvers use these instead of a loader.

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { cypherName, type NodeLabel } from '../../model/model';
 import { FilterCompiler } from '../filter/filter.compiler';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import { afterPosition, orderItems, sortValue, type ListOrder } from './keyset';
 import { modelLabel, plain, type EntityRecord } from './entity.record';
 
@@ -159,7 +159,7 @@ export interface CompiledFilter {
 export function compileFilter(
   label: NodeLabel,
   where: Record<string, unknown> | null | undefined,
-  view: AsOfView | null = null,
+  view: FactView | null = null,
 ): CompiledFilter {
   const compiler = new FilterCompiler('where', view);
   const predicate = [compiler.compile(where, label, 'n'), ...compiler.validity('n')].join(' AND ');

@@ -5,6 +5,7 @@ import type { Database } from '../../db/database';
 import { MATRIX_HEADER, matrixToRows } from '../compare/compare.csv';
 import { compareCities } from '../compare/compare.service';
 import { csvOfRows } from './csv';
+import { viewOf } from '../time/as-of';
 
 /**
  * A comparison asked for outside GraphQL (a URL query or the command line): the cities as keys,
@@ -15,6 +16,8 @@ export interface ComparisonRequest {
   themes: string[] | null;
   asOf: string | null;
   asOfMode: 'CERTAIN' | 'POSSIBLE';
+  /** STATED: leave out INFERRED facts (see BasisFilter). */
+  basis: 'ALL' | 'STATED';
 }
 
 /** Splits "a,b, c" into keys; an empty list is no list. */
@@ -32,6 +35,7 @@ export function comparisonRequest(input: {
   themes?: string | null;
   asOf?: string | null;
   asOfMode?: string | null;
+  basis?: string | null;
 }): ComparisonRequest {
   const cities = keyList(input.cities);
   if (!cities)
@@ -53,7 +57,11 @@ export function comparisonRequest(input: {
       `asOfMode must be CERTAIN or POSSIBLE (got "${mode}")`,
     );
   }
-  return { cities, themes: keyList(input.themes), asOf, asOfMode: mode };
+  const basis = input.basis ?? 'ALL';
+  if (basis !== 'ALL' && basis !== 'STATED') {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `basis must be ALL or STATED (got "${basis}")`);
+  }
+  return { cities, themes: keyList(input.themes), asOf, asOfMode: mode, basis };
 }
 
 /**
@@ -71,7 +79,7 @@ export async function comparisonCsv(
       ids: request.cities,
       argument: 'cities',
       themes: request.themes,
-      view: request.asOf ? { day: request.asOf, mode: request.asOfMode } : null,
+      view: viewOf({ asOf: request.asOf, asOfMode: request.asOfMode, basis: request.basis }),
     });
     const [, ...rows] = matrixToRows(matrix);
     return { text: csvOfRows(MATRIX_HEADER, rows), rows: rows.length };

@@ -6,6 +6,7 @@ import {
   type RelationType,
 } from '../../model/model';
 import type { CsvValue } from './csv';
+import { basisOf } from '../basis/basis';
 import type { ExportNode, ExportRelation } from './export.repository';
 
 /**
@@ -17,12 +18,22 @@ import type { ExportNode, ExportRelation } from './export.repository';
  *   `fLatest` (ISO days, empty when open or unknown) after its EDTF string; list fields join
  *   their items with ` | `; booleans are `true`/`false`; missing values are empty;
  * - `dataset`: which import wrote the element;
+ * - `basis`: STATED, INFERRED or EDITORIAL (a missing stored basis reads STATED), and `reasoning`
+ *   (the one line behind an INFERRED fact, empty otherwise);
  * - the citations as numbered pairs `sourceId1`, `quote1`, `sourceId2`, `quote2`, … up to the
  *   most citations any element of the file has. Numbered pairs keep each quote next to its
  *   document and need no second delimiter inside free text.
  */
 
 export const LIST_SEPARATOR = ' | ';
+
+/** The basis of every fact row. */
+const BASIS_COLUMNS = ['basis', 'reasoning'];
+
+function basisCells(props: Record<string, unknown>): CsvValue[] {
+  const { basis, reasoning } = basisOf(props);
+  return [basis, reasoning];
+}
 
 function fieldColumns(fields: Record<string, FieldSpec>): string[] {
   return Object.entries(fields).flatMap(([name, spec]) =>
@@ -36,7 +47,7 @@ function sourceColumns(maxSources: number): string[] {
 
 export function nodeColumns(label: NodeLabel, maxSources: number): string[] {
   const fields: Record<string, FieldSpec> = NODE_TYPES[label].fields;
-  return ['id', ...fieldColumns(fields), 'dataset', ...sourceColumns(maxSources)];
+  return ['id', ...fieldColumns(fields), 'dataset', ...BASIS_COLUMNS, ...sourceColumns(maxSources)];
 }
 
 export function relationColumns(type: RelationType, maxSources: number): string[] {
@@ -49,6 +60,7 @@ export function relationColumns(type: RelationType, maxSources: number): string[
     'toLabel',
     ...fieldColumns(fields),
     'dataset',
+    ...BASIS_COLUMNS,
     ...sourceColumns(maxSources),
   ];
 }
@@ -86,6 +98,7 @@ export function nodeCells(node: ExportNode, maxSources: number): CsvValue[] {
     node.key,
     ...fieldCells(fields, node.props),
     cell(node.props.dataset),
+    ...basisCells(node.props),
     ...sourceCells(node.props, maxSources),
   ];
 }
@@ -100,6 +113,7 @@ export function relationCells(rel: ExportRelation, maxSources: number): CsvValue
     rel.toLabel,
     ...fieldCells(fields, rel.props),
     cell(rel.props.dataset),
+    ...basisCells(rel.props),
     ...sourceCells(rel.props, maxSources),
   ];
 }

@@ -76,6 +76,8 @@ describe('CSV columns', () => {
       'status',
       'count',
       'dataset',
+      'basis',
+      'reasoning',
       'sourceId1',
       'quote1',
       'sourceId2',
@@ -88,9 +90,33 @@ describe('CSV columns', () => {
       'to',
       'toLabel',
       'dataset',
+      'basis',
+      'reasoning',
       'sourceId1',
       'quote1',
     ]);
+  });
+
+  it('states the basis of every row: STATED when none is stored, the reasoning of an INFERRED fact', () => {
+    const columns = relationColumns('ADDRESSES', 0);
+    const cells = relationCells(
+      {
+        id: 'r',
+        type: 'ADDRESSES',
+        from: 'u',
+        fromLabel: 'OrgUnit',
+        to: 't',
+        toLabel: 'Theme',
+        props: { basis: 'INFERRED', reasoning: 'Der Satz legt es nahe.' },
+      },
+      0,
+    );
+    const row = Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+    expect(row).toMatchObject({ basis: 'INFERRED', reasoning: 'Der Satz legt es nahe.' });
+    const stated = nodeCells({ key: 'x', label: 'Theme', props: { reasoning: 'stray' } }, 0);
+    const themeRow = Object.fromEntries(nodeColumns('Theme', 0).map((c, i) => [c, stated[i]]));
+    // A reasoning belongs to an INFERRED fact only.
+    expect(themeRow).toMatchObject({ basis: 'STATED', reasoning: null });
   });
 
   it('fills cells from stored properties: lists joined, booleans and numbers as text, gaps empty', () => {
@@ -108,7 +134,20 @@ describe('CSV columns', () => {
       },
       2,
     );
-    expect(cells).toEqual(['x', 'X', null, null, 'A | B', 'd', 'doc', 'q', null, null]);
+    expect(cells).toEqual([
+      'x',
+      'X',
+      null,
+      null,
+      'A | B',
+      'd',
+      'STATED',
+      null,
+      'doc',
+      'q',
+      null,
+      null,
+    ]);
     const rel = relationCells(
       {
         id: 'r',

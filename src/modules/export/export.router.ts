@@ -48,7 +48,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  * - `GET /export/city/<ags, key or id>.jsonld`: one city's subgraph (404 for an unknown city, 400
  *   for a reference that is malformed or ambiguous);
  * - `GET /export/context.jsonld`: the JSON-LD context the documents use;
- * - `GET /export/compare.csv?cities=a,b[&themes=…][&asOf=…][&asOfMode=…]`: a compareCities
+ * - `GET /export/compare.csv?cities=a,b[&themes=…][&asOf=…][&asOfMode=…][&basis=…]`: a compareCities
  *   matrix, one row per theme × city with its evidence.
  *
  * Every file is an attachment with its name, `Cache-Control` and an ETag from the data version,
@@ -131,7 +131,7 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
       ],
       city: { urlTemplate: `${base}/city/{ags}.jsonld`, contentType: JSONLD_TYPE },
       compare: {
-        urlTemplate: `${base}/compare.csv?cities={key},{key}[&themes={key},…][&asOf=YYYY-MM-DD][&asOfMode=CERTAIN|POSSIBLE]`,
+        urlTemplate: `${base}/compare.csv?cities={key},{key}[&themes={key},…][&asOf=YYYY-MM-DD][&asOfMode=CERTAIN|POSSIBLE][&basis=ALL|STATED]`,
         contentType: CSV_TYPE,
       },
       context: `${base}/context.jsonld`,
@@ -190,6 +190,7 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
         themes: text('themes'),
         asOf: text('asOf'),
         asOfMode: text('asOfMode'),
+        basis: text('basis'),
       });
       // The file name is part of the ETag, so each comparison is cached on its own.
       const name = `compare-${request.cities

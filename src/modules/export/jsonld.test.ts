@@ -51,6 +51,8 @@ function sampleValue(name: string, spec: FieldSpec): unknown {
 function sampleProps(fields: Record<string, FieldSpec>): Record<string, unknown> {
   const props: Record<string, unknown> = {
     dataset: 'test',
+    basis: 'INFERRED',
+    reasoning: 'Eine Lesart des Zitats.',
     sourceIds: ['doc-a', 'doc-b'],
     quotes: ['erstes Zitat', 'zweites Zitat'],
   };
@@ -110,6 +112,28 @@ function countValues(value: unknown, keywords: Set<string>): number {
   return n;
 }
 
+describe('the basis in JSON-LD', () => {
+  it('states the basis of every entity and statement, STATED when none is stored', () => {
+    const node = entityObject({ key: 'x', label: 'City', props: { name: 'X' } });
+    expect(node.basis).toBe('STATED');
+    expect(node).not.toHaveProperty('reasoning');
+    const props = { basis: 'INFERRED', reasoning: 'Der Satz legt es nahe.' };
+    const [triple, statement] = relationObjects({
+      id: 'r',
+      type: 'BELONGS_TO',
+      from: 'u',
+      fromLabel: 'OrgUnit',
+      to: 'c',
+      toLabel: 'City',
+      props,
+    });
+    expect(triple).not.toHaveProperty('basis');
+    expect(statement).toMatchObject({ basis: 'INFERRED', reasoning: 'Der Satz legt es nahe.' });
+    const theme = entityObject({ key: 't', label: 'Theme', props: { basis: 'EDITORIAL' } });
+    expect(theme.basis).toBe('EDITORIAL');
+  });
+});
+
 describe('the JSON-LD context', () => {
   const context = readContextDocument()['@context'];
 
@@ -135,7 +159,18 @@ describe('the JSON-LD context', () => {
     }
     NODE_LABELS.forEach(need);
     Object.values(PREDICATES).forEach(need);
-    ['id', 'type', 'key', 'dataset', 'sources', 'document', 'quote', 'Statement'].forEach(need);
+    [
+      'id',
+      'type',
+      'key',
+      'dataset',
+      'basis',
+      'reasoning',
+      'sources',
+      'document',
+      'quote',
+      'Statement',
+    ].forEach(need);
     expect(missing).toEqual([]);
     expect(new Set(Object.values(PREDICATES)).size).toBe(RELATION_TYPE_NAMES.length);
   });

@@ -11,6 +11,7 @@ import {
   type RelationType,
 } from '../../model/model';
 import type { ExportNode, ExportRelation } from './export.repository';
+import { basisOf } from '../basis/basis';
 
 /**
  * The graph as JSON-LD, in the compacted form of the project's context (`schema/context.jsonld`,
@@ -25,6 +26,9 @@ import type { ExportNode, ExportRelation } from './export.repository';
  *   citations, so a fact and its provenance stay apart but linked.
  * - Provenance is `sources`: a set of citations, each a `document` (the SourceDocument node) and
  *   the verbatim `quote`.
+ * - Every entity and every statement states its `basis` (`kg:basis`: "STATED", "INFERRED" or
+ *   "EDITORIAL"; a missing stored basis reads STATED) and, for an INFERRED one, its `reasoning`
+ *   (`kg:reasoning`).
  */
 
 export const CONTEXT_FILE = path.join(REPO_ROOT, 'schema', 'context.jsonld');
@@ -75,6 +79,11 @@ function fieldTerms(fields: Record<string, FieldSpec>, props: JsonObject): JsonO
   return out;
 }
 
+function basisTerms(props: JsonObject): JsonObject {
+  const { basis, reasoning } = basisOf(props);
+  return reasoning === null ? { basis } : { basis, reasoning };
+}
+
 function citations(props: JsonObject): JsonObject {
   const ids = (props.sourceIds as string[] | undefined) ?? [];
   const quotes = (props.quotes as string[] | undefined) ?? [];
@@ -94,6 +103,7 @@ export function entityObject(node: ExportNode): JsonObject {
     key: node.key,
     ...fieldTerms(fields, node.props),
     ...(isEmpty(node.props.dataset) ? {} : { dataset: node.props.dataset }),
+    ...basisTerms(node.props),
     ...citations(node.props),
   };
 }
@@ -112,6 +122,7 @@ export function relationObjects(rel: ExportRelation): [JsonObject, JsonObject] {
       object: entityIri(rel.to),
       ...fieldTerms(fields, rel.props),
       ...(isEmpty(rel.props.dataset) ? {} : { dataset: rel.props.dataset }),
+      ...basisTerms(rel.props),
       ...citations(rel.props),
     },
   ];

@@ -2,7 +2,7 @@ import { dayArgument } from '../../common/day';
 import { BadUserInputError } from '../../common/graphql-errors';
 import { cypherName, type NodeLabel } from '../../model/model';
 import { chainPattern, hop } from '../stats/chain';
-import { asOfPredicate, type AsOfView } from '../time/as-of';
+import { viewParams, viewPredicates, type FactView } from '../time/as-of';
 import {
   EDGE_FILTERS,
   RELATION_FILTERS,
@@ -29,22 +29,26 @@ export class FilterCompiler {
 
   /**
    * With a view, relation filters consider only relationships and far nodes valid on its day:
-   * "cities with a unit on ageing as of 2020-12-31" asks about the units of that day.
+   * "cities with a unit on ageing as of 2020-12-31" asks about the units of that day; under
+   * `basis: STATED` only relationships and far nodes that are not INFERRED.
    */
   constructor(
     private readonly argument = 'where',
-    private readonly view: AsOfView | null = null,
+    private readonly view: FactView | null = null,
     /** Prefix of parameter and variable names, so several compilers can share one statement. */
     private readonly prefix = '',
     /** Name of the as-of day parameter. */
     private readonly dayParam = 'asOfDay',
   ) {}
 
-  /** The as-of test on a node or relationship variable, or nothing without a view. */
+  /**
+   * The view's tests on a node or relationship variable (valid on the as-of day, not INFERRED
+   * under `basis: STATED`), or nothing without a view.
+   */
   validity(variable: string): string[] {
     if (!this.view) return [];
-    if (this.params[this.dayParam] === undefined) this.params[this.dayParam] = this.view.day;
-    return [asOfPredicate(variable, this.dayParam, this.view.mode)];
+    Object.assign(this.params, viewParams(this.view, this.dayParam));
+    return viewPredicates(variable, this.view, this.dayParam);
   }
 
   /**

@@ -4,6 +4,7 @@ import { WHERE_INPUTS } from './filter.inputs';
 import { DateScalar } from '../../common/scalars';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
 import { ORDER_INPUTS } from './order.inputs';
+import { BASIS_ARG_DESCRIPTION, BasisFilter } from '../basis/basis';
 
 /** Arguments of a root list: filter, order and Relay paging in both directions. */
 export interface ListArgs {
@@ -15,6 +16,7 @@ export interface ListArgs {
   before?: string;
   asOf?: string | null;
   asOfMode?: AsOfMode | null;
+  basis?: BasisFilter | null;
 }
 
 function addPaging(target: ClassType): void {
@@ -54,6 +56,11 @@ for (const label of NODE_LABELS) {
     args.prototype,
     'asOfMode',
   );
+  Field(() => BasisFilter, {
+    nullable: true,
+    defaultValue: BasisFilter.ALL,
+    description: BASIS_ARG_DESCRIPTION,
+  })(args.prototype, 'basis');
   ArgsType()(args);
   LIST_ARGS[label] = args as ClassType<ListArgs>;
 }

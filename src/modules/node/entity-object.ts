@@ -2,8 +2,9 @@ import { toGlobalId } from '../../common/global-id';
 import { citationsOf, type Citation } from '../citation/citation.type';
 import type { EntityRecord } from '../entity/entity.record';
 import { edtfOf } from './edtf-date.type';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import { validityOf, type Validity } from '../time/validity.type';
+import { basisOf, type Basis } from '../basis/basis';
 
 /**
  * Base of every node object type: carries the record it was made from, the global id, the key
@@ -15,10 +16,12 @@ export abstract class EntityObject {
   key!: string;
   sources!: Citation[];
   validity!: Validity;
+  basis!: Basis;
+  reasoning!: string | null;
   typename!: string;
   record!: EntityRecord;
   /** The as-of view the object was read under (not a GraphQL field). */
-  view!: AsOfView | null;
+  view!: FactView | null;
 
   static create<T extends EntityObject>(
     this: new () => T,
@@ -36,6 +39,7 @@ export abstract class EntityObject {
     object.id = toGlobalId(record.label, record.key);
     object.sources = citationsOf(record.props);
     object.validity = validityOf(record.props);
+    Object.assign(object, basisOf(record.props));
     return object;
   }
 }

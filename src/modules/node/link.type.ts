@@ -3,12 +3,15 @@ import { Citation, citationsOf } from '../citation/citation.type';
 import type { RelatedRecord } from '../entity/entity.record';
 import { toObject } from './node.registry';
 import { RelationDetails, detailsOf } from './relation-details.type';
+import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
 
 /** A cited link to one node: the node at the other end and the quotes that state the relationship. */
 export interface Link<T> {
   node: T;
   sources: Citation[];
   details: RelationDetails;
+  basis: Basis;
+  reasoning: string | null;
 }
 
 /** Concrete object types and the abstract Node interface alike. */
@@ -32,6 +35,14 @@ export function linkType<T extends object>(target: TypeClass<T>): ClassType<Link
     })
     sources!: Citation[];
 
+    @Field(() => Basis, {
+      description: `What the relationship rests on. ${BASIS_DESCRIPTION}`,
+    })
+    basis!: Basis;
+
+    @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
+    reasoning!: string | null;
+
     @Field(() => RelationDetails, {
       description: 'What the relationship itself says: role, dates, status, description.',
     })
@@ -48,5 +59,6 @@ export function toLink<T>(item: RelatedRecord, type: string): Link<T> {
     node: toObject(item.node) as T,
     sources: citationsOf(item.rel),
     details: detailsOf(type, item.rel),
+    ...basisOf(item.rel),
   };
 }

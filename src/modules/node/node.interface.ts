@@ -1,6 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { Citation } from '../citation/citation.type';
 import { Validity } from '../time/validity.type';
+import { Basis, BASIS_DESCRIPTION, REASONING_DESCRIPTION } from '../basis/basis';
 
 @InterfaceType({
   description:
@@ -16,6 +17,14 @@ export abstract class Node {
 
   @Field(() => [Citation], { description: 'The documents and quotes this entity is known from.' })
   sources!: Citation[];
+
+  @Field(() => Basis, {
+    description: `What the entity (its existence and its own properties) rests on. ${BASIS_DESCRIPTION}`,
+  })
+  basis!: Basis;
+
+  @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
+  reasoning!: string | null;
 
   @Field(() => Validity, {
     description: 'When the entity exists according to its stated dates (what `asOf` tests).',

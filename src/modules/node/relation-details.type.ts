@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { EdtfDate, edtfOf } from './edtf-date.type';
 import { Funding, fundingOf } from '../programme/participation.edge';
 import { Validity, validityOf } from '../time/validity.type';
+import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
 
 @ObjectType({
   description:
@@ -67,6 +68,12 @@ export class RelationDetails {
     description: 'For parts: place of a phase or step in the order the source gives (1 = first).',
   })
   position!: number | null;
+  @Field(() => Basis, {
+    description: `What the relationship rests on (as on the link). ${BASIS_DESCRIPTION}`,
+  })
+  basis!: Basis;
+  @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
+  reasoning!: string | null;
   @Field(() => Validity, {
     description: 'When the relationship holds according to its stated dates (what `asOf` tests).',
   })
@@ -96,5 +103,6 @@ export function detailsOf(type: string, rel: Record<string, unknown>): RelationD
   for (const field of DATE_FIELDS) details[field] = edtfOf(rel, field);
   details.funding = fundingOf(rel);
   details.validity = validityOf(rel);
+  Object.assign(details, basisOf(rel));
   return details;
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Citation, citationsOf } from '../citation/citation.type';
 import { Validity, validityOf } from '../time/validity.type';
+import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
 import type { RelatedRecord } from '../entity/entity.record';
 import { EdtfDate, edtfOf } from '../node/edtf-date.type';
 import { Node } from '../node/node.interface';
@@ -36,6 +37,10 @@ export class Post {
   attested!: EdtfDate | null;
   @Field(() => [Citation], { description: 'The documents and quotes that state the post.' })
   sources!: Citation[];
+  @Field(() => Basis, { description: `What the post rests on. ${BASIS_DESCRIPTION}` })
+  basis!: Basis;
+  @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
+  reasoning!: string | null;
   @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
   validity!: Validity;
 }
@@ -53,5 +58,6 @@ export function toPost(item: RelatedRecord, side: 'person' | 'holder', self: Nod
     attested: edtfOf(item.rel, 'attested'),
     sources: citationsOf(item.rel),
     validity: validityOf(item.rel),
+    ...basisOf(item.rel),
   });
 }

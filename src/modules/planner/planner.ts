@@ -27,12 +27,13 @@ import {
   type RawDocument,
   type RawItem,
 } from '../relation/relation.repository';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import { fieldPlanKey } from './plan-key';
+import { BASIS_PROPERTIES } from '../basis/basis';
 
 /**
  * The query planner. A root field's selection is walked once, before anything is read: every
- * relation field below it, at any depth, with its arguments and `asOf` view, becomes a
+ * relation field below it, at any depth, with its arguments and its view (`asOf`, `basis`), becomes a
  * subquery of the root field's single Cypher statement (`COLLECT { … }` per relation, nested),
  * and the cited documents that `sources { document }` asks for are read alongside and primed
  * into the entity loader. Resolvers then find their items on the parent record by plan key;
@@ -151,7 +152,8 @@ function farNodeFields(
 }
 
 const VALIDITY = Object.values(VALIDITY_PROPERTIES);
-const CITATION = ['sourceIds', 'quotes'];
+/** Citations carry the basis of the fact they back. */
+const CITATION = ['sourceIds', 'quotes', ...BASIS_PROPERTIES];
 
 /**
  * The stored properties a non-relation field of a node reads: a model field (an EDTF date with
@@ -162,6 +164,7 @@ function propertiesFor(label: NodeLabel, name: string): string[] | null {
   if (name === '__typename' || name === 'id' || name === 'key') return [];
   if (name === 'sources') return CITATION;
   if (name === 'validity') return VALIDITY;
+  if (name === 'basis' || name === 'reasoning') return [...BASIS_PROPERTIES];
   const spec: FieldSpec | undefined = (NODE_TYPES[label] as NodeSpec).fields[name];
   if (!spec) return null;
   return spec.type === 'edtf' ? [name, `${name}Earliest`, `${name}Latest`] : [name];
@@ -190,7 +193,7 @@ function planNode(
   walk: Walk,
   labels: readonly NodeLabel[],
   nodes: readonly FieldNode[],
-  view: AsOfView | null,
+  view: FactView | null,
 ): PlanNode {
   const relations: PlannedRelation[] = [];
   let props: Set<string> | null = new Set(['id']);
@@ -237,7 +240,7 @@ function planNode(
 export function planRootList(
   info: GraphQLResolveInfo,
   label: NodeLabel,
-  view: AsOfView | null,
+  view: FactView | null,
 ): { plan: PlanNode; projection: Projection } | null {
   const walk: Walk = { info };
   const nodes = [
@@ -262,7 +265,7 @@ function planned(
   walk: Walk,
   labels: readonly NodeLabel[],
   nodes: readonly FieldNode[],
-  view: AsOfView | null,
+  view: FactView | null,
 ): { plan: PlanNode; projection: Projection } | null {
   try {
     const plan = planNode(walk, labels, nodes, view);

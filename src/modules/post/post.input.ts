@@ -4,6 +4,7 @@ import { DateFilter, StringFilter, WHERE_INPUTS } from '../filter/filter.inputs'
 import { SortDirection } from '../filter/order.inputs';
 import type { ListArgs } from '../filter/list-args';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
+import { BASIS_FILTER_DESCRIPTION, BasisFilter } from '../basis/basis';
 
 /**
  * `PostWhere`: conditions on a post (a HOLDS_POST relationship) — its own fields, as in
@@ -154,4 +155,11 @@ export class PostListArgs implements ListArgs {
 
   @Field(() => AsOfMode, { nullable: true, description: AS_OF_MODE_DESCRIPTION })
   asOfMode?: AsOfMode | null;
+
+  @Field(() => BasisFilter, {
+    nullable: true,
+    defaultValue: BasisFilter.ALL,
+    description: `${BASIS_FILTER_DESCRIPTION} For posts: the post, the person, and the unit, city or organisation it is in.`,
+  })
+  basis?: BasisFilter | null;
 }

@@ -5,7 +5,7 @@ import type { CompiledFilter } from '../entity/entity.repository';
 import { keysetPage, type ListOrder } from '../entity/keyset';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { FilterCompiler } from '../filter/filter.compiler';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import type { PostWhere } from './post.input';
 
 /**
@@ -26,7 +26,7 @@ class PostFilterCompiler {
   readonly compiler: FilterCompiler;
   private counter = 0;
 
-  constructor(view: AsOfView | null) {
+  constructor(view: FactView | null) {
     this.compiler = new FilterCompiler('where', view);
   }
 
@@ -79,7 +79,7 @@ class PostFilterCompiler {
  */
 export function compilePostFilter(
   where: PostWhere | null | undefined,
-  view: AsOfView | null,
+  view: FactView | null,
 ): CompiledFilter {
   const posts = new PostFilterCompiler(view);
   const predicate = [

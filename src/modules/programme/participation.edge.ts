@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Citation, citationsOf } from '../citation/citation.type';
 import { Validity, validityOf } from '../time/validity.type';
+import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
 import type { RelatedRecord } from '../entity/entity.record';
 import { EdtfDate, edtfOf } from '../node/edtf-date.type';
 import { Node } from '../node/node.interface';
@@ -74,6 +75,10 @@ export class Participation {
     description: 'The documents and quotes that state the participation.',
   })
   sources!: Citation[];
+  @Field(() => Basis, { description: `What the participation rests on. ${BASIS_DESCRIPTION}` })
+  basis!: Basis;
+  @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
+  reasoning!: string | null;
   @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
   validity!: Validity;
 }
@@ -95,6 +100,7 @@ export function toParticipation(
     funding: fundingOf(item.rel),
     sources: citationsOf(item.rel),
     validity: validityOf(item.rel),
+    ...basisOf(item.rel),
   });
 }
 
@@ -107,6 +113,10 @@ export class ProgrammeFunding {
   funding!: Funding | null;
   @Field(() => [Citation], { description: 'The documents and quotes that state the funding.' })
   sources!: Citation[];
+  @Field(() => Basis, { description: `What the funding rests on. ${BASIS_DESCRIPTION}` })
+  basis!: Basis;
+  @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
+  reasoning!: string | null;
   @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
   validity!: Validity;
 }
@@ -124,5 +134,6 @@ export function toProgrammeFunding(
     funding: fundingOf(item.rel),
     sources: citationsOf(item.rel),
     validity: validityOf(item.rel),
+    ...basisOf(item.rel),
   });
 }

@@ -5,11 +5,12 @@ import { RelationWhere, relationWhere } from '../filter/filter.inputs';
 import { ORDER_INPUTS } from '../filter/order.inputs';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
 import { MAX_PAGE_SIZE } from '../node/connection.type';
+import { BasisFilter, RELATION_BASIS_ARG_DESCRIPTION } from '../basis/basis';
 
 /**
  * The arguments of a relation field, made from its table entry like root lists' arguments:
  * `where` on the far end (the same input as the filter of the same name), `edge` on the
- * relationship, `orderBy`, a limit or a page, and `asOf`.
+ * relationship, `orderBy`, a limit or a page, `asOf` and `basis`.
  */
 export function relationArgs(field: RelationField, shape: RelationShape): ClassType {
   const args = class {};
@@ -49,6 +50,7 @@ export function relationArgs(field: RelationField, shape: RelationShape): ClassT
   }
   add('asOf', () => DateScalar, AS_OF_DESCRIPTION);
   add('asOfMode', () => AsOfMode, AS_OF_MODE_DESCRIPTION);
+  add('basis', () => BasisFilter, RELATION_BASIS_ARG_DESCRIPTION);
   ArgsType()(args);
   return args;
 }

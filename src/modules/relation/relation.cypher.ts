@@ -2,12 +2,12 @@ import neo4j from 'neo4j-driver';
 import type { RelationField } from '../../model/relations';
 import { FilterCompiler } from '../filter/filter.compiler';
 import { afterPosition, orderItems, sortValue, type ListOrder } from '../entity/keyset';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 
 /** What one relation field asks for: its far ends, filtered, sorted, limited, after a cursor. */
 export interface RelationRead {
   field: RelationField;
-  view: AsOfView | null;
+  view: FactView | null;
   /** Conditions on the far end (`<Label>Where` or per label). */
   where: Record<string, unknown> | null;
   /** Conditions on the relationship itself (RelationWhere). */

@@ -19,8 +19,9 @@ import type { EntityObject } from '../node/entity-object';
 import { toLink } from '../node/link.type';
 import { toPost } from '../person/post.edge';
 import { toParticipation, toProgrammeFunding } from '../programme/participation.edge';
-import { viewOf, type AsOfView } from '../time/as-of';
+import { viewOf, type FactView } from '../time/as-of';
 import type { AsOfMode } from '../time/as-of.args';
+import type { BasisFilter } from '../basis/basis';
 import type { RelationRead } from './relation.cypher';
 import { planKey } from '../planner/plan-key';
 
@@ -33,6 +34,7 @@ export interface RelationArgs {
   after?: string | null;
   asOf?: string | null;
   asOfMode?: AsOfMode | null;
+  basis?: BasisFilter | null;
 }
 
 /** The order a relation field's items come in; lists without `orderBy` come by name. */
@@ -65,7 +67,7 @@ export function relationRead(
   field: RelationField,
   shape: RelationShape,
   args: RelationArgs,
-  parentView: AsOfView | null,
+  parentView: FactView | null,
 ): RelationRead {
   const order = relationOrder(field, shape, args);
   let limit: number | null = null;

@@ -54,13 +54,16 @@ describe('chains through the model', () => {
 
   it('test every node and relationship after the start of a path on the as-of day', () => {
     expect(pathValidity('p', null)).toBe('true');
-    const certain = pathValidity('p', { day: '2020-12-31', mode: 'CERTAIN' });
+    const certain = pathValidity('p', {
+      asOf: { day: '2020-12-31', mode: 'CERTAIN' },
+      statedOnly: false,
+    });
     expect(certain).toContain(
       "all(x IN nodes(p)[1..] WHERE (coalesce(x.validCertainFrom, date('0001-01-01')) <= date($asOfDay)",
     );
     expect(certain).toContain('all(x IN relationships(p) WHERE');
-    expect(pathValidity('p', { day: '2020-12-31', mode: 'POSSIBLE' })).toContain(
-      'x.validPossibleFrom',
-    );
+    expect(
+      pathValidity('p', { asOf: { day: '2020-12-31', mode: 'POSSIBLE' }, statedOnly: false }),
+    ).toContain('x.validPossibleFrom');
   });
 });

@@ -6,7 +6,7 @@ import {
   type RelationType,
 } from '../../model/model';
 import { relationField } from '../../model/relations';
-import { asOfPredicate, type AsOfView } from '../time/as-of';
+import { viewPredicate, type FactView } from '../time/as-of';
 
 /**
  * A walk through the model from one node to another, written as data so that aggregates and the
@@ -89,15 +89,17 @@ export function chainPattern(start: string, chain: Chain, end: string): string {
 }
 
 /**
- * The as-of test on every relationship and every node a named path passes after its start (the
- * start is tested by the caller's own filter), or `true` without a view. Uses `$asOfDay`.
+ * The view's test (valid on the as-of day, not INFERRED under `basis: STATED`) on every
+ * relationship and every node a named path passes after its start (the start is tested by the
+ * caller's own filter), or `true` without a view. Uses `$asOfDay`.
  */
-export function pathValidity(path: string, view: AsOfView | null): string {
+export function pathValidity(path: string, view: FactView | null): string {
   if (!view) return 'true';
   if (!NAME.test(path)) throw new Error(`bad Cypher name ${path}`);
+  const test = viewPredicate('x', view);
   return (
-    `all(x IN nodes(${path})[1..] WHERE ${asOfPredicate('x', 'asOfDay', view.mode)}) AND ` +
-    `all(x IN relationships(${path}) WHERE ${asOfPredicate('x', 'asOfDay', view.mode)})`
+    `all(x IN nodes(${path})[1..] WHERE ${test}) AND ` +
+    `all(x IN relationships(${path}) WHERE ${test})`
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
-import { asOfPredicate, type AsOfView } from '../time/as-of';
+import { viewParams, viewPredicate, type FactView } from '../time/as-of';
 import { chainPattern, pathValidity, type Chain } from './chain';
 import { CITY_EVENTS, CITY_PROGRAMMES } from './city-reach';
 
@@ -27,7 +27,7 @@ export interface RawProfile {
 const rec = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properties(${v})}`;
 
 /** A COLLECT of the distinct far ends of several chains from `c`, each path valid on the day. */
-function reach(chains: readonly Chain[], view: AsOfView | null, tag: string): string {
+function reach(chains: readonly Chain[], view: FactView | null, tag: string): string {
   const branches = chains.map((chain) => {
     const valid = pathValidity(`${tag}p`, view);
     return `MATCH ${tag}p = ${chainPattern('c', chain, `${tag}x`)}${valid === 'true' ? '' : ` WHERE ${valid}`} RETURN ${tag}x AS x`;
@@ -43,10 +43,10 @@ function reach(chains: readonly Chain[], view: AsOfView | null, tag: string): st
 export async function cityProfile(
   db: Database,
   key: string,
-  view: AsOfView | null,
+  view: FactView | null,
 ): Promise<RawProfile | null> {
   const valid = (...vars: string[]) =>
-    view ? vars.map((v) => asOfPredicate(v, 'asOfDay', view.mode)).join(' AND ') : 'true';
+    view ? vars.map((v) => viewPredicate(v, view)).join(' AND ') : 'true';
   const text = `MATCH (c:City:Entity {id: $key})
 WITH c, COLLECT { MATCH (c)<-[b:BELONGS_TO]-(u:OrgUnit) WHERE ${valid('b', 'u')} RETURN DISTINCT u } AS units
 WITH c, units,
@@ -78,9 +78,7 @@ RETURN ${rec('c')} AS city,
   [o IN funders | ${rec('o')}] AS funders,
   [e IN events | ${rec('e')}] AS events,
   [r IN dated | {type: type(r), props: properties(r), from: ${rec('startNode(r)')}, to: ${rec('endNode(r)')}}] AS dated`;
-  const result = await db.executeRead((tx) =>
-    tx.run(text, { key, ...(view ? { asOfDay: view.day } : {}) }),
-  );
+  const result = await db.executeRead((tx) => tx.run(text, { key, ...viewParams(view) }));
   const row = result.records[0];
   if (!row) return null;
   const toRecord = (r: RawRecord): EntityRecord => ({

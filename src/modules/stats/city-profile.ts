@@ -10,7 +10,7 @@ import type { City } from '../territory/territory.types';
 import type { Theme } from '../theme/theme.type';
 import type { OrgUnit } from '../org-unit/org-unit.type';
 import { viewOf } from '../time/as-of';
-import type { AsOfArgs } from '../time/as-of.args';
+import type { FactViewArgs } from '../time/as-of.args';
 import { compareEntries } from '../timeline/timeline.entries';
 import { toEntries } from '../timeline/timeline.resolver';
 import { cityProfile } from './city-profile.repository';
@@ -24,7 +24,7 @@ const objects = <T>(records: EntityRecord[]) =>
 export async function cityProfileOf(
   ctx: Context,
   id: string,
-  time: AsOfArgs,
+  time: FactViewArgs,
 ): Promise<CityProfile> {
   const options = { argument: 'id', label: 'City' } as const;
   // A key or a City's global id needs no lookup of its own: the profile's query finds the city.

@@ -1,4 +1,4 @@
-import type { AsOfView } from '../time/as-of';
+import { viewParams, type FactView } from '../time/as-of';
 import { FilterCompiler } from '../filter/filter.compiler';
 import {
   entity,
@@ -29,7 +29,7 @@ export interface FundingFilters {
 }
 
 /** Keys of a statement along one dimension: a COLLECT expression over s, c, p, o, dated. */
-function fundingKeys(dimension: StatsDimension, view: AsOfView | null, tag: string): string {
+function fundingKeys(dimension: StatsDimension, view: FactView | null, tag: string): string {
   const keys = (start: string, spec: DimensionSpec) => dimensionKeys(start, spec, view, tag);
   switch (dimension) {
     case StatsDimension.FUNDER:
@@ -66,7 +66,7 @@ export interface FundingStatementText {
 export function fundingStatement(
   filters: FundingFilters,
   dimensions: readonly StatsDimension[],
-  view: AsOfView | null,
+  view: FactView | null,
   memberLimit: number,
 ): FundingStatementText | null {
   const compiler = new FilterCompiler('where', view);
@@ -139,7 +139,7 @@ RETURN size(matched) AS total, buckets`;
     params: {
       ...compiler.params,
       ...(memberLimit > 0 ? { memberLimit } : {}),
-      ...(view ? { asOfDay: view.day } : {}),
+      ...viewParams(view),
     },
   };
 }

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import type { StatsDimension } from './stats.dimensions';
 import { fundingStatement, type FundingFilters } from './funding.query';
@@ -36,7 +36,7 @@ export interface RawFundingBucket {
 }
 
 /** The view travels with the record: the ends' relation fields inherit the day. */
-const toRecord = (r: RawRecord, view: AsOfView | null): EntityRecord => ({
+const toRecord = (r: RawRecord, view: FactView | null): EntityRecord => ({
   key: r.key,
   label: modelLabel(r.labels),
   props: plain(r.props),
@@ -48,7 +48,7 @@ export async function fundingByDimensions(
   db: Database,
   filters: FundingFilters,
   dimensions: readonly StatsDimension[],
-  view: AsOfView | null,
+  view: FactView | null,
   memberLimit: number,
 ): Promise<{ total: number; buckets: RawFundingBucket[] }> {
   const statement = fundingStatement(filters, dimensions, view, memberLimit);

@@ -12,12 +12,14 @@ import {
 } from './stats.dimensions';
 import { DEFAULT_MEMBERS_PER_BUCKET, MAX_DIMENSIONS, MAX_MEMBERS_PER_BUCKET } from './stats.limits';
 import { StatsBucketOrder } from './stats.order';
+import { BASIS_FILTER_DESCRIPTION, BasisFilter } from '../basis/basis';
 
 /** Arguments of every aggregate. */
 export interface AggregateArgs {
   groupBy?: StatsDimension[] | null;
   asOf?: string | null;
   asOfMode?: AsOfMode | null;
+  basis?: BasisFilter | null;
   membersPerBucket?: number | null;
   orderBuckets?: StatsBucketOrder | null;
 }
@@ -42,6 +44,12 @@ export function addAggregateArgs(target: ClassType, groupByDescription: string):
   field('groupBy', () => [StatsDimension], groupByDescription);
   field('asOf', () => DateScalar, AS_OF_DESCRIPTION);
   field('asOfMode', () => AsOfMode, AS_OF_MODE_DESCRIPTION);
+  field(
+    'basis',
+    () => BasisFilter,
+    `${BASIS_FILTER_DESCRIPTION} Applies to the members and to every walk along a dimension (an INFERRED ADDRESSES link puts no unit under its theme).`,
+    BasisFilter.ALL,
+  );
   field('membersPerBucket', () => Int, MEMBERS_DESCRIPTION, DEFAULT_MEMBERS_PER_BUCKET);
   field('orderBuckets', () => StatsBucketOrder, 'Order of the buckets.', StatsBucketOrder.KEY);
 }

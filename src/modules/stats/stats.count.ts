@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { toGlobalId } from '../../common/global-id';
-import { Citation } from '../citation/citation.type';
+import { citationsOf, type Citation } from '../citation/citation.type';
 import type { NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
 import { viewOf } from '../time/as-of';
@@ -64,14 +64,14 @@ function citations(elements: CitedElement[]): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
   for (const element of elements) {
-    const ids = element.sourceIds ?? [];
-    ids.forEach((documentKey, i) => {
-      const quote = element.quotes?.[i] ?? '';
-      const id = JSON.stringify([documentKey, quote]);
-      if (seen.has(id)) return;
+    // The basis of the element the quote backs: the same quote may back a stated and an
+    // inferred step, and then stands once for each.
+    for (const citation of citationsOf({ ...element })) {
+      const id = JSON.stringify([citation.documentKey, citation.quote, citation.basis]);
+      if (seen.has(id)) continue;
       seen.add(id);
-      out.push(Object.assign(new Citation(), { documentKey, quote }));
-    });
+      out.push(citation);
+    }
   }
   const order = (c: Citation) => JSON.stringify([c.documentKey, c.quote]);
   return out.sort((a, b) => (order(a) < order(b) ? -1 : 1));

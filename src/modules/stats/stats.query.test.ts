@@ -33,7 +33,7 @@ describe('aggregate statements', () => {
     const text = dimensionKeys(
       'n',
       DIMENSIONS.Person.CITY!,
-      { day: '2021-01-01', mode: 'CERTAIN' },
+      { asOf: { day: '2021-01-01', mode: 'CERTAIN' }, statedOnly: false },
       'g0',
     );
     expect(text.startsWith('COLLECT { MATCH g0p = (n)-[:HOLDS_POST]->(g0d:City) WHERE all(')).toBe(
@@ -103,13 +103,18 @@ describe('aggregate statements', () => {
 
   it('name the quotes behind bucket members without splicing any value', () => {
     const plain = evidenceStatement('OrgUnit', [], null);
-    expect(plain.text).toContain('[x IN [n] | {sourceIds: x.sourceIds, quotes: x.quotes}]');
+    expect(plain.text).toContain(
+      '[x IN [n] | {sourceIds: x.sourceIds, quotes: x.quotes, basis: x.basis, reasoning: x.reasoning}]',
+    );
     const specs = dimensionSpecs(
       'Person',
       [StatsDimension.CITY, StatsDimension.ORG_UNIT_KIND],
       null,
     );
-    const text = evidenceStatement('Person', specs, { day: '2021-01-01', mode: 'CERTAIN' });
+    const text = evidenceStatement('Person', specs, {
+      asOf: { day: '2021-01-01', mode: 'CERTAIN' },
+      statedOnly: false,
+    });
     expect(text.params).toEqual({ asOfDay: '2021-01-01' });
     expect(text.text).toContain('MATCH (n:Person:Entity {id: item.member})');
     // Along a walk: the walk's relationships, where it reaches the bucket's key.
@@ -147,7 +152,13 @@ describe('aggregate statements', () => {
         expect(statement.params).toEqual({ memberLimit: 5 });
       }
     }
-    const plain = countStatement('City', 'true', [], { day: '2020-01-01', mode: 'CERTAIN' }, 0);
+    const plain = countStatement(
+      'City',
+      'true',
+      [],
+      { asOf: { day: '2020-01-01', mode: 'CERTAIN' }, statedOnly: false },
+      0,
+    );
     expect(plain.text).not.toContain('$memberLimit');
     expect(plain.params).toEqual({ asOfDay: '2020-01-01' });
   });

@@ -1,5 +1,5 @@
 import { cypherName, type NodeLabel } from '../../model/model';
-import type { AsOfView } from '../time/as-of';
+import { viewParams, type FactView } from '../time/as-of';
 import { chainPattern, pathValidity, type Chain } from './chain';
 import type { DimensionKey, DimensionSpec } from './stats.dimensions';
 
@@ -73,7 +73,7 @@ export function yearKey(
 function dimensionBranches(
   start: string,
   spec: DimensionSpec,
-  view: AsOfView | null,
+  view: FactView | null,
   tag: string,
   returns: (d: string, path: string | null) => string,
   extra: (key: { value: string }) => string = () => 'true',
@@ -110,7 +110,7 @@ function dimensionBranches(
 export function dimensionKeys(
   start: string,
   spec: DimensionSpec,
-  view: AsOfView | null,
+  view: FactView | null,
   tag: string,
 ): string {
   const { map } = keyOf(spec.key, `${checkName(tag)}d`);
@@ -128,7 +128,7 @@ export function dimensionKeys(
 export function evidenceStatement(
   label: NodeLabel,
   dimensions: readonly DimensionSpec[],
-  view: AsOfView | null,
+  view: FactView | null,
 ): CountStatement {
   const branches = dimensions.flatMap((spec, i) =>
     dimensionBranches(
@@ -145,8 +145,8 @@ export function evidenceStatement(
   const cited = branches.length > 0 ? `COLLECT { ${branches.join(' UNION ')} }` : '[n]';
   const text = `UNWIND $items AS item
 MATCH (n:${cypherName(label)}:Entity {id: item.member})
-RETURN item.i AS i, [x IN ${cited} | {sourceIds: x.sourceIds, quotes: x.quotes}] AS cited`;
-  return { text, params: view ? { asOfDay: view.day } : {} };
+RETURN item.i AS i, [x IN ${cited} | {sourceIds: x.sourceIds, quotes: x.quotes, basis: x.basis, reasoning: x.reasoning}] AS cited`;
+  return { text, params: viewParams(view) };
 }
 
 /** A list of keys, or the one "none stated" entry (null) when the member has none. */
@@ -185,7 +185,7 @@ export function countStatement(
   label: NodeLabel,
   predicate: string,
   dimensions: readonly DimensionSpec[],
-  view: AsOfView | null,
+  view: FactView | null,
   memberLimit: number,
 ): CountStatement {
   const keys = dimensions.map((spec, i) => `${dimensionKeys('n', spec, view, `g${i}`)} AS k${i}`);
@@ -205,6 +205,6 @@ CALL (matched) {
 RETURN size(matched) AS total, buckets`;
   return {
     text,
-    params: { ...(memberLimit > 0 ? { memberLimit } : {}), ...(view ? { asOfDay: view.day } : {}) },
+    params: { ...(memberLimit > 0 ? { memberLimit } : {}), ...viewParams(view) },
   };
 }

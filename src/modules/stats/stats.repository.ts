@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import type { NodeLabel } from '../../model/model';
 import { compileFilter } from '../entity/entity.repository';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import type { DimensionSpec } from './stats.dimensions';
 import { countStatement, evidenceStatement } from './stats.query';
 
@@ -28,7 +28,7 @@ export async function countByDimensions(
   label: NodeLabel,
   where: Record<string, unknown> | null | undefined,
   dimensions: readonly DimensionSpec[],
-  view: AsOfView | null,
+  view: FactView | null,
   memberLimit: number,
 ): Promise<RawCount> {
   const filter = compileFilter(label, where, view);
@@ -45,7 +45,12 @@ export async function countByDimensions(
 }
 
 /** The cited elements behind one bucket member: each a node's or relationship's two lists. */
-export type CitedElement = { sourceIds: string[] | null; quotes: string[] | null };
+export type CitedElement = {
+  sourceIds: string[] | null;
+  quotes: string[] | null;
+  basis?: string | null;
+  reasoning?: string | null;
+};
 
 /**
  * For members of buckets, the elements whose quotes place each in its bucket (see
@@ -56,7 +61,7 @@ export async function citedBehindMembers(
   db: Database,
   label: NodeLabel,
   dimensions: readonly DimensionSpec[],
-  view: AsOfView | null,
+  view: FactView | null,
   items: readonly { member: string; keys: (string | null)[] }[],
 ): Promise<CitedElement[][]> {
   const statement = evidenceStatement(label, dimensions, view);

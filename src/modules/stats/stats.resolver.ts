@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
 import { idDescription } from '../node/node.lookup';
-import { AsOfArgs } from '../time/as-of.args';
+import { FactViewArgs } from '../time/as-of.args';
 import { cityProfileOf } from './city-profile';
 import { CityProfile } from './city-profile.type';
 import type { Context } from '../../server/context';
@@ -100,7 +100,7 @@ export class StatsResolver {
   cityProfile(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: idDescription('The city', 'City') }) id: string,
-    @Args(() => AsOfArgs) time: AsOfArgs,
+    @Args(() => FactViewArgs) time: FactViewArgs,
   ) {
     return cityProfileOf(ctx, id, time);
   }

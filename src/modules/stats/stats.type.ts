@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Citation } from '../citation/citation.type';
 import { Node } from '../node/node.interface';
-import type { AsOfView } from '../time/as-of';
+import type { FactView } from '../time/as-of';
 import { StatsDimension } from './stats.dimensions';
 
 @ObjectType({
@@ -59,7 +59,7 @@ export class StatsBucket {
   /** Keys of the listed members, for the loader. */
   memberKeys!: string[];
   /** The as-of view of the count: the members' relation fields inherit it. */
-  view!: AsOfView | null;
+  view!: FactView | null;
   /**
    * The quotes behind one listed member of this bucket; shared by the buckets of one count, so
    * asking `evidence` on every bucket is one query.

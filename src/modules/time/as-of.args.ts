@@ -1,5 +1,6 @@
 import { ArgsType, Field, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
+import { BASIS_FILTER_DESCRIPTION, BasisFilter } from '../basis/basis';
 
 export enum AsOfMode {
   CERTAIN = 'CERTAIN',
@@ -21,12 +22,19 @@ export const AS_OF_DESCRIPTION =
 export const AS_OF_MODE_DESCRIPTION =
   'CERTAIN (default): proven by the stated dates; POSSIBLE: not ruled out by them.';
 
-/** `asOf`/`asOfMode` on every relation field. */
+/** `asOf`/`asOfMode`/`basis` of a field that takes no other arguments (`stats.cityProfile`). */
 @ArgsType()
-export class AsOfArgs {
+export class FactViewArgs {
   @Field(() => DateScalar, { nullable: true, description: AS_OF_DESCRIPTION })
   asOf?: string | null;
 
   @Field(() => AsOfMode, { nullable: true, description: AS_OF_MODE_DESCRIPTION })
   asOfMode?: AsOfMode | null;
+
+  @Field(() => BasisFilter, {
+    nullable: true,
+    defaultValue: BasisFilter.ALL,
+    description: BASIS_FILTER_DESCRIPTION,
+  })
+  basis?: BasisFilter | null;
 }

@@ -1,4 +1,5 @@
 import { DAY_MAX, DAY_MIN, VALIDITY_PROPERTIES, type AsOfMode as Mode } from '../../edtf/validity';
+import { statedPredicate } from '../basis/basis';
 
 /** A day and a mode: the point in time a request (or part of it) looks at. */
 export interface AsOfView {
@@ -6,14 +7,75 @@ export interface AsOfView {
   mode: Mode;
 }
 
-/** The view an argument pair asks for, or the inherited one when the field sets no day. */
-export function viewOf(
-  args: { asOf?: string | null; asOfMode?: Mode | null } | undefined,
-  inherited?: AsOfView | null,
-): AsOfView | null {
-  if (args?.asOf) return { day: args.asOf, mode: args.asOfMode ?? 'CERTAIN' };
-  if (inherited && args?.asOfMode) return { ...inherited, mode: args.asOfMode };
-  return inherited ?? null;
+/**
+ * Which facts a request (or part of it) sees: those valid on a day (`asOf`), and with
+ * `statedOnly` (`basis: STATED`) not those the sources only imply. One channel for both, from
+ * the root field's arguments down to every relation field, filter and walk; null sees everything.
+ */
+export interface FactView {
+  /** The as-of day and mode, or null: any time. */
+  asOf: AsOfView | null;
+  /** Leave out INFERRED nodes and relationships (EDITORIAL and STATED stay). */
+  statedOnly: boolean;
+}
+
+/** The arguments a view is made from (`basis` is the BasisFilter enum's value). */
+export interface ViewArgs {
+  asOf?: string | null;
+  asOfMode?: Mode | null;
+  basis?: 'ALL' | 'STATED' | null;
+}
+
+/**
+ * The view an argument set asks for, or the inherited one where the field sets nothing: a
+ * field's own `asOf` replaces the inherited day, its own `asOfMode` the inherited mode, its own
+ * `basis` the inherited basis setting. Null when nothing restricts.
+ */
+export function viewOf(args: ViewArgs | undefined, inherited?: FactView | null): FactView | null {
+  let asOf: AsOfView | null = inherited?.asOf ?? null;
+  if (args?.asOf) asOf = { day: args.asOf, mode: args.asOfMode ?? 'CERTAIN' };
+  else if (asOf && args?.asOfMode) asOf = { ...asOf, mode: args.asOfMode };
+  const statedOnly =
+    args?.basis !== undefined && args.basis !== null
+      ? args.basis === 'STATED'
+      : (inherited?.statedOnly ?? false);
+  return asOf || statedOnly ? { asOf, statedOnly } : null;
+}
+
+/** A view of a day alone (e.g. rebuilt from export arguments). */
+export function asOfOnly(asOf: AsOfView | null, statedOnly = false): FactView | null {
+  return asOf || statedOnly ? { asOf, statedOnly } : null;
+}
+
+/**
+ * The tests that `variable` (a node or relationship) is seen under the view: valid on its day
+ * (parameter `$dayParam`), and not INFERRED when only stated facts count. None without a view.
+ */
+export function viewPredicates(
+  variable: string,
+  view: FactView | null,
+  dayParam = 'asOfDay',
+): string[] {
+  if (!view) return [];
+  return [
+    ...(view.asOf ? [asOfPredicate(variable, dayParam, view.asOf.mode)] : []),
+    ...(view.statedOnly ? [statedPredicate(variable)] : []),
+  ];
+}
+
+/** The same tests as one predicate, `true` when there are none. */
+export function viewPredicate(
+  variable: string,
+  view: FactView | null,
+  dayParam = 'asOfDay',
+): string {
+  const all = viewPredicates(variable, view, dayParam);
+  return all.length > 0 ? all.join(' AND ') : 'true';
+}
+
+/** The parameters viewPredicates uses: the day, when there is one. */
+export function viewParams(view: FactView | null, dayParam = 'asOfDay'): Record<string, unknown> {
+  return view?.asOf ? { [dayParam]: view.asOf.day } : {};
 }
 
 /**
