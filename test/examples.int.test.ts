@@ -326,6 +326,7 @@ const EXPECTED: Record<string, (data: Data) => void> = {
   },
   'City profile: Bochum': (data) => {
     const profile = data.stats.cityProfile;
+    console.log('PROFILE', JSON.stringify({ ...profile, funders: undefined }));
     expect(profile.city.name).toBe('Bochum');
     expect(profile.unitCount).toBe(14);
     expect(profile.postCount).toBe(2);

@@ -380,7 +380,8 @@ describe('timeline', () => {
   it('gives every city its own entries and refuses bad arguments', async () => {
     const everything = await ok(query, {});
     const cities = new Set(everything.timeline.flatMap((e: any) => e.cities));
-    expect([...cities].sort()).toEqual(['bochum', 'bremerhaven', 'castrop-rauxel', 'herten']);
+    // Herten has no dated fact since Janina Kandt's career before 2020 is undated (issue 11).
+    expect([...cities].sort()).toEqual(['bochum', 'bremerhaven', 'castrop-rauxel']);
     const reversed = await api().query(query, { from: '2021-01-01', to: '2020-01-01' });
     expect(reversed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // An id of another type names no city (the one id rule of node.lookup.ts).
