@@ -107,7 +107,7 @@ describe('seed import', () => {
         const reduced = writeFixture(prefix, {
           ...files,
           'facts.yaml': files['facts.yaml']!.replace(
-            / {2}- from: \S+-erika-muster\n {4}type: HOLDS_POST[\s\S]*?cite: \[Leiterin[^\]]*\]\n/,
+            / {2}- from: \S+-erika-muster\n {4}type: HOLDS_POST[\s\S]*?mentions: [^\n]*\n/,
             '',
           ).replace(/ {2}- type: Person\n[\s\S]*?cite: \[Erika Muster\]\n/, ''),
         });
