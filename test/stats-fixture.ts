@@ -14,14 +14,16 @@ import { deleteDataset } from '../src/seed/seed.repository';
 export const STATS_FIXTURE_DATASET = 'stats-fixture';
 
 const TEXT = `Fördergeld für Fixturstadt und Nachbarorte
-Fixturstadt erhält im Programm Alpha bis zu 10.000 Euro pro Jahr.
+Das Programm Alpha läuft von 2022 bis 2025.
+Das Programm Beta läuft im Jahr 2023.
+Fixturstadt erhält im Programm Alpha von 2022 bis 2024 bis zu 10.000 Euro pro Jahr.
 Nachbarstadt erhält im Programm Alpha bis zu 8.000 Euro pro Jahr.
 Drittstadt erhält im Programm Alpha genau 3.000 Euro pro Jahr.
 Fixturstadt erhält im Programm Beta 5.000 Euro pro Monat.
 Fixturstadt erhält im Programm Gamma 2.000 Franken pro Jahr.
 Das Fixturministerium stellt für das Programm Alpha insgesamt 1.000.000 Euro bereit.
 Das Fixturministerium fördert auch das Programm Beta.
-Die Fixturstelle für Senioren wurde im Winter 2024 eingerichtet.`;
+Fixturstadt hat die Fixturstelle für Senioren im Winter 2024 eingerichtet.`;
 
 const SOURCES = `
 entities:
@@ -66,21 +68,21 @@ entities:
     name: Fixturministerium
     kind: MINISTRY
     cite: [Das Fixturministerium]
-  - { type: Programme, id: fx-alpha, name: Programm Alpha, level: FEDERAL, kind: FUNDING_PROGRAMME, period: 2022/2025, cite: [Programm Alpha] }
-  - { type: Programme, id: fx-beta, name: Programm Beta, level: STATE, kind: FUNDING_PROGRAMME, period: '2023', cite: [Programm Beta] }
+  - { type: Programme, id: fx-alpha, name: Programm Alpha, level: FEDERAL, kind: FUNDING_PROGRAMME, period: 2022/2025, cite: [Das Programm Alpha läuft von 2022 bis 2025.] }
+  - { type: Programme, id: fx-beta, name: Programm Beta, level: STATE, kind: FUNDING_PROGRAMME, period: '2023', cite: [Das Programm Beta läuft im Jahr 2023.] }
   - { type: Programme, id: fx-gamma, name: Programm Gamma, level: MUNICIPAL, kind: PROJECT, cite: [Programm Gamma] }
   - type: OrgUnit
     id: fx-fixturstelle
     name: Fixturstelle für Senioren
     kind: STAFF_UNIT
     established: '2024-24'
-    cite: [Die Fixturstelle für Senioren wurde im Winter 2024 eingerichtet.]
+    cite: [Fixturstadt hat die Fixturstelle für Senioren im Winter 2024 eingerichtet.]
 relations:
   - from: fx-fixturstelle
     type: BELONGS_TO
     to: fx-fixturstadt
-    cite: [Die Fixturstelle für Senioren wurde im Winter 2024 eingerichtet.]
-${participation('fixturstadt', 'alpha', 10000, 'EUR', 'P1Y', true, 'Fixturstadt erhält im Programm Alpha bis zu 10.000 Euro pro Jahr.', '2022/2024')}${participation('nachbarstadt', 'alpha', 8000, 'EUR', 'P1Y', true, 'Nachbarstadt erhält im Programm Alpha bis zu 8.000 Euro pro Jahr.')}${participation('drittstadt', 'alpha', 3000, 'EUR', 'P1Y', false, 'Drittstadt erhält im Programm Alpha genau 3.000 Euro pro Jahr.')}${participation('fixturstadt', 'beta', 5000, 'EUR', 'P1M', false, 'Fixturstadt erhält im Programm Beta 5.000 Euro pro Monat.')}${participation('fixturstadt', 'gamma', 2000, 'CHF', 'P1Y', false, 'Fixturstadt erhält im Programm Gamma 2.000 Franken pro Jahr.')}  - from: fx-ministerium
+    cite: [Fixturstadt hat die Fixturstelle für Senioren im Winter 2024 eingerichtet.]
+${participation('fixturstadt', 'alpha', 10000, 'EUR', 'P1Y', true, 'Fixturstadt erhält im Programm Alpha von 2022 bis 2024 bis zu 10.000 Euro pro Jahr.', '2022/2024')}${participation('nachbarstadt', 'alpha', 8000, 'EUR', 'P1Y', true, 'Nachbarstadt erhält im Programm Alpha bis zu 8.000 Euro pro Jahr.')}${participation('drittstadt', 'alpha', 3000, 'EUR', 'P1Y', false, 'Drittstadt erhält im Programm Alpha genau 3.000 Euro pro Jahr.')}${participation('fixturstadt', 'beta', 5000, 'EUR', 'P1M', false, 'Fixturstadt erhält im Programm Beta 5.000 Euro pro Monat.')}${participation('fixturstadt', 'gamma', 2000, 'CHF', 'P1Y', false, 'Fixturstadt erhält im Programm Gamma 2.000 Franken pro Jahr.')}  - from: fx-ministerium
     type: FUNDS
     to: fx-alpha
     fundingAmount: 1000000

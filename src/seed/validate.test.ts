@@ -105,13 +105,15 @@ describe('seed validation', () => {
   });
 
   it('rejects relations between labels the model does not allow', () => {
-    const problems = problemsFor(
+    const problems = problemsFor((files) => {
       replaceIn(
         'facts.yaml',
         `to: ${P}-stabsstelle\n    roleTitle`,
         `to: ${P}-housing\n    roleTitle`,
-      ),
-    );
+      )(files);
+      // The mention stood for the end the post no longer goes to.
+      replaceIn('facts.yaml', `\n        mentions: { ${P}-stabsstelle: Stabsstelle }`, '')(files);
+    });
     expect(problems).toEqual([expect.stringMatching(/HOLDS_POST cannot end at a Theme/)]);
   });
 
