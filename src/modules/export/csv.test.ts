@@ -75,6 +75,7 @@ describe('CSV columns', () => {
       'dissolvedLatest',
       'status',
       'count',
+      'goals',
       'dataset',
       'basis',
       'reasoning',
