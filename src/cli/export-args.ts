@@ -6,7 +6,8 @@ export const EXPORT_USAGE = `usage: npm run export -- --format csv|jsonld --out 
   --city <ags|key|id> with --format jsonld: only this city's subgraph (its AGS, key or global id)
   --compare <keys> with --format csv: the compareCities matrix of these cities (comma-separated keys, AGS or ids)
                    into the file --out; with --themes <keys>, --as-of YYYY-MM-DD, --as-of-mode CERTAIN|POSSIBLE,
-                   --basis ALL|STATED (STATED leaves out facts the sources only imply)
+                   --basis ALL|STATED (STATED leaves out facts the sources only imply),
+                   --roll-up true|false (false: rows count only what addresses exactly their theme)
   --progress       a progress bar on stderr`;
 
 export interface ExportArgs {
@@ -19,6 +20,7 @@ export interface ExportArgs {
     asOf?: string;
     asOfMode?: string;
     basis?: string;
+    rollUp?: string;
   };
   progress: boolean;
 }
@@ -32,6 +34,7 @@ const VALUE_FLAGS = [
   '--as-of',
   '--as-of-mode',
   '--basis',
+  '--roll-up',
 ] as const;
 
 export class UsageError extends Error {
@@ -76,8 +79,8 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | null {
     throw new UsageError('--city works with --format jsonld only');
   }
   const compare = values.get('--compare');
-  const comparisonOptions = ['--themes', '--as-of', '--as-of-mode', '--basis'].filter((f) =>
-    values.has(f),
+  const comparisonOptions = ['--themes', '--as-of', '--as-of-mode', '--basis', '--roll-up'].filter(
+    (f) => values.has(f),
   );
   if (compare === undefined && comparisonOptions.length > 0) {
     throw new UsageError(`${comparisonOptions[0]} works with --compare only`);
@@ -100,6 +103,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs | null {
             ...optional('asOf', '--as-of'),
             ...optional('asOfMode', '--as-of-mode'),
             ...optional('basis', '--basis'),
+            ...optional('rollUp', '--roll-up'),
           },
         }
       : {}),

@@ -50,13 +50,14 @@ const citing = (v: string) =>
 /**
  * The cities, the row themes and every piece of evidence in one statement. Row themes are the
  * given keys, or the taxonomy's top concepts; an item counts for a row when it addresses the row
- * theme or any narrower one, and (under a view) every step from the city to the theme is valid.
+ * theme or (with `rollUp`) any narrower one, and (under a view) every step from the city to the theme is valid.
  */
 export async function comparison(
   db: Database,
   cityKeys: readonly string[],
   themeKeys: readonly string[] | null,
   view: FactView | null,
+  rollUp = true,
 ): Promise<RawComparison> {
   const branches = WALKS.flatMap(({ kind, chains, holder }) =>
     chains.map((chain) => {
@@ -80,7 +81,7 @@ CALL (themes) {
       ${branches.join('\n      UNION\n      ')}
   }
   MATCH ap = (holder)-[a:ADDRESSES]->(direct:Theme)-[:BROADER*0..]->(row:Theme)
-  WHERE row.id IN [t IN themes | t.key]${addressesValid === 'true' ? '' : ` AND ${addressesValid}`}
+  WHERE row.id IN [t IN themes | t.key] AND ($rollUp OR direct = row)${addressesValid === 'true' ? '' : ` AND ${addressesValid}`}
   WITH DISTINCT c, row, kind, ep, item, holder, a, direct
   // Each node once (items recur across rows and themes); of relationships only what cites.
   // The item travels as its own column: taken from the path inside the aggregation it costs
@@ -99,6 +100,7 @@ RETURN cities, themes, evidence, nodes`;
     tx.run(text, {
       cities: cityKeys,
       themes: themeKeys,
+      rollUp,
       ...viewParams(view),
     }),
   );

@@ -8,6 +8,9 @@ import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-
 import { compareCities, MAX_CITIES, MAX_THEMES, MIN_CITIES } from './compare.service';
 import { CityComparison } from './compare.type';
 
+const ROLL_UP_DESCRIPTION =
+  'true (default): a row counts what addresses its theme or any narrower one (the project\'s editorial taxonomy, e.g. "ageing" also counts "elderly-care"); false: only what addresses exactly the row\'s theme.';
+
 @Resolver()
 export class CompareResolver {
   @Query(() => CityComparison, {
@@ -19,7 +22,7 @@ export class CompareResolver {
     ids: string[],
     @Arg('themes', () => [ID], {
       nullable: true,
-      description: `Theme keys for the rows, in order (e.g. "ageing", "elderly-care"; at most ${MAX_THEMES}); each row also counts its narrower themes. Default: the top concepts of the taxonomy (ageing, diversity, family, labour market), by label.`,
+      description: `Theme keys for the rows, in order (e.g. "ageing", "elderly-care"; at most ${MAX_THEMES}); each row also counts its narrower themes unless \`rollUp\` is false. Default: the top concepts of the taxonomy (ageing, diversity, family, labour market), by label.`,
     })
     themes: string[] | null,
     @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF_DESCRIPTION })
@@ -32,11 +35,18 @@ export class CompareResolver {
       description: `${BASIS_FILTER_DESCRIPTION} Applies to every step from the city to the theme.`,
     })
     basis: BasisFilter | null,
+    @Arg('rollUp', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: ROLL_UP_DESCRIPTION,
+    })
+    rollUp: boolean | null,
   ): Promise<CityComparison> {
     return compareCities(ctx.db, {
       ids,
       themes: themes ?? null,
       view: viewOf({ asOf, asOfMode, basis }),
+      rollUp: rollUp ?? true,
     });
   }
 }

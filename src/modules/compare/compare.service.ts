@@ -18,6 +18,11 @@ export interface ComparisonInput {
   /** Theme keys, in row order; null for the top concepts. */
   themes: readonly string[] | null;
   view: FactView | null;
+  /**
+   * Whether a row counts what addresses a narrower theme too (the taxonomy's roll-up, default)
+   * or only what addresses exactly the row's theme.
+   */
+  rollUp?: boolean;
 }
 
 function checkDistinct(values: readonly string[], argument: string): void {
@@ -76,7 +81,7 @@ export async function compareCities(db: Database, input: ComparisonInput): Promi
   const argument = input.argument ?? 'ids';
   const cityKeys = await cityKeysOf(db, input.ids, argument);
   const themeKeys = themeKeysOf(input.themes);
-  const raw = await comparison(db, cityKeys, themeKeys, input.view);
+  const raw = await comparison(db, cityKeys, themeKeys, input.view, input.rollUp ?? true);
   const foundCities = new Set(raw.cities.map((c) => c.key));
   const missingCity = cityKeys.findIndex((k) => !foundCities.has(k));
   if (missingCity >= 0) {

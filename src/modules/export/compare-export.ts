@@ -18,6 +18,8 @@ export interface ComparisonRequest {
   asOfMode: 'CERTAIN' | 'POSSIBLE';
   /** STATED: leave out INFERRED facts (see BasisFilter). */
   basis: 'ALL' | 'STATED';
+  /** false: rows count only what addresses exactly their theme (see compareCities). */
+  rollUp: boolean;
 }
 
 /** Splits "a,b, c" into keys; an empty list is no list. */
@@ -36,6 +38,7 @@ export function comparisonRequest(input: {
   asOf?: string | null;
   asOfMode?: string | null;
   basis?: string | null;
+  rollUp?: string | null;
 }): ComparisonRequest {
   const cities = keyList(input.cities);
   if (!cities)
@@ -61,7 +64,18 @@ export function comparisonRequest(input: {
   if (basis !== 'ALL' && basis !== 'STATED') {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `basis must be ALL or STATED (got "${basis}")`);
   }
-  return { cities, themes: keyList(input.themes), asOf, asOfMode: mode, basis };
+  const rollUp = input.rollUp ?? 'true';
+  if (rollUp !== 'true' && rollUp !== 'false') {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `rollUp must be true or false (got "${rollUp}")`);
+  }
+  return {
+    cities,
+    themes: keyList(input.themes),
+    asOf,
+    asOfMode: mode,
+    basis,
+    rollUp: rollUp === 'true',
+  };
 }
 
 /**
@@ -80,6 +94,7 @@ export async function comparisonCsv(
       argument: 'cities',
       themes: request.themes,
       view: viewOf({ asOf: request.asOf, asOfMode: request.asOfMode, basis: request.basis }),
+      rollUp: request.rollUp,
     });
     const [, ...rows] = matrixToRows(matrix);
     return { text: csvOfRows(MATRIX_HEADER, rows), rows: rows.length };

@@ -191,6 +191,7 @@ export function exportRouter(db: Database, options: ExportRouterOptions): expres
         asOf: text('asOf'),
         asOfMode: text('asOfMode'),
         basis: text('basis'),
+        rollUp: text('rollUp'),
       });
       // The file name is part of the ETag, so each comparison is cached on its own.
       const name = `compare-${request.cities

@@ -44,6 +44,7 @@ export async function cityProfile(
   db: Database,
   key: string,
   view: FactView | null,
+  rollUp = true,
 ): Promise<RawProfile | null> {
   const valid = (...vars: string[]) =>
     view ? vars.map((v) => viewPredicate(v, view)).join(' AND ') : 'true';
@@ -57,7 +58,8 @@ WITH c, units, programmes, events, posts,
   COLLECT { UNWIND programmes AS p MATCH (p)<-[f:FUNDS]-(o:Organisation) WHERE ${valid('f', 'o')} RETURN DISTINCT o } AS funders,
   COLLECT {
     UNWIND units AS u
-    OPTIONAL MATCH tp = (u)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(t:Theme) WHERE ${pathValidity('tp', view)}
+    OPTIONAL MATCH tp = (u)-[:ADDRESSES]->(d:Theme)-[:BROADER*0..]->(t:Theme)
+      WHERE ($rollUp OR d = t) AND ${pathValidity('tp', view)}
     WITH t, u ORDER BY u.id
     WITH t, collect(DISTINCT u.id) AS ids
     RETURN {theme: CASE WHEN t IS NULL THEN null ELSE ${rec('t')} END, units: ids}
@@ -78,7 +80,7 @@ RETURN ${rec('c')} AS city,
   [o IN funders | ${rec('o')}] AS funders,
   [e IN events | ${rec('e')}] AS events,
   [r IN dated | {type: type(r), props: properties(r), from: ${rec('startNode(r)')}, to: ${rec('endNode(r)')}}] AS dated`;
-  const result = await db.executeRead((tx) => tx.run(text, { key, ...viewParams(view) }));
+  const result = await db.executeRead((tx) => tx.run(text, { key, rollUp, ...viewParams(view) }));
   const row = result.records[0];
   if (!row) return null;
   const toRecord = (r: RawRecord): EntityRecord => ({

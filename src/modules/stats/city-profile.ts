@@ -25,12 +25,13 @@ export async function cityProfileOf(
   ctx: Context,
   id: string,
   time: FactViewArgs,
+  rollUp = true,
 ): Promise<CityProfile> {
   const options = { argument: 'id', label: 'City' } as const;
   // A key or a City's global id needs no lookup of its own: the profile's query finds the city.
   const [key] = await keysOfIds(ctx, [id], options);
   const view = viewOf(time);
-  const raw = await cityProfile(ctx.db, key!, view);
+  const raw = await cityProfile(ctx.db, key!, view, rollUp);
   if (!raw) throw idNotFound(id, options);
 
   const unitsByKey = new Map(raw.units.map((u) => [u.key, u]));

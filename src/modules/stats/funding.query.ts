@@ -8,6 +8,7 @@ import {
   state,
   theme,
   topTheme,
+  exactTheme,
   StatsDimension,
 } from './stats.dimensions';
 import type { DimensionSpec } from './stats.dimensions';
@@ -49,6 +50,8 @@ function fundingKeys(dimension: StatsDimension, view: FactView | null, tag: stri
       return keys('p', theme(SELF));
     case StatsDimension.TOP_THEME:
       return keys('p', topTheme(SELF));
+    case StatsDimension.THEME_EXACT:
+      return keys('p', exactTheme(SELF));
     default:
       throw new Error(`funding cannot be grouped by ${dimension}`);
   }

@@ -38,6 +38,7 @@ export const FUNDING_DIMENSIONS = [
   StatsDimension.YEAR,
   StatsDimension.THEME,
   StatsDimension.TOP_THEME,
+  StatsDimension.THEME_EXACT,
 ] as const;
 
 export interface FundingArgs extends AggregateArgs {

@@ -14,6 +14,7 @@ import {
 export enum StatsDimension {
   THEME = 'THEME',
   TOP_THEME = 'TOP_THEME',
+  THEME_EXACT = 'THEME_EXACT',
   STATE = 'STATE',
   CITY = 'CITY',
   PROGRAMME = 'PROGRAMME',
@@ -55,6 +56,11 @@ export const theme = (holders: readonly Chain[]): DimensionSpec => ({
 export const topTheme = (holders: readonly Chain[]): DimensionSpec => ({
   ...theme(holders),
   key: { kind: 'entity', topConcepts: true },
+});
+/** The themes addressed directly, without the taxonomy's roll-up. */
+export const exactTheme = (holders: readonly Chain[]): DimensionSpec => ({
+  chains: then(holders, [[ADDRESSES]]),
+  key: { kind: 'entity' },
 });
 export const entity = (chains: readonly Chain[]): DimensionSpec => ({
   chains,
@@ -203,6 +209,7 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
   City: {
     THEME: theme(CITY_THEME_HOLDERS),
     TOP_THEME: topTheme(CITY_THEME_HOLDERS),
+    THEME_EXACT: exactTheme(CITY_THEME_HOLDERS),
     STATE: state(SELF),
     CITY: entity(SELF),
     PROGRAMME: entity(CITY_PROGRAMMES),
@@ -213,6 +220,7 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
   OrgUnit: {
     THEME: theme(SELF),
     TOP_THEME: topTheme(SELF),
+    THEME_EXACT: exactTheme(SELF),
     STATE: state(UNIT_CITY),
     CITY: entity(UNIT_CITY),
     PROGRAMME: entity(UNIT_PROGRAMMES),
@@ -224,6 +232,7 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
   Programme: {
     THEME: theme(SELF),
     TOP_THEME: topTheme(SELF),
+    THEME_EXACT: exactTheme(SELF),
     STATE: state(PROGRAMME_CITIES),
     CITY: entity(PROGRAMME_CITIES),
     PROGRAMME_LEVEL: level(SELF),
@@ -233,6 +242,7 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
   Organisation: {
     THEME: theme(SELF),
     TOP_THEME: topTheme(SELF),
+    THEME_EXACT: exactTheme(SELF),
     STATE: state(ORGANISATION_CITY),
     CITY: entity(ORGANISATION_CITY),
     PROGRAMME: entity(ORGANISATION_PROGRAMMES),
@@ -241,6 +251,7 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
   Event: {
     THEME: theme(SELF),
     TOP_THEME: topTheme(SELF),
+    THEME_EXACT: exactTheme(SELF),
     STATE: state(EVENT_CITIES),
     CITY: entity(EVENT_CITIES),
     PROGRAMME: entity(EVENT_PROGRAMMES),
@@ -250,6 +261,7 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
   Person: {
     THEME: theme(PERSON_UNITS),
     TOP_THEME: topTheme(PERSON_UNITS),
+    THEME_EXACT: exactTheme(PERSON_UNITS),
     STATE: state(PERSON_CITIES),
     CITY: entity(PERSON_CITIES),
     ORG_UNIT_KIND: { chains: PERSON_UNITS, key: { kind: 'property', property: 'kind' } },
@@ -261,6 +273,7 @@ export const DIMENSIONS: Record<NodeLabel, Partial<Record<StatsDimension, Dimens
   Theme: {
     THEME: { chains: [[ROLL_UP]], key: { kind: 'entity' } },
     TOP_THEME: { chains: [[ROLL_UP]], key: { kind: 'entity', topConcepts: true } },
+    THEME_EXACT: { chains: SELF, key: { kind: 'entity' } },
   },
   SourceDocument: { YEAR: year('SourceDocument') },
 };
@@ -323,7 +336,7 @@ export function isEntityDimension(dimension: StatsDimension): boolean {
 registerEnumType(StatsDimension, {
   name: 'StatsDimension',
   description:
-    'What to group counts by. A member reaching several values falls into several buckets (a unit on two themes counts under both), so buckets of THEME, TOP_THEME, STATE, CITY, PROGRAMME, PROGRAMME_LEVEL and FUNDER need not add up to the total; a member reaching none falls into one bucket with key null ("none stated"). Which kinds of entity support which dimension is said on each value.',
+    'What to group counts by. A member reaching several values falls into several buckets (a unit on two themes counts under both), so buckets of THEME, TOP_THEME, THEME_EXACT, STATE, CITY, PROGRAMME, PROGRAMME_LEVEL and FUNDER need not add up to the total; a member reaching none falls into one bucket with key null ("none stated"). Which kinds of entity support which dimension is said on each value.',
   valuesConfig: {
     THEME: {
       description:
@@ -332,6 +345,10 @@ registerEnumType(StatsDimension, {
     TOP_THEME: {
       description:
         'Like THEME, but only the top concepts (ageing, family, labour market, diversity) the themes roll up to.',
+    },
+    THEME_EXACT: {
+      description:
+        "Like THEME, but without the roll-up through the project's editorial taxonomy: a member counts only under the themes it (or, for cities and people, what they reach) addresses itself.",
     },
     STATE: {
       description:

@@ -95,13 +95,20 @@ export class StatsResolver {
 
   @FieldResolver(() => CityProfile, {
     description:
-      'A summary of one city: units per theme (with roll-up), people in posts, programmes, funders, events, first and last dated facts. An id that names no city is NOT_FOUND.',
+      'A summary of one city: units per theme (rolled up through the taxonomy unless `rollUp` is false), people in posts, programmes, funders, events, first and last dated facts. An id that names no city is NOT_FOUND.',
   })
   cityProfile(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: idDescription('The city', 'City') }) id: string,
     @Args(() => FactViewArgs) time: FactViewArgs,
+    @Arg('rollUp', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description:
+        "true (default): a unit counts under the themes it addresses and every broader one (the project's editorial taxonomy); false: only under the themes it addresses itself.",
+    })
+    rollUp: boolean | null,
   ) {
-    return cityProfileOf(ctx, id, time);
+    return cityProfileOf(ctx, id, time, rollUp ?? true);
   }
 }

@@ -15,7 +15,7 @@ export class BucketKey {
   @Field(() => String, {
     nullable: true,
     description:
-      'The value: an entity key for THEME, TOP_THEME, STATE, CITY, PROGRAMME and FUNDER (e.g. "ageing"), the enum value for PROGRAMME_LEVEL and ORG_UNIT_KIND, the year for YEAR; null for "none stated".',
+      'The value: an entity key for THEME, TOP_THEME, THEME_EXACT, STATE, CITY, PROGRAMME and FUNDER (e.g. "ageing"), the enum value for PROGRAMME_LEVEL and ORG_UNIT_KIND, the year for YEAR; null for "none stated".',
   })
   key!: string | null;
 
