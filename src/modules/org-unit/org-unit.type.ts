@@ -6,7 +6,7 @@ import { EdtfDate } from '../node/edtf-date.type';
 @ObjectType({
   implements: Node,
   description:
-    'A unit of a city administration or council: Stabsstelle (staff unit reporting to a leader, for cross-cutting tasks), Amt (office), Dezernat/Referat (department), Rat (council), Ausschuss (committee), Beirat (advisory council), Büro or Beratungsstelle (service point), or a group of facilities.',
+    'A unit of a city administration or council: Stabsstelle (staff unit reporting to a leader, for cross-cutting tasks), Amt (office), Dezernat/Referat (department), Rat (council), Ausschuss (committee), Beirat (advisory council), Büro or Beratungsstelle (service point), or a group of facilities. Facilities and service points that others run, alone or with the city, are no units of its administration: they have `operatedBy` and `location` instead of `city`.',
 })
 export class OrgUnit extends EntityObject {
   @Field({ description: 'Name as the source writes it.' }) name!: string;
