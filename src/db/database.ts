@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import {
   AppError,
@@ -28,6 +28,13 @@ export class Database {
   transactions = 0;
   /** Up or down: while down, transactions fail at once and a background probe waits for it. */
   readonly health: DatabaseHealth;
+  /**
+   * One bookmark manager for the process: every unit of work's session uses it, so a transaction
+   * starts only once the server it runs on has applied every transaction this process committed
+   * before (read-your-writes in a cluster, where a read may go to a follower or read replica). On
+   * a single instance the bookmarks are always satisfied at once.
+   */
+  readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(readonly config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -40,7 +47,8 @@ export class Database {
     });
     this.health = new DatabaseHealth({
       // A real query, not verifyConnectivity: a starting Neo4j accepts Bolt logins tens of
-      // seconds before its database answers queries.
+      // seconds before its database answers queries. Without the bookmark manager: the probe
+      // asks whether a server answers, not whether it has caught up with this process's writes.
       probe: async () => {
         const session = this.driver.session({
           database: config.database,
@@ -110,6 +118,7 @@ export class Database {
     const session = this.driver.session({
       database: this.config.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       this.transactions += 1;
