@@ -106,7 +106,11 @@ export async function* readDistricts(
       const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (lineNo === 1) {
         if (line !== DISTRICTS_HEADER) {
-          throw new ReferenceDataError(file, 1, `unexpected header; expected "${DISTRICTS_HEADER}"`);
+          throw new ReferenceDataError(
+            file,
+            1,
+            `unexpected header; expected "${DISTRICTS_HEADER}"`,
+          );
         }
         continue;
       }

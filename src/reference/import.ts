@@ -195,7 +195,11 @@ export async function importReference(
   try {
     fs.accessSync(csvFile, fs.constants.R_OK);
   } catch (error) {
-    throw new ReferenceDataError(csvFile, null, `cannot read the file (${(error as Error).message})`);
+    throw new ReferenceDataError(
+      csvFile,
+      null,
+      `cannot read the file (${(error as Error).message})`,
+    );
   }
   log(`read ${sheet.laender.length} Länder from ${path.basename(xlsxFile)}`);
 
