@@ -209,12 +209,17 @@ export const NODE_TYPES = {
         doc: 'Two-digit state key (first two AGS digits).',
       },
       kind: text('Legal kind in German (e.g. "Land").'),
+      population: {
+        type: 'int',
+        doc: 'Population on the reference date of the source (reference data: 31.12.2018).',
+      },
+      areaKm2: { type: 'number', doc: 'Area in km² as the source states it.' },
     },
   },
   County: {
     extraLabels: ['TerritorialBody'],
     nameField: 'name',
-    doc: 'A rural district (Kreis, Landkreis) grouping kreisangehörige municipalities.',
+    doc: 'A district (Kreis, Landkreis) grouping kreisangehörige municipalities; in the reference data also a kreisfreie Stadt as the district it forms.',
     alignment: 'OParl Body (classification Kreis); schema:AdministrativeArea',
     fields: {
       name: name(),
@@ -224,7 +229,15 @@ export const NODE_TYPES = {
         unique: true,
         doc: 'Five-digit district key (Kreisschlüssel).',
       },
-      kind: text('Legal kind in German (e.g. "Kreis").'),
+      kind: text(
+        'Legal kind in German as the source writes it (e.g. "Kreis", "Landkreis", "Kreisfreie Stadt").',
+      ),
+      nuts3: { type: 'string', pattern: /^DE[0-9A-Z]{3}$/, doc: 'NUTS 3 code (e.g. "DEA51").' },
+      population: {
+        type: 'int',
+        doc: 'Population on the reference date of the source (reference data: 31.12.2018).',
+      },
+      areaKm2: { type: 'number', doc: 'Area in km² as the source states it.' },
     },
   },
   City: {
