@@ -1,19 +1,22 @@
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/database';
 import { formatCounts } from '../seed/import';
-import { importReference } from '../reference/import';
+import { importReference, REFERENCE_DATASET } from '../reference/import';
+import { deleteDataset } from '../seed/seed.repository';
 import { runCli } from './run-cli';
 
-const USAGE = `usage: npm run reference
+const USAGE = `usage: npm run reference [-- --remove]
   imports the 16 Länder and 401 Kreise and kreisfreie Städte of landkreise-deutschland
-  (Destatis, Gebietsstand 31.12.2018, CC BY 4.0) as the dataset "reference", in one transaction`;
+  (Destatis, Gebietsstand 31.12.2018, CC BY 4.0) as the dataset "reference", in one transaction
+  --remove   deletes the dataset "reference" instead (nodes of other datasets stay)`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE);
     return 0;
   }
-  if (argv.length > 0) {
+  const remove = argv.length === 1 && argv[0] === '--remove';
+  if (argv.length > 0 && !remove) {
     console.error(`unknown argument(s): ${argv.join(' ')}\n${USAGE}`);
     return 2;
   }
@@ -21,6 +24,11 @@ async function main(argv: string[]): Promise<number> {
   const db = createDatabase(config.neo4j);
   try {
     await db.verify();
+    if (remove) {
+      await deleteDataset(db, REFERENCE_DATASET);
+      console.log(`removed the dataset "${REFERENCE_DATASET}" from ${config.neo4j.uri}`);
+      return 0;
+    }
     const started = Date.now();
     const result = await importReference(db, { log: (line) => console.log(line) });
     console.log(formatCounts(result.counts));
