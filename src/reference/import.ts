@@ -13,6 +13,7 @@ import {
   deleteStaleRelations,
   findConflicts,
   readSchemaStatements,
+  upsertNodes,
   writeDatasetState,
   type Counts,
   type NodeRow,
@@ -22,7 +23,7 @@ import type { Citation, Grounding, SeedNode, SeedRelation } from '../seed/types'
 import { readDistricts, type DistrictRow } from './csv';
 import { ReferenceDataError } from './errors';
 import { readKreiseSheet, type Land } from './laender';
-import { foreignByAgs, upsertLocatedIn, upsertOwnNodes } from './reference.repository';
+import { foreignByAgs, upsertLocatedIn } from './reference.repository';
 
 /** The dataset the reference data makes up; the seeds are dataset "seed". */
 export const REFERENCE_DATASET = 'reference';
@@ -227,7 +228,7 @@ export async function importReference(
         );
       }
       const rows: NodeRow[] = nodes.map((n) => ({ id: n.id, props: nodeProperties(n, dataset) }));
-      await upsertOwnNodes(tx, label, rows);
+      await upsertNodes(tx, label, rows);
       nodeIds.push(...nodes.map((n) => n.id));
     };
 

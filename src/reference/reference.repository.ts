@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherName, labelsOf, type NodeLabel } from '../model/model';
-import type { NodeRow, RelationRow } from '../seed/seed.repository';
+import { cypherName } from '../model/model';
+import type { RelationRow } from '../seed/seed.repository';
 
 /**
  * Cypher of the reference import. Labels come from the model's constants (checked by
@@ -21,21 +21,6 @@ export async function foreignByAgs(
     { agsList, dataset },
   );
   return new Map(result.records.map((r) => [r.get('ags') as string, r.get('id') as string]));
-}
-
-export async function upsertOwnNodes(
-  tx: ManagedTransaction,
-  label: NodeLabel,
-  rows: NodeRow[],
-): Promise<void> {
-  const labels = labelsOf(label).map(cypherName).join(':');
-  await tx.run(
-    `UNWIND $rows AS row
-     MERGE (n:Entity {id: row.id})
-     SET n = row.props
-     SET n:${labels}`,
-    { rows },
-  );
 }
 
 /**
