@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startTestApi } from '../../test/api';
 import { dumpDataset, testDatabase } from '../../test/db';
 import { loadConfig } from '../config';
 import type { Database } from '../db/database';
@@ -125,6 +126,33 @@ describe('reference import', () => {
         dataset: REFERENCE_DATASET,
       },
     ]);
+  });
+
+  it('serves the figures through the API, as node(id:) reads them', async () => {
+    const api = await startTestApi();
+    try {
+      const result = await api.query(`{
+        kreis: node(id: "kreis-05911") { ... on County { name kind nuts3 population areaKm2 state { node { key } } } }
+        land: node(id: "land-09") { ... on State { name ags population areaKm2 } }
+        seeded: node(id: "kreis-recklinghausen") { ... on County { name population areaKm2 } }
+      }`);
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toEqual({
+        kreis: {
+          name: 'Bochum, Stadt',
+          kind: 'Kreisfreie Stadt',
+          nuts3: 'DEA51',
+          population: 364628,
+          areaKm2: 145.66,
+          state: { node: { key: 'nordrhein-westfalen' } },
+        },
+        land: { name: 'Bayern', ags: '09', population: 13076721, areaKm2: 70541.61 },
+        // Owned by the seeds, which state no figures: none are invented for it.
+        seeded: { name: 'Kreis Recklinghausen', population: null, areaKm2: null },
+      });
+    } finally {
+      await api.close();
+    }
   });
 
   it('cites every node and relationship with quotes verbatim in the CSV or the sheet', async () => {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.interface';
 import { EntityObject } from '../node/entity-object';
 
@@ -13,6 +13,16 @@ export class State extends EntityObject {
     description: 'Two-digit state key (the first two digits of every AGS in it).',
   })
   ags!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Population as the reference data states it (Destatis, 31.12.2018).',
+  })
+  population!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Area in km² as the reference data states it.',
+  })
+  areaKm2!: number | null;
 }
 
 @ObjectType({
@@ -24,6 +34,24 @@ export class County extends EntityObject {
   @Field({ description: 'Name of the district.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Five-digit district key (Kreisschlüssel).' })
   ags!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Kind in the source\'s words, e.g. "Kreis", "Landkreis" or "Kreisfreie Stadt" (a kreisfreie Stadt is a district of its own).',
+  })
+  kind!: string | null;
+  @Field(() => String, { nullable: true, description: 'NUTS 3 code, e.g. "DEA51" for Bochum.' })
+  nuts3!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Population as the reference data states it (Destatis, 31.12.2018).',
+  })
+  population!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Area in km² as the reference data states it.',
+  })
+  areaKm2!: number | null;
 }
 
 @ObjectType({
