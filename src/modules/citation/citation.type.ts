@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Basis, BASIS_DESCRIPTION, basisOf } from '../basis/basis';
+import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
 
 @ObjectType({
   description:
@@ -14,11 +14,7 @@ export class Citation {
   })
   basis!: Basis;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'For an INFERRED fact: the one line of reasoning, written by the project, that reads the fact from the quote; null otherwise.',
-  })
+  @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
   reasoning!: string | null;
 
   /** Key of the source document; resolved to `document` by a loader. */

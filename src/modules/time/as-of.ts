@@ -42,11 +42,6 @@ export function viewOf(args: ViewArgs | undefined, inherited?: FactView | null):
   return asOf || statedOnly ? { asOf, statedOnly } : null;
 }
 
-/** A view of a day alone (e.g. rebuilt from export arguments). */
-export function asOfOnly(asOf: AsOfView | null, statedOnly = false): FactView | null {
-  return asOf || statedOnly ? { asOf, statedOnly } : null;
-}
-
 /**
  * The tests that `variable` (a node or relationship) is seen under the view: valid on its day
  * (parameter `$dayParam`), and not INFERRED when only stated facts count. None without a view.
