@@ -21,6 +21,10 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** A request that is not a well-formed GraphQL-over-HTTP request (bad JSON, charset). */
   BAD_REQUEST = 'BAD_REQUEST',
+  /** A write without a credential, or with one that is invalid, expired or revoked. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A credential whose role does not allow the operation. */
+  FORBIDDEN = 'FORBIDDEN',
   INTERNAL = 'INTERNAL',
 }
 

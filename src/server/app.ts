@@ -32,6 +32,7 @@ import { DataVersion } from './data-version';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
 import { graphqlLimits, jsonErrorHandler, rateLimiter, tokenLimit } from './limits';
 import { buildAppSchema } from './schema';
+import { anonymousOnly, type Authenticator } from '../modules/auth/principal';
 
 export interface RunningServer {
   url: string;
@@ -54,6 +55,8 @@ export interface AppOptions {
   resultCaps?: ResultCaps;
   /** The query planner (default on); off answers every relation field through loaders. */
   planner?: boolean;
+  /** Turns the Authorization header into a principal (default: every request anonymous). */
+  authenticate?: Authenticator;
 }
 
 /**
@@ -70,6 +73,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const dataVersion = new DataVersion(db, options.dataVersionTtlMs);
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const authenticate = options.authenticate ?? anonymousOnly;
   const guard = graphqlLimits<Context>(schema, limits, options.development ?? false);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -137,7 +141,14 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
-      context: async () => createContext(db, logger, options.resultCaps, options.planner ?? true),
+      context: async ({ req }) =>
+        createContext(
+          db,
+          logger,
+          options.resultCaps,
+          options.planner ?? true,
+          await authenticate(req.headers.authorization),
+        ),
     }),
   );
   app.use(

@@ -2,6 +2,7 @@ import { DEFAULT_RESULT_CAPS, type ResultCaps } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../common/logger';
 import { createLoaders, type Loaders } from '../modules/entity/entity.loaders';
+import type { Principal } from '../modules/auth/principal';
 
 /** What every resolver gets: the database, this request's loaders and a request logger. */
 export interface Context {
@@ -12,6 +13,8 @@ export interface Context {
   caps: ResultCaps;
   /** Compile each root list's whole selection into one statement (off: loaders only). */
   planner: boolean;
+  /** Who sent the request; null when anonymous (every read is allowed anonymously). */
+  principal: Principal | null;
 }
 
 export function createContext(
@@ -19,6 +22,7 @@ export function createContext(
   logger: Logger,
   caps: ResultCaps = DEFAULT_RESULT_CAPS,
   planner = true,
+  principal: Principal | null = null,
 ): Context {
-  return { db, loaders: createLoaders(db), logger, caps, planner };
+  return { db, loaders: createLoaders(db), logger, caps, planner, principal };
 }
