@@ -17,6 +17,7 @@ import {
   type ResultCaps,
 } from '../config';
 import { parseExamples } from '../common/examples';
+import { explorerRouter } from '../common/explorer';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
 import { AppError } from '../common/errors';
@@ -41,6 +42,8 @@ export interface RunningServer {
 }
 
 const EXAMPLES_FILE = path.join(REPO_ROOT, 'schema', 'examples.graphql');
+/** Where `npm run build` writes the explorer (explorer/vite.config.ts). */
+export const EXPLORER_DIR = path.join(REPO_ROOT, 'dist', 'explorer');
 
 export interface AppOptions {
   /** Max age of cacheable responses (every read field's default cache hint). */
@@ -57,13 +60,15 @@ export interface AppOptions {
   planner?: boolean;
   /** Turns the Authorization header into a principal (default: every request anonymous). */
   authenticate?: Authenticator;
+  /** The explorer's build served at /explore/ (default: EXPLORER_DIR). */
+  explorerDir?: string;
 }
 
 /**
  * The HTTP app: GraphQL at /graphql (POST, and GET for queries), exports under /export, the
  * self-hosted IDE at / and /graphiql (opening with the research questions of
- * schema/examples.graphql), liveness at /health, readiness (database answers) at /ready. Apollo's
- * landing page loads from a CDN and stays off.
+ * schema/examples.graphql), the explorer web app at /explore/, liveness at /health, readiness
+ * (database answers) at /ready. Apollo's landing page loads from a CDN and stays off.
  */
 export async function createApp(db: Database, logger: Logger, options: AppOptions = {}) {
   const httpServer = http.createServer();
@@ -156,6 +161,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     limiter,
     exportRouter(db, { dataVersion, buildDigest: build, maxAgeSeconds, logger }),
   );
+  app.use('/explore', explorerRouter({ dir: options.explorerDir ?? EXPLORER_DIR, logger }));
   app.use(
     ideRouter({
       endpoint: '/graphql',
