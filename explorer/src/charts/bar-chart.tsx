@@ -2,6 +2,22 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'react';
 import type { Segment } from '../lib/buckets';
 
+// Twelve colours that stay apart (Tableau 10 and two more), for up to twelve stacked series.
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#1b3a5c',
+  '#8cd17d',
+];
+
 /**
  * A bar chart drawn by Observable Plot (SVG). Bars are horizontal (`x`: values along x, one row
  * per group) or vertical (`y`); segments of one group with different series stack. Every
@@ -73,7 +89,7 @@ export default function BarChart({
       ariaLabel: title,
       [horizontal ? 'x' : 'y']: { label: valueLabel, grid: true, nice: true },
       [horizontal ? 'y' : 'x']: { label: null, domain: groups, tickFormat: (d: string) => d },
-      color: stacked ? { legend: true, domain: series, scheme: 'tableau10' } : undefined,
+      color: stacked ? { legend: true, domain: series, range: PALETTE } : undefined,
       marks: [mark, horizontal ? Plot.ruleX([0]) : Plot.ruleY([0])],
     });
     element.replaceChildren(chart);

@@ -35,15 +35,14 @@ export function BasisBadge({ basis, reasoning }: { basis: Basis; reasoning: stri
   const { t } = useRouter();
   if (basis === 'STATED') return null;
   return (
-    <span className={`basis basis-${basis.toLowerCase()}`}>
-      {t(`basis${basis}`)}
+    <>
+      <span className={`basis basis-${basis.toLowerCase()}`}>{t(`basis${basis}`)}</span>
       {reasoning && (
         <span className="reasoning">
-          {' '}
-          — {t('reasoning')}: {reasoning}
+          {t('reasoning')}: {reasoning}
         </span>
       )}
-    </span>
+    </>
   );
 }
 

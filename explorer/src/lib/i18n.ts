@@ -83,7 +83,7 @@ const en = {
   timelineUpTo: 'Up to {day}.',
   graph: 'Neighbourhood',
   graphHelp:
-    'Click a node (or focus it with Tab and press Enter) to open its page. Scroll to zoom, drag to pan.',
+    'Click a node (or focus it with Tab and press Enter) to open its page. Drag to pan; + and − zoom.',
   graphDepth: 'Steps',
   graphTruncated: 'The graph was cut at the server’s limit.',
   graphFiltered: '{hidden} relationships not valid on the day are hidden.',
@@ -264,7 +264,7 @@ const de: Record<MessageKey, string> = {
   timelineUpTo: 'Bis zum {day}.',
   graph: 'Umfeld',
   graphHelp:
-    'Einen Knoten anklicken (oder mit Tab ansteuern und Enter drücken) öffnet seine Seite. Mausrad zoomt, Ziehen verschiebt.',
+    'Einen Knoten anklicken (oder mit Tab ansteuern und Enter drücken) öffnet seine Seite. Ziehen verschiebt; + und − zoomen.',
   graphDepth: 'Schritte',
   graphTruncated: 'Der Graph wurde an der Grenze des Servers abgeschnitten.',
   graphFiltered: '{hidden} Beziehungen, die an dem Tag nicht gelten, sind ausgeblendet.',
