@@ -4,6 +4,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The explorer's Vite build reads its sources and the schema (entity pages are made from it).
+COPY explorer ./explorer
+COPY schema ./schema
 RUN npm run build
 
 FROM node:20-slim

@@ -23,6 +23,35 @@ function entityModel(): Plugin {
   };
 }
 
+const REPO = path.resolve(HERE, '..');
+
+/**
+ * Lists the repository files the bundle holds (outside node_modules), for `npm run build` to tell
+ * whether a later build would change anything (src/cli/build-explorer.ts).
+ */
+function inputsManifest(): Plugin {
+  return {
+    name: 'kommunalgraph-inputs-manifest',
+    generateBundle(_options, bundle) {
+      const files = new Set<string>();
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        for (const id of output.moduleIds) {
+          const file = id.split('?')[0]!;
+          if (path.isAbsolute(file) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
+            files.add(path.relative(REPO, file));
+          }
+        }
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: '.inputs.json',
+        source: JSON.stringify([...files].sort(), null, 1),
+      });
+    },
+  };
+}
+
 /**
  * The explorer is served by the API process at /explore/ (src/common/explorer.ts) from
  * dist/explorer, which `npm run build` writes; nothing is loaded from another origin.
@@ -30,7 +59,7 @@ function entityModel(): Plugin {
 export default defineConfig({
   root: HERE,
   base: '/explore/',
-  plugins: [entityModel()],
+  plugins: [entityModel(), inputsManifest()],
   // No public/ directory is copied: the favicon is inlined into index.html.
   publicDir: false,
   build: {

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import express from 'express';
+import { REPO_ROOT } from '../config';
 import type { Logger } from './logger';
+
+/** Where `npm run build` writes the explorer (explorer/vite.config.ts). */
+export const EXPLORER_DIR = path.join(REPO_ROOT, 'dist', 'explorer');
 
 // Vite names every file under assets/ after a hash of its content: browsers may keep them.
 const ASSET_MAX_AGE_SECONDS = 365 * 24 * 3600;

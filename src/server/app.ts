@@ -17,7 +17,7 @@ import {
   type ResultCaps,
 } from '../config';
 import { parseExamples } from '../common/examples';
-import { explorerRouter } from '../common/explorer';
+import { EXPLORER_DIR, explorerRouter } from '../common/explorer';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
 import { AppError } from '../common/errors';
@@ -42,8 +42,6 @@ export interface RunningServer {
 }
 
 const EXAMPLES_FILE = path.join(REPO_ROOT, 'schema', 'examples.graphql');
-/** Where `npm run build` writes the explorer (explorer/vite.config.ts). */
-export const EXPLORER_DIR = path.join(REPO_ROOT, 'dist', 'explorer');
 
 export interface AppOptions {
   /** Max age of cacheable responses (every read field's default cache hint). */
