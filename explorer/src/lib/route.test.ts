@@ -122,6 +122,12 @@ describe('routes', () => {
     expect(entityUrl('OrgUnit', 'bochum-rat', { lang: 'en', asOf: null, mode: 'POSSIBLE' })).toBe(
       '/explore/org-unit/bochum-rat?lang=en',
     );
+    expect(
+      formatRoute({
+        page: { page: 'dashboard', selected: 'units-year:-' },
+        view: { lang: 'en', asOf: null, mode: 'CERTAIN' },
+      }),
+    ).toBe('/explore/dashboard?sel=units-year:-&lang=en');
     expect(typeSlug('SourceDocument')).toBe('source-document');
   });
 });

@@ -177,8 +177,8 @@ export function formatRoute(route: Route): string {
     if (view.mode !== 'CERTAIN') params.set('mode', view.mode);
   }
   params.set('lang', view.lang);
-  // Commas stay readable in shared links; URLSearchParams would write %2C.
-  const query = params.toString().replace(/%2C/g, ',');
+  // Commas, tildes and colons stay readable in shared links; URLSearchParams would escape them.
+  const query = params.toString().replace(/%2C/g, ',').replace(/%7E/g, '~').replace(/%3A/g, ':');
   return `${BASE}${path}${query ? `?${query}` : ''}`;
 }
 
