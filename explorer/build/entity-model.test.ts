@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, Lexer, parse, Source, TokenKind, validate } from 'graphql';
 import { DEFAULT_LIMITS, REPO_ROOT } from '../../src/config';
-import { entityQuery } from '../src/lib/entity-query';
+import { entityQueries, RELATIONS_PER_QUERY } from '../src/lib/entity-query';
 import { buildEntityModel } from './entity-model';
 
 const sdl = fs.readFileSync(path.join(REPO_ROOT, 'schema', 'schema.graphql'), 'utf8');
@@ -86,22 +86,35 @@ describe('the entity model read from the schema', () => {
 
 describe('entity page queries', () => {
   it.each(Object.keys(model.types))(
-    'the query of a %s page is valid against the schema and within the token limit',
+    'the queries of a %s page are valid against the schema and within the token limit',
     (type) => {
-      const query = entityQuery(model, type);
-      expect(validate(schema, parse(query))).toEqual([]);
-      expect(tokenCount(query)).toBeLessThan(DEFAULT_LIMITS.maxTokens);
+      const { own, relations } = entityQueries(model, type);
+      for (const query of [own, ...relations.map((r) => r.query)]) {
+        expect(validate(schema, parse(query))).toEqual([]);
+        expect(tokenCount(query)).toBeLessThan(DEFAULT_LIMITS.maxTokens);
+      }
     },
   );
 
-  it('asks every relation field of the type with the page day and mode', () => {
-    const query = entityQuery(model, 'OrgUnit');
-    for (const relation of model.types.OrgUnit!.relations) {
-      expect(query).toContain(`${relation.name}(asOf: $asOf, asOfMode: $asOfMode)`);
+  it('asks every relation field once, in groups, with the page day and mode', () => {
+    const { own, relations } = entityQueries(model, 'OrgUnit');
+    expect(own).not.toContain('asOf');
+    expect(relations.flatMap((r) => r.names)).toEqual(
+      model.types.OrgUnit!.relations.map((r) => r.name),
+    );
+    expect(relations.every((r) => r.names.length <= RELATIONS_PER_QUERY)).toBe(true);
+    expect(relations.length).toBe(
+      Math.ceil(model.types.OrgUnit!.relations.length / RELATIONS_PER_QUERY),
+    );
+    for (const { names, query } of relations) {
+      for (const name of names) {
+        expect(query).toContain(`${name}(asOf: $asOf, asOfMode: $asOfMode)`);
+      }
     }
+    expect(entityQueries(model, 'SourceDocument').relations).toEqual([]);
   });
 
   it('refuses a type the schema does not have', () => {
-    expect(() => entityQuery(model, 'Atlantis')).toThrow('no entity type Atlantis');
+    expect(() => entityQueries(model, 'Atlantis')).toThrow('no entity type Atlantis');
   });
 });

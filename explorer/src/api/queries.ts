@@ -1,5 +1,5 @@
 import type { EntityModel } from '../lib/entity-model.types';
-import { CITATION_FRAGMENT, entityQuery, nodeFragment } from '../lib/entity-query';
+import { CITATION_FRAGMENT, entityQueries, nodeFragment } from '../lib/entity-query';
 
 const C = CITATION_FRAGMENT;
 const VALIDITY = '{ possibleFrom certainFrom certainUntil possibleUntil timeless }';
@@ -130,8 +130,8 @@ export function queriesFor(model: EntityModel) {
     CITY_NAMES,
     COMPARE,
     DASHBOARD,
-    /** The query of an entity page of the given type. */
-    entity: (type: string) => entityQuery(model, type),
+    /** The queries of an entity page of the given type (its own fields; its relations). */
+    entity: (type: string) => entityQueries(model, type),
   };
 }
 

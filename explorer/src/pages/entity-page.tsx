@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MODEL, QUERIES } from '../api';
-import { useQuery } from '../api/use-query';
-import type { Entity, NodeRef } from '../api/types';
+import { useQueries, useQuery, type QueryState } from '../api/use-query';
+import type { Entity, NodeRef, RelationItem } from '../api/types';
 import {
   BasisBadge,
   Citations,
@@ -12,6 +12,7 @@ import {
   ValidityText,
 } from '../components/common';
 import { entityLabel } from '../components/entity-label';
+import type { RelationModel } from '../lib/entity-model.types';
 import { relationLabel } from '../lib/labels';
 import { entityUrl, type Page } from '../lib/route';
 import { validOn } from '../lib/validity';
@@ -45,15 +46,25 @@ export function EntityPage({ page }: { page: EntityRoute }) {
   return <TypedEntityPage page={page} type={page.type} />;
 }
 
+type Node = { node: Entity };
+
 function TypedEntityPage({ page, type }: { page: EntityRoute; type: string }) {
   const { route, navigate, href, t } = useRouter();
   const { view } = route;
+  const queries = useMemo(() => QUERIES.entity(type), [type]);
+  const own = useQuery<Node>(
+    queries.own,
+    useMemo(() => ({ id: page.id }), [page.id]),
+  );
   const variables = useMemo(
     () => ({ id: page.id, asOf: view.asOf, asOfMode: view.asOf ? view.mode : null }),
     [page.id, view.asOf, view.mode],
   );
-  const result = useQuery<{ node: Entity }>(QUERIES.entity(type), variables);
-  const entity = result.data?.node;
+  const groups = useQueries<Node>(
+    useMemo(() => queries.relations.map((r) => r.query), [queries]),
+    variables,
+  );
+  const entity = own.data?.node;
   // A key of another type in the URL (or a global id or AGS): the page of that type, by key.
   useEffect(() => {
     if (entity && (entity.__typename !== type || entity.key !== page.id)) {
@@ -64,12 +75,20 @@ function TypedEntityPage({ page, type }: { page: EntityRoute; type: string }) {
     if (entity) document.title = `${entityLabel(entity, view.lang)} · ${t('appTitle')}`;
   }, [entity, view.lang, t]);
 
-  if (result.error) return <ErrorMessage error={result.error} />;
+  if (own.error) return <ErrorMessage error={own.error} />;
   if (!entity || entity.__typename !== type) return <Loading />;
   const model = MODEL.types[type]!;
+  // Each relation with the answer of its group: loading, failed, or its items.
+  const groupOf = new Map<string, QueryState<Node>>(
+    queries.relations.flatMap((r, i) => r.names.map((name) => [name, groups[i]!] as const)),
+  );
+  const loaded = Object.assign({}, entity, ...groups.map((g) => g.data?.node ?? {})) as Entity;
   const relations = model.relations
-    .map((relation) => ({ relation, items: itemsOf(entity, relation) }))
+    .filter((relation) => groupOf.get(relation.name)?.data)
+    .map((relation) => ({ relation, items: itemsOf(loaded, relation) }))
     .filter(({ items }) => items.length > 0);
+  const pending = groups.some((g) => g.loading);
+  const failed = groups.find((g) => g.error)?.error;
   const invalid = view.asOf !== null && !validOn(entity.validity, view.asOf, view.mode);
   const mode = t(view.mode === 'CERTAIN' ? 'modeCERTAIN' : 'modePOSSIBLE');
 
@@ -111,41 +130,31 @@ function TypedEntityPage({ page, type }: { page: EntityRoute; type: string }) {
 
       {model.relations.length > 0 && (
         <Section id="facts" title={t('facts')}>
-          {relations.length === 0 && (
+          {failed && <ErrorMessage error={failed} />}
+          {!pending && !failed && relations.length === 0 && (
             <p className="muted">{view.asOf ? t('noFacts') : t('noFactsAtAll')}</p>
           )}
-          {relations.map(({ relation, items }) => {
-            const total = totalOf(entity, relation);
-            return (
-              <section
-                key={relation.name}
-                className="relation"
-                aria-labelledby={`rel-${relation.name}`}
-              >
-                <h3 id={`rel-${relation.name}`} title={relation.description}>
-                  {relationLabel(view.lang, type, relation.name)}{' '}
-                  <span className="muted">
-                    (
-                    {total > items.length
-                      ? t('shownOf', { shown: items.length, total })
-                      : items.length}
-                    )
-                  </span>
-                </h3>
-                <ul className="facts">
-                  {items.map((item, i) => (
-                    <FactItem key={i} self={entity.key} item={item} view={relation.view} />
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
+          {relations.map(({ relation, items }) => (
+            <RelationSection
+              key={relation.name}
+              type={type}
+              self={entity.key}
+              relation={relation}
+              items={items}
+              total={totalOf(loaded, relation)}
+            />
+          ))}
+          {pending && <Loading />}
         </Section>
       )}
 
       {model.relations.length > 0 && (
         <Section id="timeline" title={t('timeline')}>
-          <EntityTimeline entity={entity} type={type} relations={relations} />
+          {pending ? (
+            <Loading />
+          ) : (
+            <EntityTimeline entity={loaded} type={type} relations={relations} />
+          )}
         </Section>
       )}
 
@@ -153,5 +162,36 @@ function TypedEntityPage({ page, type }: { page: EntityRoute; type: string }) {
         <ExplainConnection entity={entity} other={page.with} />
       </Section>
     </article>
+  );
+}
+
+function RelationSection({
+  type,
+  self,
+  relation,
+  items,
+  total,
+}: {
+  type: string;
+  self: string;
+  relation: RelationModel;
+  items: RelationItem[];
+  total: number;
+}) {
+  const { route, t } = useRouter();
+  return (
+    <section className="relation" aria-labelledby={`rel-${relation.name}`}>
+      <h3 id={`rel-${relation.name}`} title={relation.description}>
+        {relationLabel(route.view.lang, type, relation.name)}{' '}
+        <span className="muted">
+          ({total > items.length ? t('shownOf', { shown: items.length, total }) : items.length})
+        </span>
+      </h3>
+      <ul className="facts">
+        {items.map((item, i) => (
+          <FactItem key={i} self={self} item={item} view={relation.view} />
+        ))}
+      </ul>
+    </section>
   );
 }
