@@ -4,7 +4,7 @@ import { REPO_ROOT } from '../../../src/config';
 import { NODE_TYPES, RELATION_TYPES } from '../../../src/model/model';
 import { buildEntityModel } from '../../build/entity-model';
 import { MESSAGES, typeLabel } from './i18n';
-import { CODE_LABELS, FIELD_LABELS, RELATION_LABELS } from './labels';
+import { CODE_LABELS, FIELD_LABELS, RELATION_LABELS, snippetFieldLabel } from './labels';
 
 const model = buildEntityModel(
   fs.readFileSync(path.join(REPO_ROOT, 'schema', 'schema.graphql'), 'utf8'),
@@ -42,6 +42,15 @@ describe('interface text', () => {
       ...model.detailFields.map((f) => f.name),
     ]);
     expect([...fields].filter((f) => !FIELD_LABELS[f])).toEqual([]);
+  });
+
+  it('says where a search hit matched', () => {
+    // The fields src/modules/search/snippet.ts takes snippets from.
+    const fields = ['name', 'title', 'labelDe', 'labelEn', 'shortName', 'altNames', 'altLabels'];
+    for (const field of [...fields, 'description', 'quotes']) {
+      expect(snippetFieldLabel('de', field)).not.toBe(field);
+    }
+    expect(snippetFieldLabel('en', 'quotes')).toBe('a quote');
   });
 
   it('says every code of the model in words', () => {

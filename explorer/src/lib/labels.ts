@@ -211,6 +211,19 @@ export const CODE_LABELS: Record<string, Pair> = {
   EVENT: ['event', 'Veranstaltung'],
 };
 
+/** Where a search hit matched (the API's `snippetField`), for "found in …". */
+export const SNIPPET_FIELD_LABELS: Record<string, Pair> = {
+  name: ['the name', 'Name'],
+  title: ['the title', 'Titel'],
+  labelDe: ['the German label', 'deutscher Bezeichnung'],
+  labelEn: ['the English label', 'englischer Bezeichnung'],
+  shortName: ['the short name', 'Kurzname'],
+  altNames: ['other names', 'weiteren Namen'],
+  altLabels: ['other labels', 'weiteren Bezeichnungen'],
+  description: ['the description', 'Beschreibung'],
+  quotes: ['a quote', 'einem Zitat'],
+};
+
 function pick(pair: Pair | undefined, lang: Lang): string | undefined {
   return pair ? pair[lang === 'en' ? 0 : 1] : undefined;
 }
@@ -222,6 +235,10 @@ export function relationLabel(lang: Lang, type: string, field: string): string {
 
 export function fieldLabel(lang: Lang, field: string): string {
   return pick(FIELD_LABELS[field], lang) ?? field;
+}
+
+export function snippetFieldLabel(lang: Lang, field: string): string {
+  return pick(SNIPPET_FIELD_LABELS[field], lang) ?? field;
 }
 
 /** A code in words; an unknown code stays as it is. */

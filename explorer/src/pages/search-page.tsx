@@ -7,7 +7,7 @@ import { groupByType, SearchBox } from '../components/search-box';
 import { Snippet } from '../components/snippet';
 import { TYPE_COLOURS } from '../components/entity-label';
 import { typeLabel } from '../lib/i18n';
-import { fieldLabel } from '../lib/labels';
+import { snippetFieldLabel } from '../lib/labels';
 import { entityUrl } from '../lib/route';
 import { Link, useRouter } from '../router';
 
@@ -119,7 +119,7 @@ export function SearchPage({ q, types }: { q: string; types: string[] }) {
                         {hit.snippetField && (
                           <span className="muted">
                             {' '}
-                            ({t('matchedIn', { field: fieldLabel(lang, hit.snippetField) })})
+                            ({t('matchedIn', { field: snippetFieldLabel(lang, hit.snippetField) })})
                           </span>
                         )}
                       </p>
