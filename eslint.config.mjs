@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.neo4j/', 'launcher/target/', 'test-output/'] },
+  {
+    ignores: ['dist/', 'coverage/', 'node_modules/', '.neo4j/', 'launcher/target/', 'test-output/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
