@@ -60,7 +60,8 @@ function LanguageSwitch() {
           replace
           lang={lang}
           aria-current={route.view.lang === lang ? 'true' : undefined}
-          aria-label={name}
+          // The visible "DE"/"EN" stays part of the name (WCAG 2.5.3, label in name).
+          aria-label={`${name} (${lang.toUpperCase()})`}
         >
           {lang.toUpperCase()}
         </Link>
