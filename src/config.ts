@@ -1,4 +1,6 @@
+import net from 'node:net';
 import path from 'node:path';
+import { redactUrl } from './common/redact';
 
 /** Where the repository lives; every relative default below is resolved against it. */
 export const REPO_ROOT =
@@ -61,6 +63,25 @@ export interface ServerConfig {
    * validation errors suggest field names. Off for a public service.
    */
   development: boolean;
+  /**
+   * Which proxies in front of the API to believe about the client's address (`TRUST_PROXY`,
+   * Express's `trust proxy`): a number of hops, or addresses and subnets; false trusts none, so
+   * every request counts as coming from the address that connected.
+   */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+/**
+ * A Redis-compatible server that replicas share for state kept per process otherwise: the
+ * persisted-query registry and the rate-limit counters (README "Scaling out").
+ */
+export interface SharedStoreConfig {
+  /** `redis://` or `rediss://` URL; may carry a password, so it is logged only redacted. */
+  url: string;
+  /** Prepended to every key, so deployments (or test runs) can share one server. */
+  prefix: string;
 }
 
 /** Bounds on every request; README "Limits" lists each with its variable and refusal. */
@@ -122,6 +143,8 @@ export interface AppConfig {
   seed: SeedConfig;
   server: ServerConfig;
   limits: LimitsConfig;
+  /** Off (null) by default: everything stays in the process's memory. */
+  sharedStore: SharedStoreConfig | null;
 }
 
 /** One message per bad variable, so a user can fix all of them in one go. */
@@ -260,6 +283,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const limits = loadLimits(env, problems);
+  const sharedStore = loadSharedStore(env, problems);
+  const trustProxy = loadTrustProxy(env, problems);
   const plugins = launcherPlugins(env, problems);
   const development = ['1', 'true'].includes(env.KG_DEV ?? '') || env.NODE_ENV === 'development';
 
@@ -288,8 +313,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       seedDir: resolve(str('SEED_DIR', 'seeds')),
       documentsDir: resolve(str('SEED_DOCUMENTS_DIR', '../shared/seeds')),
     },
-    server: { port, host: str('HOST', '127.0.0.1'), logLevel, development },
+    server: { port, host: str('HOST', '127.0.0.1'), logLevel, development, trustProxy },
     limits,
+    sharedStore,
   };
 }
 
@@ -368,6 +394,81 @@ function loadLimits(env: Env, problems: string[]): LimitsConfig {
     rateLimit: count('RATE_LIMIT', d.rateLimit),
     rateLimitWindowSeconds: count('RATE_LIMIT_WINDOW', d.rateLimitWindowSeconds),
   };
+}
+
+/** The default key prefix of the shared store. */
+export const DEFAULT_SHARED_STORE_PREFIX = 'kg:';
+
+const STORE_PREFIX = /^[A-Za-z0-9:_.-]{1,64}$/;
+
+/**
+ * `KG_SHARED_STORE_URL` (unset: off) and `KG_SHARED_STORE_PREFIX`. Messages show the URL only
+ * redacted: it may carry the store's password.
+ */
+function loadSharedStore(env: Env, problems: string[]): SharedStoreConfig | null {
+  const raw = env.KG_SHARED_STORE_URL ?? '';
+  const prefix = env.KG_SHARED_STORE_PREFIX || DEFAULT_SHARED_STORE_PREFIX;
+  if (!STORE_PREFIX.test(prefix)) {
+    problems.push(
+      `KG_SHARED_STORE_PREFIX: 1 to 64 letters, digits or ":_.-" (got "${env.KG_SHARED_STORE_PREFIX}")`,
+    );
+  }
+  if (raw === '') {
+    if (env.KG_SHARED_STORE_PREFIX) {
+      problems.push('KG_SHARED_STORE_PREFIX: has no effect without KG_SHARED_STORE_URL');
+    }
+    return null;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push('KG_SHARED_STORE_URL: not a URL (expected redis://[:password@]host[:port][/db])');
+    return null;
+  }
+  if (!['redis:', 'rediss:'].includes(url.protocol)) {
+    problems.push(
+      `KG_SHARED_STORE_URL: scheme must be redis:// or rediss:// (got "${redactUrl(raw)}")`,
+    );
+  } else if (url.hostname === '') {
+    problems.push(`KG_SHARED_STORE_URL: names no host (got "${redactUrl(raw)}")`);
+  } else if (!/^\/?(\d{1,2})?$/.test(url.pathname)) {
+    problems.push(
+      `KG_SHARED_STORE_URL: the path can only be a database number like /0 (got "${redactUrl(raw)}")`,
+    );
+  }
+  return { url: raw, prefix };
+}
+
+const TRUST_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Whether `entry` is an address, a subnet (address/prefix length) or one of Express's names. */
+function isTrustEntry(entry: string): boolean {
+  if (TRUST_NAMES.includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const length = Number(bits);
+  return /^\d+$/.test(bits) && length <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: unset or `0` trusts no proxy; a whole number trusts that many hops; otherwise a
+ * comma-separated list of addresses, subnets, `loopback`, `linklocal` or `uniquelocal`. `true`
+ * (trust any X-Forwarded-For) is refused: any client could then choose its own rate-limit key.
+ */
+function loadTrustProxy(env: Env, problems: string[]): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  if (entries.every(isTrustEntry)) return entries;
+  problems.push(
+    'TRUST_PROXY: a number of proxy hops, or addresses, subnets (10.0.0.0/8), loopback, ' +
+      `linklocal or uniquelocal separated by commas (got "${raw}")`,
+  );
+  return false;
 }
 
 /** Each local port gets its own data directory, so the test instance never touches dev data. */
