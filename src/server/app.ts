@@ -15,6 +15,8 @@ import {
   type AppConfig,
   type LimitsConfig,
   type ResultCaps,
+  type SharedStoreConfig,
+  type TrustProxy,
 } from '../config';
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
@@ -33,6 +35,9 @@ import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http
 import { graphqlLimits, jsonErrorHandler, rateLimiter, tokenLimit } from './limits';
 import { buildAppSchema } from './schema';
 import { anonymousOnly, type Authenticator } from '../modules/auth/principal';
+import { PersistedQueryCache } from '../store/persisted-query-cache';
+import { SharedRateLimitStore } from '../store/rate-limit-store';
+import { SharedStore, type SharedStoreTimings } from '../store/shared-store';
 
 export interface RunningServer {
   url: string;
@@ -57,6 +62,15 @@ export interface AppOptions {
   planner?: boolean;
   /** Turns the Authorization header into a principal (default: every request anonymous). */
   authenticate?: Authenticator;
+  /**
+   * The store replicas share for persisted queries and rate-limit counters (KG_SHARED_STORE_URL);
+   * unset or null keeps both in this process's memory.
+   */
+  sharedStore?: SharedStoreConfig | null;
+  /** Waits on the shared store (default DEFAULT_STORE_TIMINGS; tests shorten them). */
+  sharedStoreTimings?: SharedStoreTimings;
+  /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY; default none). */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -75,6 +89,12 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const authenticate = options.authenticate ?? anonymousOnly;
   const guard = graphqlLimits<Context>(schema, limits, options.development ?? false);
+  const store = options.sharedStore
+    ? new SharedStore(options.sharedStore, logger, options.sharedStoreTimings)
+    : undefined;
+  const rateLimitStore = store ? new SharedRateLimitStore(store) : undefined;
+  // The first requests use the store when it answers at start; the server starts either way.
+  await store?.firstConnection();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger),
@@ -82,9 +102,10 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     // Apollo's default, stated so it is not switched off by accident: a GET must carry a
     // non-simple content type or an `apollo-require-preflight` header.
     csrfPrevention: true,
-    // Automatic persisted queries are built in; entries stay until the bounded in-memory cache
-    // evicts them rather than expiring after a fixed time.
-    persistedQueries: { ttl: null },
+    // Automatic persisted queries are built in. In memory, entries stay until the bounded cache
+    // evicts them rather than expiring after a fixed time; the shared store gives them its own
+    // sliding expiry (PERSISTED_QUERY_TTL_SECONDS) in front of the same bounded local cache.
+    persistedQueries: store ? { cache: new PersistedQueryCache(store) } : { ttl: null },
     validationRules: guard.validationRules,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: guard.includeStacktraceInErrorResponses,
@@ -99,9 +120,25 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
       retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),
+      {
+        // After the HTTP server has drained (drainServer runs before serverWillStop).
+        async serverWillStart() {
+          return {
+            async serverWillStop() {
+              rateLimitStore?.shutdown();
+              await store?.close();
+            },
+          };
+        },
+      },
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await store?.close();
+    throw error;
+  }
   db.health.onChange((state, downForMs) => {
     if (state === 'down') {
       logger.warn('the database does not answer: failing requests fast while probing for it');
@@ -112,13 +149,18 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
 
   const app = express();
   app.disable('x-powered-by');
+  // Whose X-Forwarded-For names the client (the rate limit's key); nobody's by default.
+  app.set('trust proxy', options.trustProxy ?? false);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
+    // The store is reported, not required: without it each replica falls back to its memory.
+    const storeStatus = store?.status();
+    const sharedStore = async () => (storeStatus ? { sharedStore: await storeStatus } : {});
     try {
       await db.verify();
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...(await sharedStore()) });
     } catch (error) {
       // The reason names no address or user: those go to the log only.
       logger.warn({ err: error, detail: (error as AppError).detail }, 'not ready');
@@ -127,12 +169,14 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       res.status(503).json({
         status: 'unavailable',
         reason: error instanceof AppError ? error.message : 'The database cannot be reached.',
+        ...(await sharedStore()),
       });
     }
   });
   const limiter = rateLimiter(
     { limit: limits.rateLimit, windowSeconds: limits.rateLimitWindowSeconds },
     logger,
+    rateLimitStore,
   );
   app.use(
     '/graphql',
@@ -165,7 +209,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   );
   app.use(jsonErrorHandler(logger));
   httpServer.on('request', app);
-  return { app, apollo, httpServer };
+  return { app, apollo, httpServer, sharedStore: store };
 }
 
 /** Listens, and stops gracefully: in-flight requests drain, then the driver closes. */
@@ -178,6 +222,8 @@ export async function startServer(
     limits: config.limits,
     development: config.server.development,
     resultCaps: config.resultCaps,
+    sharedStore: config.sharedStore,
+    trustProxy: config.server.trustProxy,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
