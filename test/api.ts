@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Neo4jConfig } from '../src/config';
-import { createLogger } from '../src/common/logger';
+import { createLogger, type Logger } from '../src/common/logger';
 import { createDatabase, type Database } from '../src/db/database';
 import { createApp, type AppOptions } from '../src/server/app';
 import { importSeeds, SEED_DATASET } from '../src/seed/import';
@@ -22,18 +22,15 @@ export interface TestApi {
 
 /**
  * The real HTTP server on a free loopback port, against the test database (`neo4j` overrides its
- * settings, e.g. to reach a database that does not exist).
+ * settings, e.g. to reach a database that does not exist; `logger` lets a test read the log).
  */
 export async function startTestApi(
   options: AppOptions = {},
   neo4j: Partial<Neo4jConfig> = {},
+  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<TestApi> {
   const db = createDatabase({ ...loadConfig().neo4j, ...neo4j });
-  const { apollo, httpServer } = await createApp(
-    db,
-    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    options,
-  );
+  const { apollo, httpServer } = await createApp(db, logger, options);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
