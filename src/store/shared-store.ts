@@ -45,6 +45,7 @@ export class SharedStore {
   private downSince: number | undefined;
   /** Until when (epoch ms) commands go straight to the fallback after a failure. */
   private pausedUntil = 0;
+  private closing = false;
   private readonly where: string;
 
   constructor(
@@ -136,6 +137,8 @@ export class SharedStore {
 
   /** Closes the connection and stops reconnecting. */
   async close(): Promise<void> {
+    // A close on purpose is no outage: nothing more is logged.
+    this.closing = true;
     try {
       if (this.client.status === 'ready') await this.client.quit();
     } catch {
@@ -165,7 +168,7 @@ export class SharedStore {
   }
 
   private failed(error: unknown, purpose: string): void {
-    if (this.state === 'down') return;
+    if (this.state === 'down' || this.closing) return;
     this.state = 'down';
     this.downSince = Date.now();
     // Only code and message: an error object may carry the connection options.
