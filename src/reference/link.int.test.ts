@@ -38,12 +38,16 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(async () => {
-  await deleteDataset(db, REFERENCE_DATASET);
-  // A seed import leaves the seed dataset as before, with or without the reference data.
-  await importSeeds(db, { ...loadConfig().seed, dataset: SEED_DATASET });
-  expect(await dumpDataset(db, SEED_DATASET)).toBe(seedBefore);
-  await api.close();
-  await db.close();
+  try {
+    // The seeds as the other tests expect them: imported afresh, not nodes taken over.
+    await deleteDataset(db, REFERENCE_DATASET);
+    await deleteDataset(db, SEED_DATASET);
+    await importSeeds(db, { ...loadConfig().seed, dataset: SEED_DATASET });
+    expect(await dumpDataset(db, SEED_DATASET)).toBe(seedBefore);
+  } finally {
+    await api.close();
+    await db.close();
+  }
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON
