@@ -75,6 +75,7 @@ export function validateSeedFiles(
   checkCitations(nodes, relations, byId, documents, report, problems);
   checkSupport(nodes, relations, byId, report);
   checkBelongsTo(nodes, relations, report);
+  checkCityKeys(nodes, report);
   checkAcyclic(relations, report);
 
   return { graph: { nodes, relations }, problems };
@@ -466,6 +467,30 @@ function checkBelongsTo(nodes: SeedNode[], relations: SeedRelation[], report: Re
         node.at,
         `an OrgUnit needs exactly one BELONGS_TO relation to its city (has ${n}); a facility or service point others run needs OPERATES instead`,
       );
+  }
+}
+
+/**
+ * A city's AGS is its identity and what places it in its Kreis and Land, so the data says either
+ * the key (as a cited source states it) or, in `agsNote`, why it has none: a missing key is never
+ * silent, and a guessed one never needed.
+ */
+function checkCityKeys(nodes: SeedNode[], report: Report): void {
+  for (const node of nodes) {
+    if (node.type !== 'City') continue;
+    const hasKey = node.fields.ags !== undefined;
+    const hasNote = node.fields.agsNote !== undefined;
+    if (hasKey && hasNote) {
+      report(
+        node.at,
+        'a City has either "ags" or "agsNote" (why no source states its key), not both',
+      );
+    } else if (!hasKey && !hasNote) {
+      report(
+        node.at,
+        'a City needs "ags" as a cited source states it, or "agsNote" saying why it has none (never a guessed key)',
+      );
+    }
   }
 }
 

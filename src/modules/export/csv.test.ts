@@ -140,6 +140,7 @@ describe('CSV columns', () => {
       'X',
       null,
       null,
+      null,
       'A | B',
       'd',
       'STATED',
