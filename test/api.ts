@@ -3,6 +3,7 @@ import { loadConfig, type Neo4jConfig } from '../src/config';
 import { createLogger } from '../src/common/logger';
 import { createDatabase, type Database } from '../src/db/database';
 import { createApp, type AppOptions } from '../src/server/app';
+import { deleteApiKeys } from '../src/modules/auth/api-key.repository';
 import { createApiKey } from '../src/modules/auth/api-key.service';
 import type { Role } from '../src/modules/auth/principal';
 import { importSeeds, SEED_DATASET } from '../src/seed/import';
@@ -43,11 +44,7 @@ export interface TestKey {
 }
 
 /** Deletes API keys by id (tests clean up the keys they made). */
-export async function deleteApiKeys(db: Database, ids: string[]): Promise<void> {
-  await db.executeWrite((tx) =>
-    tx.run('MATCH (k:ApiKey) WHERE k.id IN $ids DETACH DELETE k', { ids }),
-  );
-}
+export { deleteApiKeys };
 
 /**
  * The real HTTP server on a free loopback port, against the test database (`neo4j` overrides its

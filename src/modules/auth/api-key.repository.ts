@@ -163,3 +163,14 @@ export async function markUsed(db: Database, id: string): Promise<boolean> {
   );
   return (result.records[0]?.get('used') as number) === 1;
 }
+
+/**
+ * Deletes keys outright, for tests and benchmarks that clean up after themselves; keys in use are
+ * revoked instead, which keeps them as a record of who could write when.
+ */
+export async function deleteApiKeys(db: Database, ids: string[]): Promise<void> {
+  await db.executeWrite(
+    (tx) => tx.run('MATCH (k:ApiKey) WHERE k.id IN $ids DELETE k', { ids }),
+    writeLimit(db),
+  );
+}
