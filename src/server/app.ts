@@ -21,7 +21,7 @@ import {
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
-import { AppError } from '../common/errors';
+import { AppError, ErrorCode } from '../common/errors';
 import { createFormatError, credentialRefusal } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
@@ -162,6 +162,10 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
         try {
           principal = await credentials(req.headers.authorization);
         } catch (error) {
+          // For whoever watches for guessing; the reason never holds the credential itself.
+          if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
+            logger.info({ reason: error.message, ip: req.ip }, 'credential refused');
+          }
           // Refused before any field runs: 401 (or 503), not Apollo's "Context creation failed".
           throw credentialRefusal(error, () => db.health.retryAfterSeconds());
         }
