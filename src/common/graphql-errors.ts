@@ -18,7 +18,7 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
-/** A field that needs a credential, asked without one (or a request whose credential is invalid). */
+/** A field that needs a credential, asked without one. */
 export class UnauthenticatedError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
