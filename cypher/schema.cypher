@@ -36,6 +36,9 @@ CREATE CONSTRAINT rel_signed_id IF NOT EXISTS FOR ()-[r:SIGNED]-() REQUIRE r.id 
 // One metadata node per imported dataset (digest of its seed files, time of import).
 CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE;
 
+// API keys for writes: not part of the graph (no Entity label), looked up by their id.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
+
 // Which import owns a node: re-imports replace only their own dataset.
 CREATE INDEX entity_dataset IF NOT EXISTS FOR (n:Entity) ON (n.dataset);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -10,9 +10,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { printSchema } from 'graphql';
 import {
+  DEFAULT_AUTH,
   DEFAULT_LIMITS,
   REPO_ROOT,
   type AppConfig,
+  type AuthConfig,
   type LimitsConfig,
   type ResultCaps,
   type SharedStoreConfig,
@@ -21,10 +23,11 @@ import {
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
-import { AppError } from '../common/errors';
-import { createFormatError } from '../common/graphql-errors';
+import { AppError, ErrorCode } from '../common/errors';
+import { createFormatError, credentialRefusal } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
+import { noStorePlugin } from '../common/plugins/no-store.plugin';
 import { retryAfterPlugin } from '../common/plugins/retry-after.plugin';
 import { exportRouter } from '../modules/export/export.router';
 import { CONTEXT_FILE } from '../modules/export/jsonld';
@@ -34,10 +37,11 @@ import { DataVersion } from './data-version';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
 import { graphqlLimits, jsonErrorHandler, rateLimiter, tokenLimit } from './limits';
 import { buildAppSchema } from './schema';
-import { anonymousOnly, type Authenticator } from '../modules/auth/principal';
 import { PersistedQueryCache } from '../store/persisted-query-cache';
 import { SharedRateLimitStore } from '../store/rate-limit-store';
 import { SharedStore, type SharedStoreTimings } from '../store/shared-store';
+import { createAuthenticator, type CredentialAuthenticator } from '../modules/auth/authenticator';
+import type { Authenticator } from '../modules/auth/principal';
 
 export interface RunningServer {
   url: string;
@@ -60,7 +64,12 @@ export interface AppOptions {
   resultCaps?: ResultCaps;
   /** The query planner (default on); off answers every relation field through loaders. */
   planner?: boolean;
-  /** Turns the Authorization header into a principal (default: every request anonymous). */
+  /** Credential settings for the default authenticator (default: DEFAULT_AUTH, no JWTs). */
+  auth?: AuthConfig;
+  /**
+   * Turns the Authorization header into a principal (default: API keys in the database, and JWTs
+   * when `auth.jwt` is set; `anonymousOnly` refuses nothing and admits nobody).
+   */
   authenticate?: Authenticator;
   /**
    * The store replicas share for persisted queries and rate-limit counters (KG_SHARED_STORE_URL);
@@ -87,7 +96,13 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const dataVersion = new DataVersion(db, options.dataVersionTtlMs);
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const authenticate = options.authenticate ?? anonymousOnly;
+  // The default authenticator can drop a key revoked through this server from its cache.
+  const given = options.authenticate;
+  const credentials: CredentialAuthenticator = given
+    ? Object.assign((authorization: string | undefined) => given(authorization), {
+        forget: () => undefined,
+      })
+    : createAuthenticator(db, options.auth ?? DEFAULT_AUTH);
   const guard = graphqlLimits<Context>(schema, limits, options.development ?? false);
   const store = options.sharedStore
     ? new SharedStore(options.sharedStore, logger, options.sharedStoreTimings)
@@ -118,6 +133,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The graph changes only on import: every read field may be cached for the default age.
       ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
+      noStorePlugin<Context>(),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
       retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),
       {
@@ -185,14 +201,27 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
+      context: async ({ req }) => {
+        let principal;
+        try {
+          principal = await credentials(req.headers.authorization);
+        } catch (error) {
+          // For whoever watches for guessing; the reason never holds the credential itself.
+          if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
+            logger.info({ reason: error.message, ip: req.ip }, 'credential refused');
+          }
+          // Refused before any field runs: 401 (or 503), not Apollo's "Context creation failed".
+          throw credentialRefusal(error, () => db.health.retryAfterSeconds());
+        }
+        return createContext(
           db,
           logger,
           options.resultCaps,
           options.planner ?? true,
-          await authenticate(req.headers.authorization),
-        ),
+          principal,
+          credentials.forget,
+        );
+      },
     }),
   );
   app.use(
@@ -224,6 +253,7 @@ export async function startServer(
     resultCaps: config.resultCaps,
     sharedStore: config.sharedStore,
     trustProxy: config.server.trustProxy,
+    auth: config.auth,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

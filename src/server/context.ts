@@ -15,6 +15,8 @@ export interface Context {
   planner: boolean;
   /** Who sent the request; null when anonymous (every read is allowed anonymously). */
   principal: Principal | null;
+  /** Drops a revoked key from this process's cache of verified keys, so it is refused at once. */
+  forgetApiKey: (keyId: string) => void;
 }
 
 export function createContext(
@@ -23,6 +25,7 @@ export function createContext(
   caps: ResultCaps = DEFAULT_RESULT_CAPS,
   planner = true,
   principal: Principal | null = null,
+  forgetApiKey: (keyId: string) => void = () => undefined,
 ): Context {
-  return { db, loaders: createLoaders(db), logger, caps, planner, principal };
+  return { db, loaders: createLoaders(db), logger, caps, planner, principal, forgetApiKey };
 }

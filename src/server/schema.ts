@@ -33,6 +33,8 @@ import { BucketKeyResolver, StatsBucketResolver } from '../modules/stats/bucket.
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { CompareResolver } from '../modules/compare/compare.resolver';
 import { RELATION_RESOLVERS } from '../modules/relation/relation.resolver';
+import { ApiKeyResolver } from '../modules/auth/api-key.resolver';
+import { PrincipalResolver } from '../modules/auth/principal.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -57,6 +59,8 @@ export const RESOLVERS = [
   BucketKeyResolver,
   CompareResolver,
   PostResolver,
+  PrincipalResolver,
+  ApiKeyResolver,
   ...RELATION_RESOLVERS,
 ] as const;
 
@@ -72,6 +76,9 @@ connectionType(Post);
 const QUERY_DESCRIPTION =
   'Entry points into the graph of German municipal social policy: lists of each kind of entity, and any entity by its global id. Every entity and every relationship carries `sources`: the document and the verbatim quote that state it.';
 
+const MUTATION_DESCRIPTION =
+  'Writes. Each needs a credential (`Authorization: Bearer <API key or JWT>`) whose role allows it (see Role): UNAUTHENTICATED without one, FORBIDDEN for a role too low. Answers to writes are never cached.';
+
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
@@ -79,16 +86,22 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     orphanedTypes: Object.values(OBJECT_TYPES) as unknown as (new () => object)[],
     validate: false,
   });
-  // type-graphql has no option for the root type's description.
+  // type-graphql has no option for the root types' descriptions.
   const config = schema.toConfig();
   const query = new GraphQLObjectType({
     ...config.query!.toConfig(),
     description: QUERY_DESCRIPTION,
   });
+  const mutation = config.mutation
+    ? new GraphQLObjectType({ ...config.mutation.toConfig(), description: MUTATION_DESCRIPTION })
+    : undefined;
   return new GraphQLSchema({
     ...config,
     query,
-    types: config.types.map((t) => (t.name === 'Query' ? query : t)),
+    mutation,
+    types: config.types.map((t) =>
+      t.name === 'Query' ? query : t.name === 'Mutation' && mutation ? mutation : t,
+    ),
   });
 }
 
