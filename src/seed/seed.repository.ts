@@ -85,11 +85,10 @@ export async function findConflicts(
 
 /**
  * Nodes of the datasets `from` that hold a unique key (`property`, a unique field of `label` in
- * the model) which a row of `dataset` states under another id: each is given our id and dataset
- * (a plain handover, no merge), so the upsert
- * that follows writes our properties onto it and the relationships other datasets attached to it
- * stay. Nodes whose target id is taken are left alone (the key's constraint then names the
- * clash). Returns "old id → new id" for each node taken over.
+ * the model) which a row of `dataset` states under another id: each is handed over, given the
+ * row's id and `dataset`, so the upsert that follows writes the row's properties onto it and the
+ * relationships other datasets attached to it stay. A node whose target id is taken is left
+ * alone (the key's constraint then names the clash). Returns "old id → new id" per node.
  */
 export async function takeOverByKey(
   tx: ManagedTransaction,

@@ -90,19 +90,21 @@ export class SharedStore {
   }
 
   /**
-   * Resolves once the first connection attempt has an outcome (ready, failed, or no answer
-   * within the connect timeout), so a starting server uses the store from its first request when
+   * Resolves once the first connection attempt has an outcome (ready, or failed), at the latest
+   * after the connect timeout, so a starting server uses the store from its first request when
    * it can, and starts anyway when it cannot.
    */
   firstConnection(): Promise<boolean> {
     if (this.client.status === 'ready') return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = () => {
+        clearTimeout(timer);
         this.client.off('ready', done);
         this.client.off('error', done);
         this.client.off('end', done);
         resolve(this.client.status === 'ready');
       };
+      const timer = setTimeout(done, this.timings.connectTimeoutMs);
       this.client.once('ready', done);
       this.client.once('error', done);
       this.client.once('end', done);
