@@ -12,10 +12,11 @@ type Json = any;
 export interface TestApi {
   url: string;
   db: Database;
-  /** POSTs a GraphQL operation to the running server. */
+  /** POSTs a GraphQL operation to the running server (with extra headers, e.g. a credential). */
   query(
     query: string,
     variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
   ): Promise<{ data?: Json; errors?: Json[] }>;
   close(): Promise<void>;
 }
@@ -39,10 +40,10 @@ export async function startTestApi(
   return {
     url,
     db,
-    async query(query, variables) {
+    async query(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as { data?: Json; errors?: Json[] };

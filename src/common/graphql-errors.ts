@@ -38,6 +38,10 @@ const PUBLIC_APP_CODES = new Set<string>([
   ErrorCode.DATABASE_UNAVAILABLE,
   ErrorCode.QUERY_TIMEOUT,
   ErrorCode.QUERY_MEMORY_EXCEEDED,
+  // Writes (issue 13): no credential, a role that may not, a version that is no longer current.
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.STALE_VERSION,
 ]);
 /** Codes GraphQL itself or Apollo assign to client mistakes: their messages are safe to show. */
 const PUBLIC_GRAPHQL_CODES = new Set([
@@ -86,7 +90,11 @@ export function createFormatError(logger: Logger) {
       // The client gets the message; what only operators may see (the address) goes to the log.
       if (original.detail)
         logger.warn({ code: original.code, detail: original.detail }, original.message);
-      return { ...formatted, message: original.message, extensions: { code: original.code } };
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { ...original.extensions, code: original.code },
+      };
     }
     const code = formatted.extensions?.code;
     if (

@@ -142,6 +142,11 @@ export function readNode(file: RawSeedFile, entry: RawEntry, report: Report): Se
   };
 }
 
+/** The id of a relation that sets none: its ends and type. */
+export function relationIdOf(from: string, type: string, to: string): string {
+  return `${from}~${type}~${to}`;
+}
+
 export function readRelation(
   file: RawSeedFile,
   entry: RawEntry,
@@ -173,7 +178,7 @@ export function readRelation(
   const checked = checkFields(fields, spec.fields, type, at, report);
   return {
     type,
-    id: typeof id === 'string' ? id : `${from}~${type}~${to}`,
+    id: typeof id === 'string' ? id : relationIdOf(from, type, to),
     from,
     to,
     fields: checked,

@@ -24,6 +24,8 @@ import { createFormatError } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
 import { retryAfterPlugin } from '../common/plugins/retry-after.plugin';
+import { noStorePlugin } from '../common/plugins/no-store.plugin';
+import { DocumentTexts, PROJECT_DOCUMENTS } from '../seed/documents';
 import { exportRouter } from '../modules/export/export.router';
 import { CONTEXT_FILE } from '../modules/export/jsonld';
 import { buildDigest } from './build-digest';
@@ -57,6 +59,12 @@ export interface AppOptions {
   planner?: boolean;
   /** Turns the Authorization header into a principal (default: every request anonymous). */
   authenticate?: Authenticator;
+  /**
+   * The seed documents quotes of curation writes are checked against (SEED_DOCUMENTS_DIR), and
+   * the project's own documents (the seed directory's `documents/`). Without them, a write
+   * citing a seed document is refused: its quote cannot be checked.
+   */
+  documents?: { dir: string; projectDir?: string };
 }
 
 /**
@@ -75,6 +83,11 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const authenticate = options.authenticate ?? anonymousOnly;
   const guard = graphqlLimits<Context>(schema, limits, options.development ?? false);
+  const documents = options.documents
+    ? new DocumentTexts(options.documents.dir, options.documents.projectDir)
+    : null;
+  // A write changes the data version at once for this process (other replicas within the TTL).
+  const curation = { documents, onWrite: () => dataVersion.invalidate() };
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger),
@@ -98,6 +111,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       // The graph changes only on import: every read field may be cached for the default age.
       ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
+      noStorePlugin<Context>(),
       retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),
     ],
   });
@@ -148,6 +162,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
           options.resultCaps,
           options.planner ?? true,
           await authenticate(req.headers.authorization),
+          curation,
         ),
     }),
   );
@@ -178,6 +193,10 @@ export async function startServer(
     limits: config.limits,
     development: config.server.development,
     resultCaps: config.resultCaps,
+    documents: {
+      dir: config.seed.documentsDir,
+      projectDir: path.join(config.seed.seedDir, PROJECT_DOCUMENTS),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
