@@ -1,19 +1,19 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /**
- * `Cache-Control: no-store` for every mutation and for every request that carries credentials.
- * Read fields have a default max age (the cache-control plugin would give a mutation's answer
- * `max-age=…, public` too), and an answer to a request with `Authorization` must never be kept by
- * a shared cache. Set before execution, so the cache-control plugin keeps it.
+ * Answers no cache may keep: a mutation's (Apollo's cache control would give a write's answer the
+ * default max age of reads), and any answer to a request that carries a credential, which may
+ * depend on who sent it. Their cache policy becomes uncacheable before execution, so they say
+ * `Cache-Control: no-store` and get no ETag.
  */
 export function noStorePlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ request }) {
-      const credentialed = Boolean(request.http?.headers.get('authorization'));
+      const credential = request.http?.headers.get('authorization') !== undefined;
       return {
-        async didResolveOperation({ operation, response }) {
-          if (operation?.operation === 'mutation' || credentialed) {
-            response.http.headers.set('cache-control', 'no-store');
+        async didResolveOperation({ operation, overallCachePolicy }) {
+          if (operation?.operation !== 'query' || credential) {
+            overallCachePolicy.restrict({ maxAge: 0, scope: 'PRIVATE' });
           }
         },
       };

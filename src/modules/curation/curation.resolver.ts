@@ -39,7 +39,7 @@ import type { WriteRequest } from './write-request';
  */
 
 const ROLES =
-  "Needs a credential: an editor or admin applies it at once, a contributor proposes it for review (`reviewQueue`). Checked by the seed importer's rules; nothing is written when one fails (BAD_USER_INPUT with every problem in `extensions.problems`).";
+  "Needs a credential: an editor's write applies at once, a contributor's becomes a proposal. Refused with every problem (`extensions.problems`) when the seed importer's rules fail.";
 
 interface ArgSpec {
   name: string;
@@ -120,7 +120,7 @@ function addEntityMutations(target: ClassType, label: NodeLabel): void {
   addMutation(
     target,
     `create${label}`,
-    `Adds a ${label} (${NODE_TYPES[label].doc})${isDocument ? ' with its text, which is kept to check quotes against and never served; it cites its own title (verbatim in the text) and the quotes of `citation`' : ''}. \`links\` creates relationships with it in the same write (a unit needs its BELONGS_TO).`,
+    `Adds a ${label}${isDocument ? ' with its text (kept to check quotes against, never served); it cites its own title, verbatim in the text, and the quotes of `citation`' : ''}. \`links\` creates its relationships in the same write (a unit needs its BELONGS_TO).`,
     [
       { name: 'input', type: () => ENTITY_CREATE_INPUTS[label], description: `The new ${label}.` },
       citationArg(
@@ -214,7 +214,7 @@ function addRelationMutations(target: ClassType, type: RelationType): void {
   addMutation(
     target,
     `create${name}`,
-    `Adds a ${type} relationship from a ${from.join(' or ')} to a ${to.join(' or ')}: ${RELATION_TYPES[type].doc}`,
+    `Adds a ${type} relationship (${from.join(', ')} → ${to.join(', ')}): ${RELATION_TYPES[type].doc}`,
     [
       { name: 'from', type: () => ID, description: 'Where it starts: global id or key (or AGS).' },
       { name: 'to', type: () => ID, description: 'Where it ends: global id or key (or AGS).' },

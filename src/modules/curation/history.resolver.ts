@@ -165,7 +165,13 @@ export class HistoryResolver {
     const position = after
       ? decodeCursor(after, 'after', FEED_ORDER, (v) => /^\d+$/.test(v))
       : null;
-    const filter = { by, types, since, until };
+    // Arguments not given arrive as undefined, which the driver would drop.
+    const filter = {
+      by: by ?? null,
+      types: types ?? null,
+      since: since ?? null,
+      until: until ?? null,
+    };
     const page = await recentChanges(
       ctx.db,
       filter,

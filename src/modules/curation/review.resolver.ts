@@ -69,7 +69,8 @@ export class ReviewResolver {
     const position = after
       ? decodeCursor(after, 'after', QUEUE_ORDER, (v) => /^\d+$/.test(v))
       : null;
-    const filter = { status, proposer };
+    // Arguments not given arrive as undefined, which the driver would drop.
+    const filter = { status: status ?? null, proposer: proposer ?? null };
     const page = await proposals(ctx.db, filter, size, position ? Number(position.value) : null);
     return makeConnection(
       Proposal,
@@ -93,7 +94,7 @@ export class ReviewResolver {
     @Arg('reason', () => String, { nullable: true, description: 'A note for the proposer.' })
     reason: string | null,
   ): Promise<CurationResult> {
-    const outcome = await acceptProposal(env(ctx), id, reason);
+    const outcome = await acceptProposal(env(ctx), id, reason ?? null);
     const request = outcome.proposal?.request;
     const entity =
       request && request.kind === 'ENTITY' && request.action !== 'WITHDRAW'

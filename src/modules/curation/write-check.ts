@@ -8,6 +8,7 @@ import {
   indexById,
   readNode,
   readRelation,
+  relationIdOf,
   type Report,
 } from '../../seed/validate';
 import { checkFactSupport } from '../../seed/support';
@@ -102,23 +103,35 @@ function grounding(
   };
 }
 
-/** A fact of the write as the validator reads it, or null when the entry is unreadable. */
+/**
+ * A fact of the write as the validator reads it (an entry of a seed file), or null when the
+ * entry is unreadable. Problems name the fact, not a line of a file.
+ */
 function readFact(
   kind: 'ENTITY' | 'RELATION',
   value: Record<string, unknown>,
   report: Report,
 ): SeedNode | SeedRelation | null {
+  const type = String(value.type);
+  let location: Location;
+  if (kind === 'ENTITY') {
+    location = at({ kind, type, key: String(value.id) });
+  } else {
+    const [from, to] = [String(value.from), String(value.to)];
+    const key = typeof value.id === 'string' ? value.id : relationIdOf(from, type, to);
+    location = at({ kind, type, key, from, to });
+    // A relation's default id ("<from>~<TYPE>~<to>") is what the importer makes of none.
+    if (value.id === relationIdOf(from, type, to)) {
+      value = { ...value };
+      delete value.id;
+    }
+  }
+  const here: Report = (_where, message) => report(location, message);
   const element =
     kind === 'ENTITY'
-      ? readNode(API_FILE, entry('entities', value), report)
-      : readRelation(API_FILE, entry('relations', value), report);
-  if (element) {
-    element.at = at(
-      'from' in element
-        ? { kind, type: element.type, key: element.id, from: element.from, to: element.to }
-        : { kind, type: element.type, key: element.id },
-    );
-  }
+      ? readNode(API_FILE, entry('entities', value), here)
+      : readRelation(API_FILE, entry('relations', value), here);
+  if (element) element.at = location;
   return element;
 }
 
