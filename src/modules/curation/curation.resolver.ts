@@ -3,7 +3,6 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from 'type-grap
 import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
 import {
   NODE_LABELS,
-  NODE_TYPES,
   RELATION_TYPE_NAMES,
   RELATION_TYPES,
   type NodeLabel,
