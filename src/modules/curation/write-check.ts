@@ -84,12 +84,21 @@ function at(fact: Pick<FactState, 'kind' | 'type' | 'key' | 'from' | 'to'>): Loc
   return { file: 'this write', line: 0, entry: describeFact(fact) };
 }
 
-function rawQuotes(quotes: QuoteRequest[]) {
-  return quotes.map((q) => ({
-    doc: q.doc,
-    quote: q.quote,
-    ...(q.mentions ? { mentions: q.mentions } : {}),
-  }));
+/**
+ * The quotes as citations of a seed entry. One citation can back several facts of a write (a new
+ * unit and its links): `keep` drops the mentions that stand for an end of another fact only.
+ */
+function rawQuotes(quotes: QuoteRequest[], keep: (key: string) => boolean = () => true) {
+  return quotes.map((q) => {
+    const mentions = Object.fromEntries(
+      Object.entries(q.mentions ?? {}).filter(([key]) => keep(key)),
+    );
+    return {
+      doc: q.doc,
+      quote: q.quote,
+      ...(Object.keys(mentions).length > 0 ? { mentions } : {}),
+    };
+  });
 }
 
 function grounding(
@@ -310,6 +319,8 @@ function planEntity(
     isDocument && typeof request.fields.title === 'string'
       ? [{ doc: request.key, quote: request.fields.title }]
       : [];
+  // A mention of a linked entity belongs to that link, not to the new entity.
+  const linked = new Set(request.links.map((l) => l.other));
   const node = readFact(
     'ENTITY',
     {
@@ -317,7 +328,7 @@ function planEntity(
       id: request.key,
       ...request.fields,
       ...(isDocument ? { file: curatedFile(request.key) } : {}),
-      cite: [...titleQuote, ...rawQuotes(citation.quotes)],
+      cite: [...titleQuote, ...rawQuotes(citation.quotes, (key) => !linked.has(key))],
       ...ground,
     },
     checker.report,
@@ -333,7 +344,7 @@ function planEntity(
           ...(link.key ? { id: link.key } : {}),
           from: link.direction === 'OUT' ? request.key : link.other,
           to: link.direction === 'OUT' ? link.other : request.key,
-          cite: rawQuotes(citation.quotes),
+          cite: rawQuotes(citation.quotes, (key) => key === request.key || key === link.other),
           ...ground,
         },
         checker.report,
