@@ -573,6 +573,37 @@ describe('writing facts', () => {
     );
   });
 
+  it('lets a dated relationship show its ends to exist from its date, as the importer does', async () => {
+    const unit = `${p}-buero-editor`;
+    const certainFrom = async () =>
+      (await c().as(null, `{ node(id: "${unit}") { validity { certainFrom } } }`)).data.node
+        .validity.certainFrom;
+    expect(await certainFrom()).toBeNull();
+    const post = await c().as('EDITOR', CREATE_POST, {
+      from: `${p}-erika-muster`,
+      to: unit,
+      input: { roleTitle: 'Leiter', role: 'HEAD', since: '2024-04-01' },
+      citation: {
+        document: DOC,
+        quote: HEAD,
+        mentions: [
+          { entity: `${p}-erika-muster`, words: ['Max Beispiel'] },
+          { entity: unit, words: ['Büros für Digitales'] },
+        ],
+      },
+    });
+    expect(post.errors).toBeUndefined();
+    expect(await certainFrom()).toBe('2024-04-01');
+    const gone = await c().as('EDITOR', RETIRE_RELATION, {
+      id: `${p}-erika-muster~HOLDS_POST~${unit}`,
+      version: 1,
+      reason: 'WITHDRAWN',
+      note: 'Ein Test.',
+    });
+    expect(gone.errors).toBeUndefined();
+    expect(await certainFrom()).toBeNull();
+  });
+
   it('stamps exports with the change date, and the JSON-LD with who changed it last', async () => {
     const rows = parseCsvObjects(await (await fetch(`${c().api.url}/export/org-units.csv`)).text());
     const unitRow = rows.find((r) => r.id === UNIT)!;
