@@ -18,13 +18,13 @@ export interface TestApi {
   url: string;
   db: Database;
   /**
-   * POSTs a GraphQL operation to the running server; `authorization` is sent as the header of
-   * that name, exactly as given (so tests can send malformed ones).
+   * POSTs a GraphQL operation to the running server. `authorization` is sent as the header of
+   * that name, exactly as given (so tests can send malformed ones); an object adds those headers.
    */
   query(
     query: string,
     variables?: Record<string, unknown>,
-    authorization?: string,
+    authorization?: string | Record<string, string>,
   ): Promise<Answer>;
   /**
    * A real API key with this role in the test database (made as `npm run keys -- create` makes
@@ -65,7 +65,11 @@ export async function startTestApi(
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(authorization === undefined ? {} : { authorization }),
+        ...(authorization === undefined
+          ? {}
+          : typeof authorization === 'string'
+            ? { authorization }
+            : authorization),
       },
       body: JSON.stringify({ query, variables }),
     });

@@ -95,8 +95,10 @@ const PUBLIC_APP_CODES = new Set<string>([
   ErrorCode.DATABASE_UNAVAILABLE,
   ErrorCode.QUERY_TIMEOUT,
   ErrorCode.QUERY_MEMORY_EXCEEDED,
+  // Writes (issue 13): no credential, a role that may not, a version that is no longer current.
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
+  ErrorCode.STALE_VERSION,
 ]);
 /**
  * Codes GraphQL itself or Apollo assign to client mistakes, and those of the API's own typed
@@ -152,7 +154,11 @@ export function createFormatError(logger: Logger) {
       // The client gets the message; what only operators may see (the address) goes to the log.
       if (original.detail)
         logger.warn({ code: original.code, detail: original.detail }, original.message);
-      return { ...formatted, message: original.message, extensions: { code: original.code } };
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { ...original.extensions, code: original.code },
+      };
     }
     const code = formatted.extensions?.code;
     if (

@@ -24,6 +24,7 @@ import { SeedValidationError, type SeedGraph } from './types';
 import { listSeedFiles } from './load';
 import { validateSeedDir } from './validate';
 import { basisCounts } from './support';
+import { leaveCuratedAlone } from '../modules/curation/seed-policy';
 
 /** The dataset the project's own seed files make up; other imports use other names. */
 export const SEED_DATASET = 'seed';
@@ -104,7 +105,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
   const dataset = options.dataset ?? SEED_DATASET;
   const log = options.log ?? (() => undefined);
   const digest = seedDigest(options.seedDir);
-  const graph = checkSeeds(options.seedDir, options.documentsDir);
+  let graph = checkSeeds(options.seedDir, options.documentsDir);
   log(`validated ${graph.nodes.length} entities and ${graph.relations.length} relations`);
   log(formatBasisCounts(graph));
 
@@ -149,6 +150,8 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
         `took over ${takenOver.length} node(s) another dataset had made for keys the seeds state: ${takenOver.join(', ')} (run npm run reference again to place the seed cities in their Kreise)`,
       );
     }
+    // Curation owns what it touched: the seed files' version of those elements is left alone.
+    graph = await leaveCuratedAlone(tx, graph, log);
     const conflicts = await findConflicts(
       tx,
       dataset,

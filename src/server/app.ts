@@ -29,6 +29,7 @@ import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
 import { noStorePlugin } from '../common/plugins/no-store.plugin';
 import { retryAfterPlugin } from '../common/plugins/retry-after.plugin';
+import { DocumentTexts, PROJECT_DOCUMENTS } from '../seed/documents';
 import { exportRouter } from '../modules/export/export.router';
 import { CONTEXT_FILE } from '../modules/export/jsonld';
 import { buildDigest } from './build-digest';
@@ -80,6 +81,12 @@ export interface AppOptions {
   sharedStoreTimings?: SharedStoreTimings;
   /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY; default none). */
   trustProxy?: TrustProxy;
+  /**
+   * The seed documents quotes of curation writes are checked against (SEED_DOCUMENTS_DIR), and
+   * the project's own documents (the seed directory's `documents/`). Without them, a write
+   * citing a seed document is refused: its quote cannot be checked.
+   */
+  documents?: { dir: string; projectDir?: string };
 }
 
 /**
@@ -110,6 +117,11 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const rateLimitStore = store ? new SharedRateLimitStore(store) : undefined;
   // The first requests use the store when it answers at start; the server starts either way.
   await store?.firstConnection();
+  const documents = options.documents
+    ? new DocumentTexts(options.documents.dir, options.documents.projectDir)
+    : null;
+  // A write changes the data version at once for this process (other replicas within the TTL).
+  const curation = { documents, onWrite: () => dataVersion.invalidate() };
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger),
@@ -220,6 +232,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
           options.planner ?? true,
           principal,
           credentials.forget,
+          curation,
         );
       },
     }),
@@ -254,6 +267,10 @@ export async function startServer(
     sharedStore: config.sharedStore,
     trustProxy: config.server.trustProxy,
     auth: config.auth,
+    documents: {
+      dir: config.seed.documentsDir,
+      projectDir: path.join(config.seed.seedDir, PROJECT_DOCUMENTS),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
