@@ -219,7 +219,7 @@ function readGrounding(
   return grounding;
 }
 
-export function checkFields(
+function checkFields(
   fields: Record<string, unknown>,
   specs: Record<string, FieldSpec>,
   owner: string,
