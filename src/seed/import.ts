@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Database } from '../db/database';
-import { NODE_LABELS, RELATION_TYPE_NAMES } from '../model/model';
+import { NODE_LABELS, NODE_TYPES, RELATION_TYPE_NAMES, type FieldSpec } from '../model/model';
+import { REFERENCE_DATASET } from '../reference/dataset';
 import { nodeProperties, relationProperties, seedAttestations } from './properties';
 import {
   applySchema,
@@ -11,6 +12,7 @@ import {
   findConflicts,
   readDatasetDigest,
   readSchemaStatements,
+  takeOverByKey,
   upsertNodes,
   upsertRelations,
   writeDatasetState,
@@ -22,6 +24,7 @@ import { SeedValidationError, type SeedGraph } from './types';
 import { listSeedFiles } from './load';
 import { validateSeedDir } from './validate';
 import { basisCounts } from './support';
+import { leaveCuratedAlone } from '../modules/curation/seed-policy';
 
 /** The dataset the project's own seed files make up; other imports use other names. */
 export const SEED_DATASET = 'seed';
@@ -32,6 +35,11 @@ export interface ImportOptions {
   documentsDir: string;
   dataset?: string;
   log?: (line: string) => void;
+  /**
+   * Datasets whose nodes this import takes over where it states the same unique key (default:
+   * the reference data, so importing it before the seeds does not block them).
+   */
+  takeOverFrom?: string[];
 }
 
 export interface ImportResult {
@@ -39,6 +47,8 @@ export interface ImportResult {
   deletedNodes: number;
   deletedRelationships: number;
   keptNodes: string[];
+  /** Nodes of other datasets taken over for a key the seeds state ("old id → new id"). */
+  takenOver: string[];
 }
 
 /** The support check's tally, printed after every validation and import. */
@@ -95,7 +105,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
   const dataset = options.dataset ?? SEED_DATASET;
   const log = options.log ?? (() => undefined);
   const digest = seedDigest(options.seedDir);
-  const graph = checkSeeds(options.seedDir, options.documentsDir);
+  let graph = checkSeeds(options.seedDir, options.documentsDir);
   log(`validated ${graph.nodes.length} entities and ${graph.relations.length} relations`);
   log(formatBasisCounts(graph));
 
@@ -111,6 +121,37 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
   };
 
   return db.executeWrite(async (tx) => {
+    // The reference data imported first holds Länder and Kreise the seeds state too: the seeds
+    // take those nodes over (same key), keeping the reference relationships attached to them.
+    const takenOver: string[] = [];
+    for (const label of NODE_LABELS) {
+      const unique = Object.entries(NODE_TYPES[label].fields as Record<string, FieldSpec>)
+        .filter(([, spec]) => spec.unique)
+        .map(([name]) => name);
+      for (const property of unique) {
+        const rows = graph.nodes
+          .filter((n) => n.type === label && n.fields[property] !== undefined)
+          .map((n) => ({ id: n.id, key: n.fields[property] }));
+        if (rows.length === 0) continue;
+        takenOver.push(
+          ...(await takeOverByKey(
+            tx,
+            dataset,
+            label,
+            property,
+            options.takeOverFrom ?? [REFERENCE_DATASET],
+            rows,
+          )),
+        );
+      }
+    }
+    if (takenOver.length > 0) {
+      log(
+        `took over ${takenOver.length} node(s) another dataset had made for keys the seeds state: ${takenOver.join(', ')} (run npm run reference again to place the seed cities in their Kreise)`,
+      );
+    }
+    // Curation owns what it touched: the seed files' version of those elements is left alone.
+    graph = await leaveCuratedAlone(tx, graph, log);
     const conflicts = await findConflicts(
       tx,
       dataset,
@@ -166,7 +207,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
     }
     const counts = await countDataset(tx, dataset);
     await writeDatasetState(tx, dataset, digest, counts);
-    return { counts, deletedNodes: deleted, deletedRelationships, keptNodes: kept };
+    return { counts, deletedNodes: deleted, deletedRelationships, keptNodes: kept, takenOver };
   });
 }
 

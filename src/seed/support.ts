@@ -86,68 +86,75 @@ export function checkSupport(
   byId: Map<string, SeedNode>,
   report: Report,
 ): void {
+  for (const item of [...nodes, ...relations]) checkFactSupport(item, byId, report);
+}
+
+/** The support check of one fact (see checkSupport); `byId` must hold its ends and documents. */
+export function checkFactSupport(
+  item: SeedNode | SeedRelation,
+  byId: Map<string, SeedNode>,
+  report: Report,
+): void {
+  const specs: Record<string, FieldSpec> =
+    'from' in item ? RELATION_TYPES[item.type].fields : NODE_TYPES[item.type].fields;
   const isVocabulary = (doc: string) => byId.get(doc)?.fields.kind === 'VOCABULARY';
-  const check = (item: SeedNode | SeedRelation, specs: Record<string, FieldSpec>) => {
-    const { basis } = item.grounding;
-    const vocabularyCites = item.cite.filter((c) => isVocabulary(c.doc)).length;
-    if (basis === 'EDITORIAL' && vocabularyCites < item.cite.length) {
-      report(item.at, "an EDITORIAL fact cites the project's vocabulary document, not a source");
-    }
-    if (basis !== 'EDITORIAL' && vocabularyCites > 0) {
-      report(
-        item.at,
-        "the project's vocabulary document backs EDITORIAL facts only; mark the fact EDITORIAL or cite a source",
-      );
-    }
-    for (const citation of item.cite) {
-      for (const id of Object.keys(citation.mentions ?? {})) {
-        const ends = 'from' in item ? [item.from, item.to] : [item.id];
-        if (!ends.includes(id)) {
-          report(item.at, `"mentions" names "${id}", which is not an end of this fact`);
-        }
-        for (const words of citation.mentions?.[id] ?? []) {
-          if (!comparable(citation.quote).includes(comparable(words))) {
-            report(item.at, `mention "${words}" of "${id}" is not in its quote`);
-          }
+  const { basis } = item.grounding;
+  const vocabularyCites = item.cite.filter((c) => isVocabulary(c.doc)).length;
+  if (basis === 'EDITORIAL' && vocabularyCites < item.cite.length) {
+    report(item.at, "an EDITORIAL fact cites the project's vocabulary document, not a source");
+  }
+  if (basis !== 'EDITORIAL' && vocabularyCites > 0) {
+    report(
+      item.at,
+      "the project's vocabulary document backs EDITORIAL facts only; mark the fact EDITORIAL or cite a source",
+    );
+  }
+  for (const citation of item.cite) {
+    for (const id of Object.keys(citation.mentions ?? {})) {
+      const ends = 'from' in item ? [item.from, item.to] : [item.id];
+      if (!ends.includes(id)) {
+        report(item.at, `"mentions" names "${id}", which is not an end of this fact`);
+      }
+      for (const words of citation.mentions?.[id] ?? []) {
+        if (!comparable(citation.quote).includes(comparable(words))) {
+          report(item.at, `mention "${words}" of "${id}" is not in its quote`);
         }
       }
     }
-    if (basis === 'INFERRED') return;
-    const label = basis === 'STATED' ? 'a STATED' : 'an EDITORIAL';
-    if ('from' in item) {
-      // A relation between labels the model does not allow is reported already.
-      const spec: RelationSpec = RELATION_TYPES[item.type];
-      const [from, to] = [byId.get(item.from), byId.get(item.to)];
-      if (!from || !to || !spec.from.includes(from.type) || !spec.to.includes(to.type)) return;
-      for (const endId of [item.from, item.to]) {
-        const end = byId.get(endId);
-        if (end && !named(item, end)) {
-          report(
-            item.at,
-            `unsupported: no quote of ${label} relation names "${endId}" (${namesOf(end).join(' / ') || 'no name'}); quote a sentence that names it, list the words that stand for it under "mentions", or mark the relation INFERRED with its reasoning`,
-          );
-        }
-      }
-    }
-    const quotes = quotesOf(item);
-    for (const field of edtfFields(specs, item.fields)) {
-      const value = String(item.fields[field]);
-      // Each end of an interval (each member of a set) may come from a different quote.
-      const written = dateParts(value).every((part) =>
-        item.cite.some((citation, i) =>
-          dateIsWritten(part, quotes[i] ?? '', publicationYear(byId, citation.doc)),
-        ),
-      );
-      if (!written) {
+  }
+  if (basis === 'INFERRED') return;
+  const label = basis === 'STATED' ? 'a STATED' : 'an EDITORIAL';
+  if ('from' in item) {
+    // A relation between labels the model does not allow is reported already.
+    const spec: RelationSpec = RELATION_TYPES[item.type];
+    const [from, to] = [byId.get(item.from), byId.get(item.to)];
+    if (!from || !to || !spec.from.includes(from.type) || !spec.to.includes(to.type)) return;
+    for (const endId of [item.from, item.to]) {
+      const end = byId.get(endId);
+      if (end && !named(item, end)) {
         report(
           item.at,
-          `unsupported: ${field} ${value} is not written in any quote of ${label} fact (as a date, month, season, "Ende <year>" or year); quote the words that date it, drop the date, or mark the fact INFERRED with its reasoning`,
+          `unsupported: no quote of ${label} relation names "${endId}" (${namesOf(end).join(' / ') || 'no name'}); quote a sentence that names it, list the words that stand for it under "mentions", or mark the relation INFERRED with its reasoning`,
         );
       }
     }
-  };
-  for (const node of nodes) check(node, NODE_TYPES[node.type].fields);
-  for (const rel of relations) check(rel, RELATION_TYPES[rel.type].fields);
+  }
+  const quotes = quotesOf(item);
+  for (const field of edtfFields(specs, item.fields)) {
+    const value = String(item.fields[field]);
+    // Each end of an interval (each member of a set) may come from a different quote.
+    const written = dateParts(value).every((part) =>
+      item.cite.some((citation, i) =>
+        dateIsWritten(part, quotes[i] ?? '', publicationYear(byId, citation.doc)),
+      ),
+    );
+    if (!written) {
+      report(
+        item.at,
+        `unsupported: ${field} ${value} is not written in any quote of ${label} fact (as a date, month, season, "Ende <year>" or year); quote the words that date it, drop the date, or mark the fact INFERRED with its reasoning`,
+      );
+    }
+  }
 }
 
 /** How many facts have each basis. */

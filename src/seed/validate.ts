@@ -75,15 +75,21 @@ export function validateSeedFiles(
   checkCitations(nodes, relations, byId, documents, report, problems);
   checkSupport(nodes, relations, byId, report);
   checkBelongsTo(nodes, relations, report);
+  checkCityKeys(nodes, report);
   checkAcyclic(relations, report);
 
   return { graph: { nodes, relations }, problems };
 }
 
-type Report = (at: Location, message: string) => void;
+export type Report = (at: Location, message: string) => void;
+
+/** Where an entry stands: file and line; elements read from the graph have no line (0). */
+function where(at: Location): string {
+  return at.line > 0 ? `${at.file}:${at.line}` : at.file;
+}
 
 /** Maps ids to their first definition and reports every later one. */
-function indexById<T extends { id: string; at: Location }>(
+export function indexById<T extends { id: string; at: Location }>(
   items: T[],
   report: Report,
   message: (id: string) => string,
@@ -91,8 +97,7 @@ function indexById<T extends { id: string; at: Location }>(
   const byId = new Map<string, T>();
   for (const item of items) {
     const first = byId.get(item.id);
-    if (first)
-      report(item.at, `${message(item.id)} (first defined at ${first.at.file}:${first.at.line})`);
+    if (first) report(item.at, `${message(item.id)} (first defined at ${where(first.at)})`);
     else byId.set(item.id, item);
   }
   return byId;
@@ -110,7 +115,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readNode(file: RawSeedFile, entry: RawEntry, report: Report): SeedNode | null {
+export function readNode(file: RawSeedFile, entry: RawEntry, report: Report): SeedNode | null {
   const value = entry.value;
   if (!isRecord(value)) {
     report(describe(file, entry, '?'), 'an entity is a mapping with type, id, fields and cite');
@@ -138,7 +143,16 @@ function readNode(file: RawSeedFile, entry: RawEntry, report: Report): SeedNode 
   };
 }
 
-function readRelation(file: RawSeedFile, entry: RawEntry, report: Report): SeedRelation | null {
+/** The id of a relation that sets none: its ends and type. */
+export function relationIdOf(from: string, type: string, to: string): string {
+  return `${from}~${type}~${to}`;
+}
+
+export function readRelation(
+  file: RawSeedFile,
+  entry: RawEntry,
+  report: Report,
+): SeedRelation | null {
   const value = entry.value;
   if (!isRecord(value)) {
     report(describe(file, entry, '?'), 'a relation is a mapping with from, type, to and cite');
@@ -165,7 +179,7 @@ function readRelation(file: RawSeedFile, entry: RawEntry, report: Report): SeedR
   const checked = checkFields(fields, spec.fields, type, at, report);
   return {
     type,
-    id: typeof id === 'string' ? id : `${from}~${type}~${to}`,
+    id: typeof id === 'string' ? id : relationIdOf(from, type, to),
     from,
     to,
     fields: checked,
@@ -335,7 +349,7 @@ function readCitations(raw: unknown, file: RawSeedFile, at: Location, report: Re
   return out;
 }
 
-function checkUniqueFields(nodes: SeedNode[], report: Report): void {
+export function checkUniqueFields(nodes: SeedNode[], report: Report): void {
   const seen = new Map<string, SeedNode>();
   for (const node of nodes) {
     const spec: NodeSpec = NODE_TYPES[node.type];
@@ -355,7 +369,11 @@ function checkUniqueFields(nodes: SeedNode[], report: Report): void {
   }
 }
 
-function checkEndpoints(rel: SeedRelation, byId: Map<string, SeedNode>, report: Report): void {
+export function checkEndpoints(
+  rel: SeedRelation,
+  byId: Map<string, SeedNode>,
+  report: Report,
+): void {
   const spec: RelationSpec = RELATION_TYPES[rel.type];
   for (const [end, id, allowed] of [
     ['from', rel.from, spec.from],
@@ -400,21 +418,45 @@ function checkCitations(
     }
   }
   for (const item of [...nodes, ...relations]) {
-    for (const citation of item.cite) {
-      const source = byId.get(citation.doc);
-      if (!source || source.type !== 'SourceDocument') {
-        report(item.at, `missing source: "${citation.doc}" is not a source document id`);
-        continue;
-      }
-      const shape = quoteShapeProblem(citation.quote);
-      if (shape) {
-        report(item.at, `${shape}: "${citation.quote.slice(0, 80)}…"`);
-        continue;
-      }
-      if (!haveDocuments || unreadable.has(source.id)) continue;
-      if (!documents.contains(String(source.fields.file), citation.quote)) {
-        report(item.at, `quote not found verbatim in ${citation.doc}: "${citation.quote}"`);
-      }
+    checkQuotes(
+      item,
+      byId,
+      documents,
+      report,
+      (source) => haveDocuments && !unreadable.has(source.id),
+    );
+  }
+}
+
+/** The texts quotes are checked against (the seed documents, or texts kept in the graph). */
+export type QuoteTexts = Pick<DocumentTexts, 'contains'>;
+
+/**
+ * The quotes of one fact: each cites a source document, is one sentence or less, and is verbatim
+ * in the document's text. Documents whose text cannot be read (`verifiable` false) are left out
+ * of the verbatim check; the caller reports why.
+ */
+export function checkQuotes(
+  item: SeedNode | SeedRelation,
+  byId: Map<string, SeedNode>,
+  documents: QuoteTexts,
+  report: Report,
+  verifiable: (source: SeedNode) => boolean = () => true,
+): void {
+  for (const citation of item.cite) {
+    const source = byId.get(citation.doc);
+    if (!source || source.type !== 'SourceDocument') {
+      report(item.at, `missing source: "${citation.doc}" is not a source document id`);
+      continue;
+    }
+    const shape = quoteShapeProblem(citation.quote);
+    if (shape) {
+      report(item.at, `${shape}: "${citation.quote.slice(0, 80)}…"`);
+      continue;
+    }
+    if (!verifiable(source)) continue;
+    if (!documents.contains(String(source.fields.file), citation.quote)) {
+      report(item.at, `quote not found verbatim in ${citation.doc}: "${citation.quote}"`);
     }
   }
 }
@@ -449,7 +491,7 @@ function readMentions(
  * where some unit …" one hop. Facilities and service points that the sources show run by others
  * or by the city together with others (OPERATES) belong to no administration and may have none.
  */
-function checkBelongsTo(nodes: SeedNode[], relations: SeedRelation[], report: Report): void {
+export function checkBelongsTo(nodes: SeedNode[], relations: SeedRelation[], report: Report): void {
   const count = new Map<string, number>();
   const operated = new Set<string>();
   for (const rel of relations) {
@@ -469,7 +511,31 @@ function checkBelongsTo(nodes: SeedNode[], relations: SeedRelation[], report: Re
   }
 }
 
-function checkAcyclic(relations: SeedRelation[], report: Report): void {
+/**
+ * A city's AGS is its identity and what places it in its Kreis and Land, so the data says either
+ * the key (as a cited source states it) or, in `agsNote`, why it has none: a missing key is never
+ * silent, and a guessed one never needed.
+ */
+function checkCityKeys(nodes: SeedNode[], report: Report): void {
+  for (const node of nodes) {
+    if (node.type !== 'City') continue;
+    const hasKey = node.fields.ags !== undefined;
+    const hasNote = node.fields.agsNote !== undefined;
+    if (hasKey && hasNote) {
+      report(
+        node.at,
+        'a City has either "ags" or "agsNote" (why no source states its key), not both',
+      );
+    } else if (!hasKey && !hasNote) {
+      report(
+        node.at,
+        'a City needs "ags" as a cited source states it, or "agsNote" saying why it has none (never a guessed key)',
+      );
+    }
+  }
+}
+
+export function checkAcyclic(relations: SeedRelation[], report: Report): void {
   for (const type of ACYCLIC) {
     const edges = new Map<string, SeedRelation[]>();
     for (const rel of relations) {
