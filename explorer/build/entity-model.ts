@@ -54,8 +54,20 @@ export function buildEntityModel(sdl: string): EntityModel {
   };
 }
 
-/** Shown elsewhere on the page (header, basis badge, validity, quotes) or not at all. */
-const NOT_PROPERTIES = new Set(['id', 'key', 'basis', 'reasoning', 'validity', 'sources']);
+/**
+ * Shown elsewhere on the page (header, basis badge, validity, quotes) or not at all: `version`
+ * and `relationId` are the curation API's bookkeeping, not facts a reader looks at.
+ */
+const NOT_PROPERTIES = new Set([
+  'id',
+  'key',
+  'basis',
+  'reasoning',
+  'validity',
+  'sources',
+  'version',
+  'relationId',
+]);
 
 function ownField(field: GraphQLField<unknown, unknown>): ModelField[] {
   if (NOT_PROPERTIES.has(field.name)) return [];

@@ -83,6 +83,7 @@ export const FIELD_LABELS: Record<string, Pair> = {
   count: ['Number of facilities', 'Anzahl Einrichtungen'],
   goals: ['Goals', 'Ziele'],
   ags: ['AGS', 'AGS'],
+  agsNote: ['Why no AGS', 'Warum kein AGS'],
   nuts3: ['NUTS 3', 'NUTS 3'],
   population: ['Population', 'Einwohner'],
   areaKm2: ['Area (km²)', 'Fläche (km²)'],
