@@ -230,6 +230,19 @@ describe('review', () => {
     expect(noReason.errors![0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it.each([
+    ['acceptProposal', `mutation { acceptProposal(id: "${p}-no-such-proposal") { outcome } }`],
+    [
+      'rejectProposal',
+      `mutation { rejectProposal(id: "${p}-no-such-proposal", reason: "x") { id } }`,
+    ],
+  ])('answers NOT_FOUND to %s of an unknown proposal', async (_name, mutation) => {
+    const result = await c().as('EDITOR', mutation);
+    expect(result.errors!.map((e: Json) => [e.extensions.code, e.message])).toEqual([
+      ['NOT_FOUND', `no proposal with id "${p}-no-such-proposal"`],
+    ]);
+  });
+
   it('refuses to accept a proposal whose fact changed after it was made', async () => {
     const proposed = await c().as(
       'CONTRIBUTOR',

@@ -141,8 +141,10 @@ describe('who may write', () => {
     async (_name, query, variables) => {
       const result = await c().as(null, query, variables);
       expect(codes(result)).toEqual(['UNAUTHENTICATED']);
+      // Reviews need an editor, every other write a contributor.
+      const role = /^mutation \{ (accept|reject)Proposal/.test(query) ? 'EDITOR' : 'CONTRIBUTOR';
       expect(result.errors![0].message).toBe(
-        'Writes need a credential: send `Authorization: Bearer <key>`.',
+        `This needs a credential with the role ${role} or above: send "Authorization: Bearer <API key>".`,
       );
       expect(await changeCount()).toBe(0);
     },
@@ -160,7 +162,7 @@ describe('who may write', () => {
     const result = await c().as('CONTRIBUTOR', query);
     expect(codes(result)).toEqual(['FORBIDDEN']);
     expect(result.errors![0].message).toMatch(
-      /^A contributor may propose changes but not review them/,
+      /^This needs the role EDITOR or above \(EDITOR: .*review proposals\); the credential \S+ has the role CONTRIBUTOR\.$/,
     );
   });
 

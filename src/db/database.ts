@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import {
@@ -107,7 +108,7 @@ export class Database {
   }
 
   /** Maps a driver error; one that says the database does not answer trips the breaker. */
-  private noteFailure(error: unknown): AppError {
+  private noteFailure(error: unknown): AppError | GraphQLError {
     const mapped = this.mapError(error);
     if (mapped instanceof DatabaseUnavailableError) this.health.failed();
     return mapped;
@@ -137,8 +138,12 @@ export class Database {
     }
   }
 
-  mapError(error: unknown): AppError {
-    if (error instanceof AppError) return error;
+  /**
+   * A typed error our own code threw inside the unit of work (NOT_FOUND for an unknown id, …)
+   * keeps its code; everything else the driver raised becomes an AppError.
+   */
+  mapError(error: unknown): AppError | GraphQLError {
+    if (error instanceof AppError || error instanceof GraphQLError) return error;
     if (error instanceof Neo4jError) {
       const code = error.code ?? '';
       if (code === 'ServiceUnavailable' || code === 'SessionExpired') {

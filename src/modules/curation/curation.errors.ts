@@ -46,19 +46,3 @@ export class StaleVersionError extends AppError {
     );
   }
 }
-
-/** Reads stay anonymous; every write needs a credential. */
-export class UnauthenticatedError extends AppError {
-  constructor() {
-    super(
-      ErrorCode.UNAUTHENTICATED,
-      'Writes need a credential: send `Authorization: Bearer <key>`.',
-    );
-  }
-}
-
-export class ForbiddenError extends AppError {
-  constructor(message: string) {
-    super(ErrorCode.FORBIDDEN, message);
-  }
-}

@@ -9,7 +9,7 @@ function code(run: () => unknown): string | null {
     run();
     return null;
   } catch (error) {
-    return (error as { code: string }).code;
+    return String((error as { extensions: { code: string } }).extensions.code);
   }
 }
 
