@@ -130,6 +130,30 @@ describe('search', () => {
     expect(second.data.search.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('pages up to the cap alike when the totals are not asked for (and the hits not counted)', async () => {
+    const uncounted = `query($text: String!, $first: Int, $after: String) {
+      search(text: $text, first: $first, after: $after) { hits { entity { key } } pageInfo { hasNextPage endCursor } } }`;
+    const counted = await capped.query(SEARCH, { text: 'Bochum', first: 3 });
+    const keys = counted.data.search.hits.map((h: { entity: { key: string } }) => h.entity.key);
+    const first = await capped.query(uncounted, { text: 'Bochum', first: 3 });
+    expect(first.data.search).toEqual({
+      hits: keys.map((key: string) => ({ entity: { key } })),
+      pageInfo: { hasNextPage: true, endCursor: counted.data.search.pageInfo.endCursor },
+    });
+    const second = await capped.query(uncounted, {
+      text: 'Bochum',
+      first: 3,
+      after: first.data.search.pageInfo.endCursor,
+    });
+    // The cap (5) ends the walk although Bochum has more hits.
+    expect(second.data.search.hits).toHaveLength(2);
+    expect(second.data.search.pageInfo.hasNextPage).toBe(false);
+    // A page ending exactly at the cap has no next page either.
+    const atCap = await capped.query(uncounted, { text: 'Bochum', first: 5 });
+    expect(atCap.data.search.hits).toHaveLength(5);
+    expect(atCap.data.search.pageInfo.hasNextPage).toBe(false);
+  });
+
   it('is exact below the cap', async () => {
     const result = await capped.query(SEARCH, { text: 'Bremerhaven Senioren', first: 10 });
     expect(result.errors).toBeUndefined();

@@ -19,7 +19,38 @@ async function search(text: string, extra = ''): Promise<any> {
   return result.data.search;
 }
 
+/** Every hit key of a search, page by page, asking for the totals or not, with each hasNextPage. */
+async function walkSearch(text: string, first: number, withTotals: boolean) {
+  const pages: { keys: string[]; hasNextPage: boolean }[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const result = await api().query(
+      `query($text: String!, $after: String) { search(text: $text, first: ${first}, after: $after) {
+        ${withTotals ? 'totalCount totalCountExact' : ''} hits { entity { key } } pageInfo { hasNextPage endCursor } } }`,
+      { text, after },
+    );
+    expect(result.errors).toBeUndefined();
+    const page = result.data.search;
+    pages.push({
+      keys: page.hits.map((h: any) => h.entity.key),
+      hasNextPage: page.pageInfo.hasNextPage,
+    });
+    if (!page.pageInfo.hasNextPage) return pages;
+    after = page.pageInfo.endCursor;
+  }
+}
+
 describe('search', () => {
+  it('pages the same hits with and without the totals (without them, hits are not counted)', async () => {
+    const counted = await walkSearch('Bochum', 3, true);
+    // More than one page, and a last page that says so.
+    expect(counted.length).toBeGreaterThan(2);
+    expect(counted[counted.length - 1]!.hasNextPage).toBe(false);
+    expect(await walkSearch('Bochum', 3, false)).toEqual(counted);
+    const total = (await search('Bochum', ', after: null')).totalCount;
+    expect(counted.flatMap((p) => p.keys)).toHaveLength(total);
+  });
+
   it("finds the senior units of Bremerhaven and Castrop-Rauxel's senior advice centre, with snippets", async () => {
     const result = await search('Senioren');
     const byKey = new Map(result.hits.map((h: any) => [h.entity.key, h]));

@@ -139,6 +139,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     validationRules: guard.validationRules,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: guard.includeStacktraceInErrorResponses,
+    stringifyResult: guard.stringifyResult,
     // Apollo's own handler would stop the server and re-raise the signal, killing the process
     // before the driver closes; src/cli/start.ts handles SIGTERM/SIGINT instead.
     stopOnTerminationSignals: false,

@@ -82,7 +82,8 @@ export const NO_PROJECTION: Projection = {
  * the key as tie-breaker, starting after a (sort value, key) position: keyset paging, no offsets
  * (see keyset.ts). The default key order reads the Entity(id) index in order and stops at the
  * LIMIT; that needs the Entity label in the pattern, a plain n.id sort and no "$after IS NULL OR"
- * disjunction, so the first page and later pages are two statements.
+ * disjunction, so the first page and later pages are two statements. A filter with an anchor
+ * starts from its pinned node instead and sorts the candidates that pass.
  */
 export async function pageOfLabel(
   db: Database,
@@ -104,10 +105,9 @@ export async function pageOfLabel(
     afterValue: after?.value ?? null,
   };
   const total = projection.count
-    ? `CALL () { MATCH (n:${label}:Entity) WHERE ${filter.predicate} RETURN count(n) AS total }\n`
+    ? `CALL () { ${matchFiltered(label, filter)} RETURN count(n) AS total }\n`
     : '';
-  const statement = `${total}MATCH (n:${label}:Entity)
-       WHERE (${filter.predicate})${position ? ` AND (${position})` : ''}
+  const statement = `${total}${matchFiltered(label, filter, total ? 'total, ' : '')}${position ? ` AND (${position})` : ''}
        WITH ${total ? 'total, ' : ''}n ORDER BY ${orderItems(order, 'n')} LIMIT $limit
        RETURN n.id AS key, labels(n) AS labels, ${projection.props} AS props, ${sortValue(order, 'n')} AS sortValue,
               ${projection.planned} AS planned, ${projection.documents} AS documents,
@@ -141,10 +141,7 @@ export async function countLabel(
 ): Promise<number> {
   cypherName(label);
   const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (n:${label}:Entity) WHERE ${filter.predicate} RETURN count(n) AS count`,
-      filter.params,
-    ),
+    tx.run(`${matchFiltered(label, filter)} RETURN count(n) AS count`, filter.params),
   );
   return result.records[0]?.get('count') as number;
 }
@@ -153,6 +150,12 @@ export async function countLabel(
 export interface CompiledFilter {
   predicate: string;
   params: Record<string, unknown>;
+  /**
+   * Where to start instead of scanning the label, when a condition pins a related node by its
+   * key (see FilterCompiler.anchor): MATCH clauses that bind `n` to candidates (a superset of the
+   * matches, possibly repeated), and the predicate the candidates must still meet.
+   */
+  anchor?: { match: string; predicate: string };
 }
 
 /** With a view, only nodes valid on its day pass, and relation filters look at that day too. */
@@ -162,8 +165,29 @@ export function compileFilter(
   view: FactView | null = null,
 ): CompiledFilter {
   const compiler = new FilterCompiler('where', view);
-  const predicate = [compiler.compile(where, label, 'n'), ...compiler.validity('n')].join(' AND ');
-  return { predicate, params: compiler.params };
+  const validity = compiler.validity('n');
+  const predicate = [compiler.compile(where, label, 'n'), ...validity].join(' AND ');
+  const anchor = compiler.anchor(where, label, 'n');
+  if (!anchor) return { predicate, params: compiler.params };
+  // The condition the clauses stand for exactly need not be tested again on each candidate.
+  const rest = anchor.exact ? { ...where, [anchor.entry]: undefined } : where;
+  const remaining = [compiler.compile(rest, label, 'n'), ...validity].join(' AND ');
+  return {
+    predicate,
+    params: compiler.params,
+    anchor: { match: anchor.match, predicate: remaining },
+  };
+}
+
+/**
+ * The start of a statement over the nodes of `label` that meet a filter, binding `n`: a label
+ * scan with the predicate, or the filter's anchor and the remaining predicate (`carried`: the
+ * variables bound before, which the anchor's DISTINCT keeps).
+ */
+function matchFiltered(label: NodeLabel, filter: CompiledFilter, carried = ''): string {
+  if (!filter.anchor) return `MATCH (n:${label}:Entity) WHERE (${filter.predicate})`;
+  return `${filter.anchor.match}
+       WITH DISTINCT ${carried}n WHERE n:${label}:Entity AND (${filter.anchor.predicate})`;
 }
 
 /** What one typed reference names: the entity with that key, and the city with that AGS. */

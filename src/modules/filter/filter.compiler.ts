@@ -23,6 +23,31 @@ const KEY_FILTER: ScalarFilterSpec = {
   description: 'The readable key.',
 };
 
+/**
+ * Where the matches of a `where` can be found from one node reached through an index: the
+ * MATCH clauses that bind the filtered variable from there (a superset of the matches), and
+ * whether they already say everything the one condition they come from says (then the caller
+ * need not test it again).
+ */
+export interface Anchor {
+  match: string;
+  /** The top-level entry of the `where` the clauses stand for. */
+  entry: string;
+  /** The clauses match exactly what that entry matches (no view, no other condition inside). */
+  exact: boolean;
+}
+
+/** Clauses that bind a variable from a pinned node, in the order they run. */
+interface Chain {
+  clauses: string[];
+  exact: boolean;
+}
+
+/** Entries of a filter input that are set (null and undefined mean "no condition"). */
+function setEntries(input: Record<string, unknown>): [string, unknown][] {
+  return Object.entries(input).filter(([, value]) => value !== undefined && value !== null);
+}
+
 export class FilterCompiler {
   readonly params: Record<string, unknown> = {};
   private counter = 0;
@@ -178,6 +203,100 @@ export class FilterCompiler {
       );
     }
     return parts.length > 0 ? parts.join(' AND ') : 'true';
+  }
+
+  /**
+   * The most selective start the planner can be given for a root list's `where`: the first
+   * top-level `some` relation condition (in the input type's field order) that pins a node by
+   * its key (`key: { eq | in }`, also several relations further) or a theme by `within`. Neo4j
+   * would otherwise test the condition on every node of the label (a label scan with nested
+   * semi-applies); from the pinned node it walks back over the few relationships that lead to
+   * candidates, which the whole predicate then checks, so the answer is the same. Null when no
+   * condition pins anything.
+   */
+  anchor(
+    where: Record<string, unknown> | null | undefined,
+    label: NodeLabel,
+    variable: string,
+  ): Anchor | null {
+    if (!where) return null;
+    const relations = new Map(RELATION_FILTERS[label].map((r) => [r.name, r]));
+    for (const [name, value] of setEntries(where)) {
+      const spec = relations.get(name);
+      if (!spec) continue;
+      const chain = this.relationChain(spec, value as Record<string, unknown>, variable, null);
+      if (chain) return { match: chain.clauses.join('\n'), entry: name, exact: chain.exact };
+    }
+    return null;
+  }
+
+  /** Clauses binding `variable` (of `label` when given) through one `some` relation condition. */
+  private relationChain(
+    spec: RelationFilterSpec,
+    filter: Record<string, unknown>,
+    variable: string,
+    label: NodeLabel | null,
+  ): Chain | null {
+    // Only a single-step relation to one label: repeated hops and per-label conditions are
+    // left to the predicate.
+    const some = filter.some as Record<string, unknown> | null | undefined;
+    if (!some || spec.repeat || spec.perLabel) return null;
+    const target = spec.targets[0]!;
+    const other = this.variable();
+    const far = this.pinChain(some, target, other);
+    if (!far) return null;
+    const types = spec.types.map(cypherName).join('|');
+    const near = label ? `(${variable}:${cypherName(label)})` : `(${variable})`;
+    const step =
+      spec.direction === 'OUT'
+        ? `MATCH ${near}-[:${types}]->(${other})`
+        : `MATCH ${near}<-[:${types}]-(${other})`;
+    return {
+      clauses: [...far.clauses, step],
+      // Exact when the relation condition is `some` alone, with no edge condition or view.
+      exact: far.exact && setEntries(filter).length === 1 && this.view === null,
+    };
+  }
+
+  /** Clauses binding `variable`, a node of `label`, when `where` pins it or its relations. */
+  private pinChain(
+    where: Record<string, unknown>,
+    label: NodeLabel,
+    variable: string,
+  ): Chain | null {
+    const entries = setEntries(where);
+    const alone = entries.length === 1;
+    const node = `${variable}:${cypherName(label)}:Entity`;
+    const key = where.key as Record<string, unknown> | null | undefined;
+    if (key && typeof key.eq === 'string') {
+      return {
+        clauses: [`MATCH (${node} {id: ${this.param(key.eq)}})`],
+        exact: alone && setEntries(key).length === 1,
+      };
+    }
+    if (key && Array.isArray(key.in)) {
+      return {
+        clauses: [`MATCH (${node}) WHERE ${variable}.id IN ${this.param(key.in)}`],
+        exact: alone && setEntries(key).length === 1,
+      };
+    }
+    if (label === 'Theme' && typeof where.within === 'string') {
+      const theme = this.variable();
+      return {
+        clauses: [
+          `MATCH (${theme}:Theme:Entity {id: ${this.param(where.within)}})<-[:BROADER*0..]-(${variable}:Theme)`,
+        ],
+        exact: alone,
+      };
+    }
+    const relations = new Map(RELATION_FILTERS[label].map((r) => [r.name, r]));
+    for (const [name, value] of entries) {
+      const spec = relations.get(name);
+      if (!spec) continue;
+      const chain = this.relationChain(spec, value as Record<string, unknown>, variable, label);
+      if (chain) return { clauses: chain.clauses, exact: chain.exact && alone };
+    }
+    return null;
   }
 
   private param(value: unknown): string {

@@ -13,7 +13,9 @@ export interface SearchRow {
  * order has no stable key to page on. Bounded in Cypher: the index yields hits best first, and
  * only the best `cap` + 1 are taken, so a text that matches the whole graph costs no more than
  * `cap` hits; pages reach the best `cap`, and the total is counted up to `cap` (`exact` false
- * when there are more).
+ * when there are more). Without `count` (the caller does not ask for the total) only the hits up
+ * to the end of the page and one more are taken: enough to tell whether a next page exists, as
+ * `total` then counts the hits up to there (and `exact` means nothing).
  */
 export async function searchEntities(
   db: Database,
@@ -22,12 +24,14 @@ export async function searchEntities(
   skip: number,
   limit: number,
   cap: number,
+  count = true,
 ): Promise<{ rows: SearchRow[]; total: number; exact: boolean }> {
+  const end = Math.max(skip, Math.min(skip + limit, cap));
   const result = await db.executeRead((tx) =>
     tx.run(
       `CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
        WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-       WITH node, score LIMIT $cap + 1
+       WITH node, score LIMIT $take
        WITH collect({node: node, score: score}) AS hits
        WITH size(hits) AS found, hits[$skip..$end] AS page
        UNWIND (CASE WHEN page = [] THEN [null] ELSE page END) AS hit
@@ -37,8 +41,8 @@ export async function searchEntities(
         query: lucene,
         labels,
         skip: neo4j.int(skip),
-        end: neo4j.int(Math.max(skip, Math.min(skip + limit, cap))),
-        cap: neo4j.int(cap),
+        end: neo4j.int(end),
+        take: neo4j.int((count ? cap : end) + 1),
       },
     ),
   );

@@ -1,9 +1,11 @@
 import { DEFAULT_RESULT_CAPS } from '../../config';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Ctx,
   Field,
   Float,
+  Info,
   Int,
   ObjectType,
   Query,
@@ -16,6 +18,7 @@ import type { Context } from '../../server/context';
 import { checkPageSize, PageInfo } from '../node/connection.type';
 import { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
+import { selects } from '../planner/planner';
 import { toLuceneQuery, typedWords } from './lucene';
 import {
   checkSearchText,
@@ -92,6 +95,7 @@ export class SearchResolver {
   })
   async search(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('text', {
       description: `What to look for, e.g. "Senioren", "Armut", "Quartier"; at most ${MAX_SEARCH_WORDS} words of at most ${MAX_SEARCH_WORD_LENGTH} characters each.`,
     })
@@ -136,6 +140,8 @@ export class SearchResolver {
       offset,
       size,
       ctx.caps.searchHits,
+      // Counting reads up to the cap of hits; only the totals need it (hasNextPage does not).
+      selects(info, 'totalCount') || selects(info, 'totalCountExact'),
     ).catch((error: unknown) => {
       // The limits above keep queries within Lucene's; should the index grow past them, the
       // refusal is still about the text, not a server fault.

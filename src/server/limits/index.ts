@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { FormattedExecutionResult, GraphQLSchema, ValidationRule } from 'graphql';
 import type { LimitsConfig } from '../../config';
 import { armorProtection } from './armor';
 import { queryCostPlugin } from './query-cost';
-import { responseSizePlugin } from './response-size';
+import { responseSizeLimit } from './response-size';
 
 export { jsonErrorHandler } from './http-errors';
 export { rateLimiter } from './rate-limit';
@@ -11,7 +11,8 @@ export { tokenLimit } from './token-limit';
 
 /**
  * The GraphQL side of the request limits (README "Limits"): Apollo options to spread into its
- * config. The response-size plugin comes first so the later plugins see its error.
+ * config (with `stringifyResult`, which sends the text the response-size check measured). The
+ * response-size plugin comes first so the later plugins see its error.
  */
 export function graphqlLimits<C extends BaseContext>(
   schema: GraphQLSchema,
@@ -22,17 +23,16 @@ export function graphqlLimits<C extends BaseContext>(
   validationRules: ValidationRule[];
   allowBatchedHttpRequests: false;
   includeStacktraceInErrorResponses: boolean;
+  stringifyResult: (result: FormattedExecutionResult) => string;
 } {
   const armor = armorProtection<C>(limits, development);
+  const responseSize = responseSizeLimit<C>(limits.maxResponseBytes);
   return {
-    plugins: [
-      responseSizePlugin<C>(limits.maxResponseBytes),
-      ...armor.plugins,
-      queryCostPlugin<C>(schema, limits),
-    ],
+    plugins: [responseSize.plugin, ...armor.plugins, queryCostPlugin<C>(schema, limits)],
     validationRules: armor.validationRules,
     // A JSON array of operations would multiply every other limit.
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: development,
+    stringifyResult: responseSize.stringifyResult,
   };
 }

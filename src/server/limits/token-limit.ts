@@ -1,9 +1,18 @@
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { NextFunction, Request, Response } from 'express';
+import { BoundedCache } from '../../common/bounded-cache';
 import { ErrorCode } from '../../common/errors';
 import { sendJsonError } from './http-errors';
 
 class TokenLimitExceeded extends Error {}
+
+/**
+ * Documents remembered as within the limit: clients send the same few documents again and again,
+ * and counting means lexing and parsing the whole text. Only documents up to this length are
+ * remembered, so the cache holds at most ACCEPTED_ENTRIES × this many characters.
+ */
+const ACCEPTED_ENTRIES = 500;
+const ACCEPTED_MAX_LENGTH = 16_384;
 
 /** The query text of a GraphQL POST body or GET request, when there is one. */
 function queryText(req: Request): string | undefined {
@@ -17,12 +26,14 @@ function queryText(req: Request): string | undefined {
  * before Apollo parses it: graphql-armor's counting parser stops at the first token over the
  * limit. Express middleware rather than armor's Apollo plugin, which throws from
  * `parsingDidStart` and so turns the refusal into a 500. Documents that fail to parse for other
- * reasons go on to Apollo, which reports the syntax error.
+ * reasons go on to Apollo, which reports the syntax error. A document found within the limit is
+ * remembered (the same text always has the same tokens), so repeated documents are counted once.
  */
 export function tokenLimit(maxTokens: number) {
+  const accepted = new BoundedCache<string, true>(ACCEPTED_ENTRIES);
   return (req: Request, res: Response, next: NextFunction): void => {
     const query = queryText(req);
-    if (query === undefined) {
+    if (query === undefined || accepted.get(query)) {
       next();
       return;
     }
@@ -47,7 +58,11 @@ export function tokenLimit(maxTokens: number) {
         );
         return;
       }
+      // Another parse error: Apollo reports it; such a document is not remembered.
+      next();
+      return;
     }
+    if (query.length <= ACCEPTED_MAX_LENGTH) accepted.set(query, true);
     next();
   };
 }
