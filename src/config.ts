@@ -26,6 +26,12 @@ export interface LauncherConfig {
   dataDir: string;
   heap: string;
   pageCache: string;
+  /**
+   * `db.memory.transaction.total.max` of the local instance: the memory all open transactions may
+   * hold together. A dataset's switch holds its whole change in one transaction (README
+   * "Importing at scale").
+   */
+  transactionMemory: string;
   /** Seconds to wait for Bolt to answer after launching. */
   startTimeoutSeconds: number;
   /**
@@ -200,6 +206,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!MEMORY.test(pageCache)) {
     problems.push(`NEO4J_PAGECACHE: expected a size like 256m or 1g (got "${pageCache}")`);
   }
+  const transactionMemory = str('NEO4J_TRANSACTION_MEMORY', '256m');
+  if (!MEMORY.test(transactionMemory)) {
+    problems.push(
+      `NEO4J_TRANSACTION_MEMORY: expected a size like 256m or 1g (got "${transactionMemory}")`,
+    );
+  }
   const timeoutRaw = str('NEO4J_START_TIMEOUT', '180');
   const startTimeoutSeconds = Number(timeoutRaw);
   if (!Number.isInteger(startTimeoutSeconds) || startTimeoutSeconds <= 0) {
@@ -280,6 +292,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dataDir: resolve(str('NEO4J_DATA_DIR', `.neo4j/${defaultInstanceName(uri)}`)),
       heap,
       pageCache,
+      transactionMemory,
       startTimeoutSeconds,
       transactionTimeoutSeconds,
       plugins,
