@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Database } from '../db/database';
 import { NODE_LABELS, RELATION_TYPE_NAMES } from '../model/model';
@@ -19,7 +18,7 @@ import {
   type RelationRow,
 } from './seed.repository';
 import { SeedValidationError, type SeedGraph } from './types';
-import { listSeedFiles } from './load';
+import { seedDigest } from './digest';
 import { validateSeedDir } from './validate';
 import { basisCounts } from './support';
 
@@ -52,23 +51,6 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
   const { graph, problems } = validateSeedDir(seedDir, documentsDir);
   if (problems.length > 0) throw new SeedValidationError(problems);
   return graph;
-}
-
-/** A digest of the seed files and the schema: equal digests mean an import would change nothing. */
-/**
- * Version of what the importer derives from the seeds (date bounds, validity); a change makes
- * `npm start` re-import even though the seed files are the same.
- */
-const STORED_FORMAT = 4;
-
-export function seedDigest(seedDir: string): string {
-  const hash = createHash('sha256');
-  hash.update(`format ${STORED_FORMAT}\0`);
-  const schema = { name: 'schema.cypher', text: readSchemaStatements().join(';\n') };
-  for (const file of [...listSeedFiles(seedDir), schema]) {
-    hash.update(file.name).update('\0').update(file.text).update('\0');
-  }
-  return hash.digest('hex');
 }
 
 /** True when the dataset was last imported from exactly these seed files. */
