@@ -56,3 +56,7 @@ CREATE FULLTEXT INDEX relation_text IF NOT EXISTS
 FOR ()-[r:HOLDS_POST|AFFILIATED_WITH|CONTRIBUTED_TO|DECIDED|PARTICIPATES_IN|FUNDS|RUNS|COORDINATES|IMPLEMENTS|CONTRIBUTES_TO|TARGETS|COOPERATES_WITH|OPERATES|ADDRESSES|BROADER|LOCATED_IN|BELONGS_TO|PART_OF|REPORTS_TO|HELD_AT|SPOKE_AT|SIGNED]-()
 ON EACH [r.roleTitle, r.description, r.decision, r.topic, r.note, r.fundingPurpose, r.quotes]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'german' } };
+
+// The seed importer's staging area: new nodes are written under SeedStaged (never Entity) and
+// found by id while their relationships are staged; see README "Importing at scale".
+CREATE INDEX seed_staged_id IF NOT EXISTS FOR (n:SeedStaged) ON (n.id);

@@ -32,6 +32,8 @@ export class SeedChecker {
   readonly basis: Record<Basis, number> = { STATED: 0, INFERRED: 0, EDITORIAL: 0 };
   entities = 0;
   relations = 0;
+  /** Set once `finish` has run. */
+  finished = false;
   private readonly report: Report;
   private readonly haveDocuments: boolean;
   private readonly unique = new Map<string, string>();
@@ -124,6 +126,7 @@ export class SeedChecker {
 
   /** The rules over all relations of a kind; call once, after the last entry. */
   finish(): void {
+    this.finished = true;
     this.checkBelongsTo();
     for (const [type, edges] of this.edges) this.checkAcyclic(type, edges);
   }

@@ -294,12 +294,7 @@ function checkValue(
   }
 }
 
-function readCitations(
-  raw: unknown,
-  file: SeedFileInfo,
-  at: Location,
-  report: Report,
-): Citation[] {
+function readCitations(raw: unknown, file: SeedFileInfo, at: Location, report: Report): Citation[] {
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
     report(at, 'missing source: every entity and relation needs "cite" with at least one quote');
     return [];
@@ -345,7 +340,6 @@ function readCitations(
   return out;
 }
 
-
 /** `mentions: { <entity id>: <words> | [<words>, …] }` of a citation. */
 function readMentions(
   raw: unknown,
@@ -370,4 +364,3 @@ function readMentions(
   }
   return out;
 }
-

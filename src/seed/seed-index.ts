@@ -30,7 +30,8 @@ export class SeedIndex implements SupportLookup {
   private readonly files: string[] = [];
   private readonly fileNumbers = new Map<string, number>();
   private readonly documents = new Map<string, IndexedDocument>();
-  private readonly externalNumbers = new Set<number>();
+  /** External entities: number → the `ags` they are found by (undefined: by id). */
+  private readonly externalKeys = new Map<number, string | undefined>();
   /** Node id → first day a dated relationship of the seeds shows it to exist. */
   readonly attested = new Map<string, string>();
 
@@ -49,7 +50,10 @@ export class SeedIndex implements SupportLookup {
     this.fileOf.push(this.fileNumber(node.at.file));
     this.lineOf.push(node.at.line);
     this.entryOf.push(entryIndex);
-    if (node.external) this.externalNumbers.add(n);
+    if (node.external) {
+      const ags = node.fields.ags;
+      this.externalKeys.set(n, typeof ags === 'string' ? ags : undefined);
+    }
     if (node.type === 'SourceDocument') {
       this.documents.set(node.id, {
         file: String(node.fields.file ?? ''),
@@ -95,12 +99,17 @@ export class SeedIndex implements SupportLookup {
   }
 
   isExternal(n: number): boolean {
-    return this.externalNumbers.has(n);
+    return this.externalKeys.has(n);
   }
 
-  /** Numbers of the external entities, in the order they were defined. */
-  externals(): number[] {
-    return [...this.externalNumbers];
+  /** The external entities, in the order they were defined, with the `ags` they are found by. */
+  externals(): { n: number; id: string; type: NodeLabel; ags?: string }[] {
+    return [...this.externalKeys].map(([n, ags]) => ({
+      n,
+      id: this.ids[n]!,
+      type: this.types[n]!,
+      ...(ags === undefined ? {} : { ags }),
+    }));
   }
 
   document(id: string): IndexedDocument | undefined {

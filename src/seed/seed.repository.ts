@@ -56,9 +56,26 @@ export function readSchemaStatements(
     .filter((s) => s.length > 0);
 }
 
-/** Schema changes cannot share a transaction with data writes, so each runs on its own. */
+const SCHEMA_NAME = /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS/i;
+
+/**
+ * Schema changes cannot share a transaction with data writes, so each runs on its own — and only
+ * when the database lacks the named constraint or index (each statement is IF NOT EXISTS, so the
+ * outcome is the same; an import of an up-to-date database then spends two reads, not forty
+ * schema transactions).
+ */
 export async function applySchema(db: Database, statements: string[]): Promise<void> {
+  const present = await db.executeRead(async (tx) => {
+    const names = new Set<string>();
+    for (const command of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
+      const result = await tx.run(command);
+      for (const record of result.records) names.add(record.get('name') as string);
+    }
+    return names;
+  });
   for (const statement of statements) {
+    const name = SCHEMA_NAME.exec(statement)?.[1];
+    if (name !== undefined && present.has(name)) continue;
     await db.executeWrite((tx) => tx.run(statement));
   }
 }

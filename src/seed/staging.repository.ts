@@ -1,0 +1,468 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { AppError, ErrorCode } from '../common/errors';
+import type { Database } from '../db/database';
+import {
+  cypherName,
+  labelsOf,
+  stagedLabelOf,
+  stagedTypeOf,
+  type NodeLabel,
+  type RelationType,
+} from '../model/model';
+import { countDataset, writeDatasetState, type Counts } from './seed.repository';
+
+/**
+ * The Cypher of the staged import (README "Importing at scale"). While an import runs, what it
+ * changes waits in a staging area the API never sees:
+ *
+ * - a NEW node is created with the labels `SeedStaged` and `Staged<Type>` (never `Entity` or its
+ *   type, so no API query matches it and no uniqueness constraint applies to it);
+ * - a CHANGED node is copied to a `SeedStagedUpdate` node; the live node keeps its identity;
+ * - a new relationship between two new nodes is created between their staged nodes with the
+ *   type `STAGED_<TYPE>` (no query names it, and a traversal from a live node never reaches it);
+ * - any other new or changed relationship is a `SeedStagedRelation` node holding its type, ends
+ *   and properties;
+ * - unchanged elements (same `importHash`) are not written at all.
+ *
+ * `switchDataset` then applies all of it in ONE transaction. Values travel as parameters; labels
+ * and types come from the model's constants (`cypherName`, `stagedLabelOf`, `stagedTypeOf`).
+ */
+
+type Props = Record<string, unknown>;
+
+export interface StageNodeRow {
+  /** The node's number in the seed index; echoed back for nodes that are not new. */
+  n: number;
+  id: string;
+  props: Props;
+}
+
+export interface StageRelationRow {
+  id: string;
+  from: string;
+  to: string;
+  /** Both ends are nodes this import creates: the relationship can wait between them. */
+  internal: boolean;
+  props: Props;
+}
+
+export type StageState = 'new' | 'changed' | 'same' | 'conflict';
+
+export interface NodeStageAnswer {
+  n: number;
+  state: Exclude<StageState, 'new'>;
+  labels: string[] | null;
+  dataset: string | null;
+}
+
+/**
+ * Stages a batch of nodes of one type. Each is compared with the live node of its id: none →
+ * staged as new; same `importHash` → nothing; another type or another dataset's → a conflict
+ * (nothing staged; the import will refuse); else staged as an update. Returns the rows that are
+ * not new.
+ */
+export async function stageNodes(
+  tx: ManagedTransaction,
+  dataset: string,
+  type: NodeLabel,
+  rows: StageNodeRow[],
+): Promise<NodeStageAnswer[]> {
+  const staged = `SeedStaged:${stagedLabelOf(type)}`;
+  const result = await tx.run(
+    `UNWIND $rows AS row
+     OPTIONAL MATCH (n:Entity {id: row.id})
+     WITH row, n, CASE
+       WHEN n IS NULL THEN 'new'
+       WHEN NOT $type IN labels(n) OR coalesce(n.dataset, '') <> $dataset THEN 'conflict'
+       WHEN n.importHash = row.props.importHash THEN 'same'
+       ELSE 'changed' END AS state
+     CALL (row, state) {
+       WITH row WHERE state = 'new'
+       CREATE (s:${staged})
+       SET s = row.props
+     }
+     CALL (row, state) {
+       WITH row WHERE state = 'changed'
+       CREATE (s:SeedStagedUpdate)
+       SET s = row.props
+     }
+     WITH row, n, state WHERE state <> 'new'
+     RETURN row.n AS n, state,
+            CASE WHEN state = 'conflict' THEN labels(n) END AS labels, n.dataset AS dataset`,
+    { rows, dataset, type },
+  );
+  return result.records.map((r) => r.toObject() as NodeStageAnswer);
+}
+
+/**
+ * Stages a batch of relationships of one type, each compared with the live relationship of its
+ * id: unchanged (same ends, same `importHash`, this dataset's) → nothing. Returns how many rows
+ * ended in each state, and how many were staged between staged nodes (`internal`).
+ */
+export async function stageRelations(
+  tx: ManagedTransaction,
+  dataset: string,
+  type: RelationType,
+  rows: StageRelationRow[],
+): Promise<{ new: number; changed: number; same: number; internal: number }> {
+  const t = cypherName(type);
+  const result = await tx.run(
+    `UNWIND $rows AS row
+     OPTIONAL MATCH (x)-[r:${t} {id: row.id}]->(y)
+     WITH row, CASE
+       WHEN r IS NULL THEN 'new'
+       WHEN r.importHash = row.props.importHash AND x.id = row.from AND y.id = row.to
+            AND r.dataset = $dataset THEN 'same'
+       ELSE 'changed' END AS state
+     WITH row, state, state = 'new' AND row.internal AS between
+     CALL (row, between) {
+       WITH row WHERE between
+       MATCH (a:SeedStaged {id: row.from}) WHERE a.dataset = $dataset
+       MATCH (b:SeedStaged {id: row.to}) WHERE b.dataset = $dataset
+       CREATE (a)-[s:${stagedTypeOf(type)}]->(b)
+       SET s = row.props
+     }
+     CALL (row, state, between) {
+       WITH row WHERE state <> 'same' AND NOT between
+       CREATE (s:SeedStagedRelation)
+       SET s = row.props, s.stagedType = $type, s.stagedFrom = row.from, s.stagedTo = row.to
+     }
+     RETURN state, between, count(*) AS count`,
+    { rows, dataset, type },
+  );
+  const out = { new: 0, changed: 0, same: 0, internal: 0 };
+  for (const r of result.records) {
+    const state = r.get('state') as 'new' | 'changed' | 'same';
+    const count = r.get('count') as number;
+    out[state] += count;
+    if (r.get('between') as boolean) out.internal += count;
+  }
+  return out;
+}
+
+/**
+ * What an import staged, per label and type: the switch touches only these and checks that the
+ * staging area holds exactly this much.
+ */
+export interface StagedTotals {
+  newNodes: Map<NodeLabel, number>;
+  changedNodes: number;
+  /** Relationships staged between staged nodes (`STAGED_<TYPE>`). */
+  internalRelations: Map<RelationType, number>;
+  /** Relationships staged as `SeedStagedRelation` nodes. */
+  otherRelations: Map<RelationType, number>;
+}
+
+/**
+ * Removes a dataset's staging area (what a failed or killed import left) and its marker, in
+ * transactions of `batch` nodes, so that even a national-size leftover needs no large
+ * transaction. Returns how many staged nodes it removed.
+ */
+export async function clearStaging(db: Database, dataset: string, batch = 10_000): Promise<number> {
+  let removed = 0;
+  for (const label of ['SeedStaged', 'SeedStagedUpdate', 'SeedStagedRelation']) {
+    for (;;) {
+      const result = await db.executeWrite((tx) =>
+        tx.run(
+          `MATCH (s:${cypherName(label)}) WHERE s.dataset = $dataset
+           WITH s LIMIT $batch
+           DETACH DELETE s
+           RETURN count(*) AS removed`,
+          { dataset, batch: neo4j.int(batch) },
+        ),
+      );
+      const n = result.records[0]?.get('removed') as number;
+      removed += n;
+      if (n < batch) break;
+    }
+  }
+  await db.executeWrite((tx) =>
+    tx.run(`MATCH (m:SeedImport {dataset: $dataset}) DELETE m`, { dataset }),
+  );
+  return removed;
+}
+
+/** Marks the staging area of the dataset as this import's; the switch checks the mark. */
+export async function claimStaging(db: Database, dataset: string, importId: string): Promise<void> {
+  await db.executeWrite((tx) =>
+    tx.run(
+      `MERGE (m:SeedImport {dataset: $dataset})
+       SET m.importId = $importId, m.startedAt = datetime()`,
+      { dataset, importId },
+    ),
+  );
+}
+
+/** The import that owns the dataset's staging area now, if any. */
+export async function stagingOwner(db: Database, dataset: string): Promise<string | null> {
+  const result = await db.executeRead((tx) =>
+    tx.run(`MATCH (m:SeedImport {dataset: $dataset}) RETURN m.importId AS id`, { dataset }),
+  );
+  return (result.records[0]?.get('id') as string | undefined) ?? null;
+}
+
+/** What the switch found and did. */
+export interface SwitchResult {
+  counts: Counts;
+  deletedNodes: number;
+  deletedRelationships: number;
+  keptNodes: string[];
+}
+
+export interface SwitchPlan {
+  dataset: string;
+  importId: string;
+  digest: string;
+  staged: StagedTotals;
+  /** Ids of the dataset's live nodes the seeds no longer hold. */
+  staleNodes: string[];
+  /** Live relationships of the dataset the seeds no longer hold, by type. */
+  staleRelations: Map<RelationType, string[]>;
+}
+
+const ID_BATCH = 10_000;
+
+function batches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ID_BATCH) out.push(items.slice(i, i + ID_BATCH));
+  return out;
+}
+
+class StagingMismatch extends AppError {
+  constructor(dataset: string, detail: string) {
+    super(
+      ErrorCode.SEED_INVALID,
+      `the staging area of dataset "${dataset}" is not what this import wrote (${detail}); another import of the dataset may have started meanwhile. Nothing was switched.`,
+    );
+  }
+}
+
+/**
+ * Makes the staged import the live dataset, in ONE transaction: updates live nodes in place
+ * (their identity, and relationships other datasets hang on them, survive), gives new nodes their
+ * labels, turns staged relationships into real ones, deletes what the seeds no longer hold (a
+ * node other data still refers to is kept and reported), counts and records the dataset. Any
+ * failure rolls all of it back: the previous version stays as it was.
+ */
+export async function switchDataset(db: Database, plan: SwitchPlan): Promise<SwitchResult> {
+  const { dataset } = plan;
+  return db.executeWrite(async (tx) => {
+    const owner = await tx.run(
+      `MATCH (m:SeedImport {dataset: $dataset})
+       SET m.switching = datetime()
+       RETURN m.importId AS id`,
+      { dataset },
+    );
+    if (owner.records[0]?.get('id') !== plan.importId) {
+      throw new StagingMismatch(dataset, 'its mark names another import');
+    }
+    const single = async (cypher: string, params: Record<string, unknown> = {}) => {
+      const result = await tx.run(cypher, { dataset, ...params });
+      return (result.records[0]?.get('count') as number | undefined) ?? 0;
+    };
+
+    const { staged } = plan;
+    const mismatch = (what: string, found: number, wanted: number) => {
+      if (found !== wanted) {
+        throw new StagingMismatch(dataset, `${what}: ${found} found, ${wanted} staged`);
+      }
+    };
+    if (staged.changedNodes > 0) {
+      const updated = await single(
+        `MATCH (s:SeedStagedUpdate) WHERE s.dataset = $dataset
+         MATCH (n:Entity {id: s.id})
+         SET n = properties(s)
+         DELETE s
+         RETURN count(*) AS count`,
+      );
+      mismatch('changed nodes', updated, staged.changedNodes);
+    }
+    for (const [type, wanted] of staged.newNodes) {
+      const created = await single(
+        `MATCH (n:${stagedLabelOf(type)}) WHERE n.dataset = $dataset
+         SET n:${labelsOf(type).map(cypherName).join(':')}
+         REMOVE n:${stagedLabelOf(type)}:SeedStaged
+         RETURN count(*) AS count`,
+      );
+      mismatch(`new ${type} nodes`, created, wanted);
+    }
+    for (const [type, wanted] of staged.internalRelations) {
+      const created = await single(
+        `MATCH (a)-[s:${stagedTypeOf(type)}]->(b) WHERE s.dataset = $dataset
+         CREATE (a)-[r:${cypherName(type)}]->(b)
+         SET r = properties(s)
+         DELETE s
+         RETURN count(*) AS count`,
+      );
+      mismatch(`new ${type} relationships`, created, wanted);
+    }
+    for (const [type, wanted] of staged.otherRelations) {
+      const t = cypherName(type);
+      // An id whose ends moved is removed first, or MERGE would clash with its uniqueness.
+      await tx.run(
+        `MATCH (s:SeedStagedRelation) WHERE s.dataset = $dataset AND s.stagedType = $type
+         MATCH (x)-[old:${t} {id: s.id}]->(y)
+         WHERE x.id <> s.stagedFrom OR y.id <> s.stagedTo
+         DELETE old`,
+        { dataset, type },
+      );
+      const merged = await single(
+        `MATCH (s:SeedStagedRelation) WHERE s.dataset = $dataset AND s.stagedType = $type
+         MATCH (a:Entity {id: s.stagedFrom})
+         MATCH (b:Entity {id: s.stagedTo})
+         MERGE (a)-[r:${t} {id: s.id}]->(b)
+         SET r = properties(s)
+         REMOVE r.stagedType, r.stagedFrom, r.stagedTo
+         DELETE s
+         RETURN count(*) AS count`,
+        { type },
+      );
+      mismatch(`${type} relationships`, merged, wanted);
+    }
+
+    let deletedRelationships = 0;
+    for (const [type, ids] of plan.staleRelations) {
+      for (const chunk of batches(ids)) {
+        deletedRelationships += await single(
+          `UNWIND $ids AS id
+           MATCH ()-[r:${cypherName(type)} {id: id}]->() WHERE r.dataset = $dataset
+           DELETE r
+           RETURN count(*) AS count`,
+          { ids: chunk },
+        );
+      }
+    }
+    let deletedNodes = 0;
+    const keptNodes: string[] = [];
+    for (const chunk of batches(plan.staleNodes)) {
+      const gone = await deleteNodesUnlessReferenced(tx, dataset, chunk);
+      deletedNodes += gone.deleted;
+      keptNodes.push(...gone.kept);
+    }
+
+    const counts = await countDataset(tx, dataset);
+    await writeDatasetState(tx, dataset, plan.digest, counts);
+    await tx.run(`MATCH (m:SeedImport {dataset: $dataset}) DELETE m`, { dataset });
+    return { counts, deletedNodes, deletedRelationships, keptNodes };
+  });
+}
+
+/**
+ * Deletes the dataset's nodes of these ids, unless facts from elsewhere (another dataset, later
+ * curation) still hang on them: those are kept and reported.
+ */
+async function deleteNodesUnlessReferenced(
+  tx: ManagedTransaction,
+  dataset: string,
+  ids: string[],
+): Promise<{ deleted: number; kept: string[] }> {
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (n:Entity {id: id}) WHERE n.dataset = $dataset
+     OPTIONAL MATCH (n)-[foreign]-()
+     WHERE coalesce(foreign.dataset, '') <> $dataset
+     WITH n, count(foreign) AS foreignCount
+     CALL (n, foreignCount) {
+       WITH n WHERE foreignCount = 0
+       DETACH DELETE n
+       RETURN 1 AS gone
+       UNION
+       WITH n WHERE foreignCount > 0
+       RETURN 0 AS gone
+     }
+     RETURN sum(gone) AS deleted, [x IN collect(CASE WHEN gone = 0 THEN n.id END) WHERE x IS NOT NULL] AS kept`,
+    { dataset, ids },
+  );
+  const record = result.records[0];
+  return {
+    deleted: (record?.get('deleted') as number) ?? 0,
+    kept: (record?.get('kept') as string[]) ?? [],
+  };
+}
+
+/**
+ * Ids of the dataset's live nodes and relationships that `keep` rejects (the ones the seeds no
+ * longer hold), read as a stream: only the stale ones are kept in memory.
+ */
+export async function findStale(
+  db: Database,
+  dataset: string,
+  keepNode: (id: string) => boolean,
+  keepRelation: (id: string) => boolean,
+): Promise<{ nodes: string[]; relations: Map<RelationType, string[]> }> {
+  return db.executeRead(
+    async (tx) => {
+      const nodes: string[] = [];
+      const relations = new Map<RelationType, string[]>();
+      for await (const record of tx.run(
+        `MATCH (n:Entity) WHERE n.dataset = $dataset RETURN n.id AS id`,
+        { dataset },
+      )) {
+        const id = record.get('id') as string;
+        if (!keepNode(id)) nodes.push(id);
+      }
+      for await (const record of tx.run(
+        `MATCH (:Entity)-[r]->(:Entity) WHERE r.dataset = $dataset RETURN type(r) AS type, r.id AS id`,
+        { dataset },
+      )) {
+        const id = record.get('id') as string;
+        if (keepRelation(id)) continue;
+        const type = record.get('type') as RelationType;
+        const list = relations.get(type);
+        if (list) list.push(id);
+        else relations.set(type, [id]);
+      }
+      return { nodes, relations };
+    },
+    { timeoutMs: 0 },
+  );
+}
+
+export interface ExternalRow {
+  n: number;
+  id: string;
+  type: NodeLabel;
+  ags?: string;
+}
+
+export interface ExternalMatch {
+  n: number;
+  /** The id of the node found, or null when there is none. */
+  id: string | null;
+  labels: string[];
+  dataset: string | null;
+}
+
+/**
+ * The nodes external entities stand for: by `ags` among the nodes of their label when given
+ * (the official key outlives ids: a Land may be the seeds' `nrw` or the reference `land-05`),
+ * else by id.
+ */
+export async function findExternals(db: Database, rows: ExternalRow[]): Promise<ExternalMatch[]> {
+  return db.executeRead(async (tx) => {
+    const out: ExternalMatch[] = [];
+    const read = (records: { toObject(): unknown }[]) =>
+      out.push(...records.map((r) => r.toObject() as ExternalMatch));
+    const byId = rows.filter((r) => r.ags === undefined);
+    if (byId.length > 0) {
+      const result = await tx.run(
+        `UNWIND $rows AS row
+         OPTIONAL MATCH (e:Entity {id: row.id})
+         RETURN row.n AS n, e.id AS id, coalesce(labels(e), []) AS labels, e.dataset AS dataset`,
+        { rows: byId },
+      );
+      read(result.records);
+    }
+    for (const type of new Set(rows.filter((r) => r.ags !== undefined).map((r) => r.type))) {
+      const result = await tx.run(
+        `UNWIND $rows AS row
+         OPTIONAL MATCH (e:${cypherName(type)} {ags: row.ags})
+         RETURN row.n AS n, e.id AS id, coalesce(labels(e), []) AS labels, e.dataset AS dataset`,
+        { rows: rows.filter((r) => r.ags !== undefined && r.type === type) },
+      );
+      read(result.records);
+    }
+    return out;
+  });
+}
