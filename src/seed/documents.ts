@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Two spaces in a row, a space other than " ", or space at either end. */
+const IRREGULAR_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Whitespace differs between captures and YAML; everything else must match to the letter. */
 export function normaliseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most quotes are already normal; testing is cheaper than rebuilding them.
+  return IRREGULAR_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 export const MAX_QUOTE_LENGTH = 300;

@@ -52,12 +52,26 @@ export interface RawEntry {
  */
 export const EXTERNAL_KEYS = ['ags'] as const;
 
-function describe(file: SeedFileInfo, entry: RawEntry, label: string): Location {
-  return {
-    file: file.file,
-    line: entry.line,
-    entry: `${entry.section}[${entry.index}] (${label})`,
-  };
+/**
+ * Where an entry stands. Its description is made only when a problem asks for it: a national
+ * seed set has a million entries and few problems.
+ */
+class EntryLocation implements Location {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    private readonly section: string,
+    private readonly index: number,
+    private readonly parts: readonly unknown[],
+  ) {}
+
+  get entry(): string {
+    return `${this.section}[${this.index}] (${this.parts.map(String).join(' ')})`;
+  }
+}
+
+function describe(file: SeedFileInfo, entry: RawEntry, ...parts: unknown[]): Location {
+  return new EntryLocation(file.file, entry.line, entry.section, entry.index, parts);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,7 +85,7 @@ export function readNode(file: SeedFileInfo, entry: RawEntry, report: Report): S
     return null;
   }
   const { type, id, cite, basis, reasoning, external, ...fields } = value;
-  const at = describe(file, entry, `${String(type)} ${String(id)}`);
+  const at = describe(file, entry, type, id);
   if (!isNodeLabel(type)) {
     report(at, `unknown type "${String(type)}" (one of ${Object.keys(NODE_TYPES).join(', ')})`);
     return null;
@@ -150,7 +164,7 @@ export function readRelation(
     return null;
   }
   const { type, from, to, id, cite, basis, reasoning, ...fields } = value;
-  const at = describe(file, entry, `${String(from)} ${String(type)} ${String(to)}`);
+  const at = describe(file, entry, from, type, to);
   if (!isRelationType(type)) {
     report(
       at,

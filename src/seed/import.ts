@@ -81,8 +81,7 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
 export function validateSeeds(seedDir: string, documentsDir: string): SeedSummary {
   const scan = new SeedScan(seedDir, documentsDir);
   const externals = scan.index().externals().length;
-  for (const node of scan.entities()) void node;
-  for (const rel of scan.relations()) void rel;
+  for (const entry of scan.entries()) void entry;
   scan.finish();
   if (scan.problems.length > 0) throw new SeedValidationError(scan.problems);
   const { entities, relations, basis } = scan.checker;
@@ -106,7 +105,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * 1. pass 1 indexes every file (ids, labels, names, documents, attestations);
  * 2. the schema is applied, a staging area a failed import left is cleared, this import claims it;
  * 3. pass 2 reads the files again and checks each entry against every rule while it writes the
- *    changes — and only the changes (content hash) — into the staging area, batch by batch;
+ *    changes — and only the changes (content hash) — into the staging area, chunk by chunk;
  * 4. on any problem nothing is switched and the staging area is cleared; otherwise ONE
  *    transaction switches the staged changes live and deletes what the seeds no longer hold.
  *
@@ -139,35 +138,32 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
     // Once a problem is known nothing more is written; the rest is still checked, so that one
     // run reports every problem.
     const writing = () => scan.problems.length === 0;
-    let read = 0;
-    for (const node of scan.entities()) {
-      if (++read % 500 === 0) await nextTick();
-      if (node.external || !writing()) continue;
-      const props = nodeProperties(node, dataset, index.attested.get(node.id) ?? null);
-      await stager.addNode(node.type, {
-        n: index.numberOf(node.id)!,
-        id: node.id,
-        props: withImportHash(node.type, props),
-      });
-    }
-    await (writing() ? stager.flushNodes() : stager.drain());
     const endpoint = (id: string) => {
       const n = index.numberOf(id);
       return (n !== undefined && externals.get(n)) || id;
     };
-    for (const rel of scan.relations()) {
+    let read = 0;
+    for (const { node, relation } of scan.entries()) {
       if (++read % 500 === 0) await nextTick();
       if (!writing()) continue;
-      const [from, to] = [endpoint(rel.from), endpoint(rel.to)];
-      await stager.addRelation(rel.type, {
-        id: rel.id,
-        from,
-        to,
-        internal: stager.isNew(index.numberOf(rel.from)) && stager.isNew(index.numberOf(rel.to)),
-        props: withImportHash(rel.type, relationProperties(rel, dataset), [from, to]),
-      });
+      if (relation) {
+        const [from, to] = [endpoint(relation.from), endpoint(relation.to)];
+        await stager.addRelation(relation.type, {
+          id: relation.id,
+          from,
+          to,
+          props: withImportHash(relation.type, relationProperties(relation, dataset), [from, to]),
+        });
+      } else if (!node.external) {
+        const props = nodeProperties(node, dataset, index.attested.get(node.id) ?? null);
+        await stager.addNode(node.type, {
+          n: index.numberOf(node.id)!,
+          id: node.id,
+          props: withImportHash(node.type, props),
+        });
+      }
     }
-    await (writing() ? stager.flushRelations() : stager.drain());
+    await (writing() ? stager.flush() : stager.drain());
     scan.finish();
     if (scan.problems.length > 0) throw invalid(scan);
     if (stager.conflicts.length > 0) throw conflictError(stager.conflicts);
@@ -180,6 +176,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
       `staged: nodes ${nodes.new} new, ${nodes.changed} changed, ${nodes.unchanged} unchanged; ` +
         `relationships ${relations.new} new, ${relations.changed} changed, ${relations.unchanged} unchanged`,
     );
+    log('looking for what the seeds no longer hold');
     const stale = await findStale(
       db,
       dataset,
@@ -196,7 +193,9 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
       staged: stager.totals,
       staleNodes: stale.nodes,
       staleRelations: stale.relations,
+      log: index.size > 10_000 ? log : undefined,
     });
+    log('switched');
     if (result.keptNodes.length > 0) {
       log(
         `kept ${result.keptNodes.length} node(s) no longer in the seeds because other data refers to them: ${result.keptNodes.join(', ')}`,
@@ -214,8 +213,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
 /** Reads the rest of the files for the other passes' problems, then reports them all. */
 function invalid(scan: SeedScan): SeedValidationError {
   if (!scan.checker.finished) {
-    for (const node of scan.entities()) void node;
-    for (const rel of scan.relations()) void rel;
+    for (const entry of scan.entries()) void entry;
     scan.finish();
   }
   return new SeedValidationError(scan.problems);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 
 /** One line of a text file without its line break, numbered from 1. */
 export interface Line {
@@ -8,38 +7,50 @@ export interface Line {
 }
 
 const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
 
 /**
  * The lines of a file, read 1 MB at a time: memory stays bounded by the longest line, however
- * large the file. Synchronous on purpose: the seed rules are one synchronous implementation for
- * every format, and the importer yields to the event loop between batches itself. A UTF-8
- * character split between two chunks is joined by the decoder; `\r\n` counts as one break.
+ * large the file. Lines are found as bytes and decoded one by one (a line break byte is never
+ * part of a UTF-8 character), so a line of plain ASCII stays a compact one-byte string even
+ * when its neighbours are not; `\r\n` counts as one break. Synchronous on purpose: the seed rules
+ * are one synchronous implementation for every format, and the importer yields to the event loop
+ * between batches itself.
  */
 export function* readLines(file: string): Generator<Line> {
   const fd = fs.openSync(file, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let filled = 0;
     let line = 0;
     for (;;) {
-      const read = fs.readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      const text = read > 0 ? rest + decoder.write(buffer.subarray(0, read)) : rest + decoder.end();
-      let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        line += 1;
-        yield { text: trimCr(text.slice(start, end)), line };
-        start = end + 1;
+      if (filled === buffer.length) {
+        // A line longer than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
       }
-      rest = text.slice(start);
-      if (read === 0) break;
+      const read = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+      filled += read;
+      let start = 0;
+      for (let nl = buffer.indexOf(NEWLINE, 0); nl >= 0 && nl < filled;) {
+        line += 1;
+        yield { text: decode(buffer, start, nl), line };
+        start = nl + 1;
+        nl = start < filled ? buffer.indexOf(NEWLINE, start) : -1;
+      }
+      if (read === 0) {
+        if (start < filled) yield { text: decode(buffer, start, filled), line: line + 1 };
+        break;
+      }
+      buffer.copy(buffer, 0, start, filled);
+      filled -= start;
     }
-    if (rest !== '') yield { text: trimCr(rest), line: line + 1 };
   } finally {
     fs.closeSync(fd);
   }
 }
 
-function trimCr(text: string): string {
-  return text.endsWith('\r') ? text.slice(0, -1) : text;
+function decode(buffer: Buffer, start: number, end: number): string {
+  return buffer.toString('utf8', start, end > start && buffer[end - 1] === 0x0d ? end - 1 : end);
 }

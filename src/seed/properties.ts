@@ -108,10 +108,9 @@ function canonical(value: unknown): string {
  * elements whose hash differs, so an unchanged national dataset costs reads, not writes.
  */
 export function withImportHash(kind: string, props: Props, ends: readonly string[] = []): Props {
-  const hash = createHash('sha1').update(kind).update('\0').update(ends.join('\0')).update('\0');
+  let text = `${kind}\0${ends.join('\0')}\0`;
   for (const key of Object.keys(props).sort()) {
-    if (key === IMPORT_HASH) continue;
-    hash.update(key).update('=').update(canonical(props[key])).update('\0');
+    if (key !== IMPORT_HASH) text += `${key}=${canonical(props[key])}\0`;
   }
-  return { ...props, [IMPORT_HASH]: hash.digest('base64') };
+  return { ...props, [IMPORT_HASH]: createHash('sha1').update(text).digest('base64') };
 }

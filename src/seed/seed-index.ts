@@ -1,6 +1,6 @@
 import { RELATION_TYPES, type NodeLabel, type RelationSpec } from '../model/model';
 import { addAttestation } from '../edtf/validity';
-import { namesOf, yearOf, type SupportLookup } from './support';
+import { comparable, namesOf, yearOf, type SupportLookup } from './support';
 import type { Location, SeedNode, SeedRelation } from './types';
 
 /** What the checks need to know of a source document: where its text is, what it is. */
@@ -24,6 +24,7 @@ export class SeedIndex implements SupportLookup {
   private readonly ids: string[] = [];
   private readonly types: NodeLabel[] = [];
   private readonly names: string[] = [];
+  private readonly comparableNames: string[] = [];
   private readonly fileOf: number[] = [];
   private readonly lineOf: number[] = [];
   private readonly entryOf: number[] = [];
@@ -46,7 +47,9 @@ export class SeedIndex implements SupportLookup {
     this.numbers.set(node.id, n);
     this.ids.push(node.id);
     this.types.push(node.type);
-    this.names.push(node.external ? '' : namesOf(node).join(NAME_SEPARATOR));
+    const names = node.external ? [] : namesOf(node);
+    this.names.push(names.join(NAME_SEPARATOR));
+    this.comparableNames.push(names.map(comparable).join(NAME_SEPARATOR));
     this.fileOf.push(this.fileNumber(node.at.file));
     this.lineOf.push(node.at.line);
     this.entryOf.push(entryIndex);
@@ -93,8 +96,16 @@ export class SeedIndex implements SupportLookup {
   }
 
   namesOf(id: string): string[] {
+    return this.split(this.names, id);
+  }
+
+  comparableNamesOf(id: string): string[] {
+    return this.split(this.comparableNames, id);
+  }
+
+  private split(list: string[], id: string): string[] {
     const n = this.numbers.get(id);
-    const joined = n === undefined ? '' : this.names[n]!;
+    const joined = n === undefined ? '' : list[n]!;
     return joined === '' ? [] : joined.split(NAME_SEPARATOR);
   }
 

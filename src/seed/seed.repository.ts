@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { REPO_ROOT } from '../config';
 import {
   cypherName,
@@ -215,6 +215,35 @@ export async function deleteDataset(db: Database, dataset: string): Promise<void
     await tx.run(`MATCH ()-[r]->() WHERE r.dataset = $dataset DELETE r`, { dataset });
     await tx.run(`MATCH (n:Entity {dataset: $dataset}) DETACH DELETE n`, { dataset });
     await tx.run(`MATCH (d:Dataset {name: $dataset}) DELETE d`, { dataset });
+  });
+}
+
+/**
+ * Removes everything a dataset owns in transactions of `batch` elements, so that even a national
+ * dataset needs no large transaction (between the batches the dataset is partly gone). Also
+ * clears what an unfinished import of it staged.
+ */
+export async function removeDataset(db: Database, dataset: string, batch = 10_000): Promise<void> {
+  const limit = neo4j.int(batch);
+  const repeat = async (cypher: string) => {
+    for (;;) {
+      const result = await db.executeWrite((tx) => tx.run(cypher, { dataset, limit }));
+      if ((result.records[0]?.get('removed') as number) < batch) return;
+    }
+  };
+  await repeat(
+    `MATCH ()-[r]->() WHERE r.dataset = $dataset
+     WITH r LIMIT $limit DELETE r RETURN count(*) AS removed`,
+  );
+  for (const label of ['Entity', 'SeedStaged', 'SeedStagedUpdate', 'SeedStagedRelation']) {
+    await repeat(
+      `MATCH (n:${cypherName(label)}) WHERE n.dataset = $dataset
+       WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS removed`,
+    );
+  }
+  await db.executeWrite(async (tx) => {
+    await tx.run(`MATCH (d:Dataset {name: $dataset}) DELETE d`, { dataset });
+    await tx.run(`MATCH (m:SeedImport {dataset: $dataset}) DELETE m`, { dataset });
   });
 }
 

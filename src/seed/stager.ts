@@ -5,15 +5,16 @@ import type { SeedIndex } from './seed-index';
 import {
   stageNodes,
   stageRelations,
+  type NodeStageAnswer,
   type StagedTotals,
   type StageNodeRow,
   type StageRelationRow,
 } from './staging.repository';
 
 export interface StagerOptions {
-  /** Rows per UNWIND statement and transaction. */
+  /** Rows per chunk (one transaction). */
   batchSize: number;
-  /** Called after each batch is committed to the staging area (test hook: may throw). */
+  /** Called after each chunk is committed to the staging area (test hook: may throw). */
   afterBatch?: (batches: number) => Promise<void> | void;
   progress?: (line: string) => void;
 }
@@ -25,11 +26,12 @@ export interface StageTally {
 }
 
 /**
- * Writes a seed set into the staging area batch by batch: rows collect per label or type and go
- * out as one UNWIND statement in a transaction of their own, so neither this process nor the
- * database holds more than a batch. One batch is in flight while the next is read and checked,
- * which keeps both cores busy. It remembers which nodes are new (a bit per node of the index):
- * a relationship between two new nodes can wait between their staged nodes.
+ * Writes a seed set into the staging area chunk by chunk: rows of every kind collect in the
+ * order they are read, and each chunk of `batchSize` rows goes out in a transaction of its own —
+ * one UNWIND statement per label and type in it, nodes before relationships (so a relationship
+ * finds the staged nodes of its chunk and of every chunk before). Neither this process nor the
+ * database holds more than a chunk. One chunk is in flight while the next is read and checked,
+ * which keeps both cores busy.
  */
 export class Stager {
   readonly tally: StageTally = {
@@ -43,48 +45,33 @@ export class Stager {
     otherRelations: new Map(),
   };
   readonly conflicts: Conflict[] = [];
-  private readonly fresh: Uint8Array;
-  private readonly nodeRows = new Map<NodeLabel, StageNodeRow[]>();
-  private readonly relationRows = new Map<RelationType, StageRelationRow[]>();
+  private nodes = new Map<NodeLabel, StageNodeRow[]>();
+  private relations = new Map<RelationType, StageRelationRow[]>();
+  private size = 0;
   private inflight: Promise<unknown> | null = null;
-  private batches = 0;
+  private chunks = 0;
+  private written = 0;
 
   constructor(
     private readonly db: Database,
     private readonly dataset: string,
     private readonly index: SeedIndex,
     private readonly options: StagerOptions,
-  ) {
-    this.fresh = new Uint8Array(index.size);
-  }
+  ) {}
 
   async addNode(type: NodeLabel, row: StageNodeRow): Promise<void> {
-    const rows = this.nodeRows.get(type) ?? [];
-    rows.push(row);
-    this.nodeRows.set(type, rows);
-    if (rows.length >= this.options.batchSize) await this.sendNodes(type);
-  }
-
-  /** True when the node of this number is created by this import (known once nodes are sent). */
-  isNew(n: number | undefined): boolean {
-    return n !== undefined && this.fresh[n] === 1;
+    push(this.nodes, type, row);
+    if (++this.size >= this.options.batchSize) await this.send();
   }
 
   async addRelation(type: RelationType, row: StageRelationRow): Promise<void> {
-    const rows = this.relationRows.get(type) ?? [];
-    rows.push(row);
-    this.relationRows.set(type, rows);
-    if (rows.length >= this.options.batchSize) await this.sendRelations(type);
+    push(this.relations, type, row);
+    if (++this.size >= this.options.batchSize) await this.send();
   }
 
-  /** Sends what is left of the nodes and waits for every write. */
-  async flushNodes(): Promise<void> {
-    for (const type of [...this.nodeRows.keys()]) await this.sendNodes(type);
-    await this.drain();
-  }
-
-  async flushRelations(): Promise<void> {
-    for (const type of [...this.relationRows.keys()]) await this.sendRelations(type);
+  /** Sends what is left and waits for every write. */
+  async flush(): Promise<void> {
+    await this.send();
     await this.drain();
   }
 
@@ -96,61 +83,61 @@ export class Stager {
     if (failure) throw failure;
   }
 
-  private async sendNodes(type: NodeLabel): Promise<void> {
-    const rows = this.nodeRows.get(type);
-    this.nodeRows.delete(type);
-    if (!rows || rows.length === 0) return;
+  private async send(): Promise<void> {
+    if (this.size === 0) return;
+    const nodes = this.nodes;
+    const relations = this.relations;
+    const rows = this.size;
+    this.nodes = new Map();
+    this.relations = new Map();
+    this.size = 0;
     await this.submit(async () => {
-      const answers = await this.db.executeWrite((tx) => stageNodes(tx, this.dataset, type, rows));
-      for (const row of rows) this.fresh[row.n] = 1;
-      let changed = 0;
-      let unchanged = 0;
-      for (const answer of answers) {
-        this.fresh[answer.n] = 0;
-        if (answer.state === 'changed') changed += 1;
-        else if (answer.state === 'same') unchanged += 1;
-        else {
-          this.conflicts.push({
-            id: this.index.idOf(answer.n),
-            labels: answer.labels ?? [],
-            dataset: answer.dataset,
-          });
-        }
+      const { nodeAnswers, relationAnswers } = await this.db.executeWrite(async (tx) => {
+        // Sent together (the driver pipelines them), run in this order by the server.
+        const nodeWork = [...nodes].map(
+          async ([type, list]) => [type, await stageNodes(tx, this.dataset, type, list)] as const,
+        );
+        const relationWork = [...relations].map(
+          async ([type, list]) =>
+            [type, await stageRelations(tx, this.dataset, type, list)] as const,
+        );
+        return {
+          nodeAnswers: await Promise.all(nodeWork),
+          relationAnswers: await Promise.all(relationWork),
+        };
+      });
+      for (const [type, answers] of nodeAnswers) this.countNodes(type, nodes.get(type)!, answers);
+      for (const [type, answer] of relationAnswers) {
+        this.tally.relations.new += answer.new;
+        this.tally.relations.changed += answer.changed;
+        this.tally.relations.unchanged += answer.same;
+        add(this.totals.internalRelations, type, answer.internal);
+        add(this.totals.otherRelations, type, answer.new + answer.changed - answer.internal);
       }
-      const created = rows.length - answers.length;
-      this.tally.nodes.new += created;
-      this.tally.nodes.changed += changed;
-      this.tally.nodes.unchanged += unchanged;
-      add(this.totals.newNodes, type, created);
-      this.totals.changedNodes += changed;
-      await this.committed(rows.length);
+      this.chunks += 1;
+      this.written += rows;
+      if (this.chunks % 20 === 0) this.options.progress?.(`staged ${this.written} elements`);
+      await this.options.afterBatch?.(this.chunks);
     });
   }
 
-  private async sendRelations(type: RelationType): Promise<void> {
-    const rows = this.relationRows.get(type);
-    this.relationRows.delete(type);
-    if (!rows || rows.length === 0) return;
-    await this.submit(async () => {
-      const answer = await this.db.executeWrite((tx) =>
-        stageRelations(tx, this.dataset, type, rows),
-      );
-      this.tally.relations.new += answer.new;
-      this.tally.relations.changed += answer.changed;
-      this.tally.relations.unchanged += answer.same;
-      add(this.totals.internalRelations, type, answer.internal);
-      add(this.totals.otherRelations, type, answer.new + answer.changed - answer.internal);
-      await this.committed(rows.length);
-    });
-  }
-
-  private written = 0;
-
-  private async committed(rows: number): Promise<void> {
-    this.batches += 1;
-    this.written += rows;
-    if (this.batches % 20 === 0) this.options.progress?.(`staged ${this.written} elements`);
-    await this.options.afterBatch?.(this.batches);
+  private countNodes(type: NodeLabel, rows: StageNodeRow[], answers: NodeStageAnswer[]): void {
+    for (const answer of answers) {
+      if (answer.state === 'changed') this.tally.nodes.changed += 1;
+      else if (answer.state === 'same') this.tally.nodes.unchanged += 1;
+      else {
+        this.conflicts.push({
+          id: this.index.idOf(answer.n),
+          labels: answer.labels ?? [],
+          dataset: answer.dataset,
+        });
+      }
+    }
+    const changed = answers.filter((a) => a.state === 'changed').length;
+    const created = rows.length - answers.length;
+    this.tally.nodes.new += created;
+    add(this.totals.newNodes, type, created);
+    this.totals.changedNodes += changed;
   }
 
   /**
@@ -164,6 +151,12 @@ export class Stager {
       (error: unknown) => error ?? new Error('staging failed'),
     );
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function add<K>(map: Map<K, number>, key: K, n: number): void {

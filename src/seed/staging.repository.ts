@@ -42,8 +42,6 @@ export interface StageRelationRow {
   id: string;
   from: string;
   to: string;
-  /** Both ends are nodes this import creates: the relationship can wait between them. */
-  internal: boolean;
   props: Props;
 }
 
@@ -97,8 +95,10 @@ export async function stageNodes(
 
 /**
  * Stages a batch of relationships of one type, each compared with the live relationship of its
- * id: unchanged (same ends, same `importHash`, this dataset's) → nothing. Returns how many rows
- * ended in each state, and how many were staged between staged nodes (`internal`).
+ * id: unchanged (same ends, same `importHash`, this dataset's) → nothing. A new one whose ends
+ * are both staged new nodes of this import waits between them; any other is staged as a
+ * `SeedStagedRelation` node. Returns how many rows ended in each state, and how many of the new
+ * ones wait between staged nodes (`internal`).
  */
 export async function stageRelations(
   tx: ManagedTransaction,
@@ -115,11 +115,11 @@ export async function stageRelations(
        WHEN r.importHash = row.props.importHash AND x.id = row.from AND y.id = row.to
             AND r.dataset = $dataset THEN 'same'
        ELSE 'changed' END AS state
-     WITH row, state, state = 'new' AND row.internal AS between
-     CALL (row, between) {
-       WITH row WHERE between
-       MATCH (a:SeedStaged {id: row.from}) WHERE a.dataset = $dataset
-       MATCH (b:SeedStaged {id: row.to}) WHERE b.dataset = $dataset
+     OPTIONAL MATCH (a:SeedStaged {id: row.from}) WHERE state = 'new' AND a.dataset = $dataset
+     OPTIONAL MATCH (b:SeedStaged {id: row.to}) WHERE a IS NOT NULL AND b.dataset = $dataset
+     WITH row, state, a, b, b IS NOT NULL AS between
+     CALL (a, b, row, between) {
+       WITH a, b, row WHERE between
        CREATE (a)-[s:${stagedTypeOf(type)}]->(b)
        SET s = row.props
      }
@@ -219,6 +219,8 @@ export interface SwitchPlan {
   staleNodes: string[];
   /** Live relationships of the dataset the seeds no longer hold, by type. */
   staleRelations: Map<RelationType, string[]>;
+  /** Notes how long each step of the switch took (for large imports). */
+  log?: (line: string) => void;
 }
 
 const ID_BATCH = 10_000;
@@ -257,9 +259,13 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
     if (owner.records[0]?.get('id') !== plan.importId) {
       throw new StagingMismatch(dataset, 'its mark names another import');
     }
+    let lap = Date.now();
     const single = async (cypher: string, params: Record<string, unknown> = {}) => {
       const result = await tx.run(cypher, { dataset, ...params });
-      return (result.records[0]?.get('count') as number | undefined) ?? 0;
+      const count = (result.records[0]?.get('count') as number | undefined) ?? 0;
+      plan.log?.(`switch: ${count} in ${Date.now() - lap} ms: ${cypher.split('\n')[0]!.trim()}`);
+      lap = Date.now();
+      return count;
     };
 
     const { staged } = plan;
@@ -268,15 +274,16 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
         throw new StagingMismatch(dataset, `${what}: ${found} found, ${wanted} staged`);
       }
     };
-    if (staged.changedNodes > 0) {
-      const updated = await single(
-        `MATCH (s:SeedStagedUpdate) WHERE s.dataset = $dataset
-         MATCH (n:Entity {id: s.id})
-         SET n = properties(s)
-         DELETE s
+    // Everything is created first and the staged copies deleted after: Neo4j slows down badly
+    // when one transaction creates and deletes relationships on the same nodes by turns.
+    for (const [type, wanted] of staged.internalRelations) {
+      const created = await single(
+        `MATCH (a)-[s:${stagedTypeOf(type)}]->(b) WHERE s.dataset = $dataset
+         CREATE (a)-[r:${cypherName(type)}]->(b)
+         SET r = properties(s)
          RETURN count(*) AS count`,
       );
-      mismatch('changed nodes', updated, staged.changedNodes);
+      mismatch(`new ${type} relationships`, created, wanted);
     }
     for (const [type, wanted] of staged.newNodes) {
       const created = await single(
@@ -287,15 +294,14 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
       );
       mismatch(`new ${type} nodes`, created, wanted);
     }
-    for (const [type, wanted] of staged.internalRelations) {
-      const created = await single(
-        `MATCH (a)-[s:${stagedTypeOf(type)}]->(b) WHERE s.dataset = $dataset
-         CREATE (a)-[r:${cypherName(type)}]->(b)
-         SET r = properties(s)
-         DELETE s
+    if (staged.changedNodes > 0) {
+      const updated = await single(
+        `MATCH (s:SeedStagedUpdate) WHERE s.dataset = $dataset
+         MATCH (n:Entity {id: s.id})
+         SET n = properties(s)
          RETURN count(*) AS count`,
       );
-      mismatch(`new ${type} relationships`, created, wanted);
+      mismatch('changed nodes', updated, staged.changedNodes);
     }
     for (const [type, wanted] of staged.otherRelations) {
       const t = cypherName(type);
@@ -314,11 +320,24 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
          MERGE (a)-[r:${t} {id: s.id}]->(b)
          SET r = properties(s)
          REMOVE r.stagedType, r.stagedFrom, r.stagedTo
-         DELETE s
          RETURN count(*) AS count`,
         { type },
       );
       mismatch(`${type} relationships`, merged, wanted);
+    }
+    for (const type of staged.internalRelations.keys()) {
+      await single(
+        `MATCH ()-[s:${stagedTypeOf(type)}]->() WHERE s.dataset = $dataset
+         DELETE s
+         RETURN count(*) AS count`,
+      );
+    }
+    for (const label of ['SeedStagedUpdate', 'SeedStagedRelation']) {
+      await single(
+        `MATCH (s:${cypherName(label)}) WHERE s.dataset = $dataset
+         DELETE s
+         RETURN count(*) AS count`,
+      );
     }
 
     let deletedRelationships = 0;
@@ -344,6 +363,9 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
     const counts = await countDataset(tx, dataset);
     await writeDatasetState(tx, dataset, plan.digest, counts);
     await tx.run(`MATCH (m:SeedImport {dataset: $dataset}) DELETE m`, { dataset });
+    plan.log?.(
+      `switch: stale elements deleted and dataset counted in ${Date.now() - lap} ms; committing`,
+    );
     return { counts, deletedNodes, deletedRelationships, keptNodes };
   });
 }

@@ -58,6 +58,8 @@ export interface SupportLookup {
   typeOf(id: string): NodeLabel | undefined;
   /** Every way the entity's own fields name it (see namesOf); none for an external entity. */
   namesOf(id: string): string[];
+  /** The same names as `comparable` makes them. */
+  comparableNamesOf(id: string): string[];
   /** True for the project's vocabulary documents. */
   isVocabulary(doc: string): boolean;
   /** The publication year of a cited document when its date is known to the year, else null. */
@@ -70,10 +72,14 @@ function quotesOf(item: SeedNode | SeedRelation): string[] {
 }
 
 /** Does one of the fact's citations name the entity, by a name or by a listed mention? */
-function named(item: SeedNode | SeedRelation, id: string, endNames: string[]): boolean {
-  const names = endNames.map(comparable);
-  return item.cite.some((citation) => {
-    const quote = comparable(citation.quote);
+function named(
+  item: SeedNode | SeedRelation,
+  quotes: string[],
+  id: string,
+  names: string[],
+): boolean {
+  return item.cite.some((citation, i) => {
+    const quote = quotes[i]!;
     if (names.some((name) => quote.includes(name))) return true;
     return (citation.mentions?.[id] ?? []).some((words) => quote.includes(comparable(words)));
   });
@@ -128,6 +134,7 @@ export function checkFactSupport(
     }
   }
   if (basis === 'INFERRED') return;
+  const quotes = quotesOf(item);
   const label = basis === 'STATED' ? 'a STATED' : 'an EDITORIAL';
   if ('from' in item) {
     // A relation between labels the model does not allow is reported already.
@@ -135,8 +142,8 @@ export function checkFactSupport(
     const [from, to] = [lookup.typeOf(item.from), lookup.typeOf(item.to)];
     if (!from || !to || !spec.from.includes(from) || !spec.to.includes(to)) return;
     for (const endId of [item.from, item.to]) {
-      const names = lookup.namesOf(endId);
-      if (!named(item, endId, names)) {
+      if (!named(item, quotes, endId, lookup.comparableNamesOf(endId))) {
+        const names = lookup.namesOf(endId);
         report(
           item.at,
           `unsupported: no quote of ${label} relation names "${endId}" (${names.join(' / ') || 'no name'}); quote a sentence that names it, list the words that stand for it under "mentions", or mark the relation INFERRED with its reasoning`,
@@ -144,7 +151,6 @@ export function checkFactSupport(
       }
     }
   }
-  const quotes = quotesOf(item);
   for (const field of edtfFields(specs, item.fields)) {
     const value = String(item.fields[field]);
     // Each end of an interval (each member of a set) may come from a different quote.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isRelationType, RELATION_TYPES, type RelationSpec } from '../model/model';
 import { DocumentTexts, PROJECT_DOCUMENTS } from './documents';
 import { readNode, readRelation, type Report } from './entries';
 import { SeedChecker } from './checker';
@@ -13,15 +14,22 @@ export interface ValidationResult {
   problems: SeedProblem[];
 }
 
-const ENTITIES = new Set(['entities'] as const);
-const RELATIONS = new Set(['relations'] as const);
+/** One checked entry of pass 2. */
+export type SeedEntry =
+  { node: SeedNode; relation?: never } | { relation: SeedRelation; node?: never };
 const ignore: Report = () => undefined;
+
+/** Only relationships of a kind with a validity rule can attest a node (pass 1 reads no other). */
+function datable(value: unknown): boolean {
+  const type = (value as { type?: unknown } | null)?.type;
+  return !isRelationType(type) || (RELATION_TYPES[type] as RelationSpec).validity !== undefined;
+}
 
 /**
  * A seed directory (YAML and NDJSON files alike) read in passes, so that memory does not grow
- * with the seed set: `index()` reads everything once into a compact index; `entities()` and then
- * `relations()` read the files again and yield each entry checked against every rule, one at a
- * time; `finish()` adds the rules over all relations. The problems of all passes collect in
+ * with the seed set: `index()` reads everything once into a compact index; `entries()` reads the
+ * files again and yields each entry checked against every rule, one at a time; `finish()` adds
+ * the rules over all relations. The problems of all passes collect in
  * `problems`; the importer writes each yielded entry while the rest is still being read.
  */
 export class SeedScan {
@@ -46,7 +54,7 @@ export class SeedScan {
         if (entry.section === 'entities') {
           const node = readNode(info, entry, ignore);
           if (node) index.addNode(node, entry.index);
-        } else {
+        } else if (datable(entry.value)) {
           const rel = readRelation(info, entry, ignore);
           if (rel) index.addRelation(rel);
         }
@@ -61,27 +69,25 @@ export class SeedScan {
     return this.built!.checker;
   }
 
-  /** Pass 2a: every entity, checked (external ones included; see `SeedNode.external`). */
-  *entities(): Generator<SeedNode> {
+  /**
+   * Pass 2: every entity and relation in file order, each checked against every rule (external
+   * entities included; see `SeedNode.external`).
+   */
+  *entries(): Generator<SeedEntry> {
     const checker = this.checker;
     const report = this.reporter();
-    for (const { info, entry } of this.files.entries(ENTITIES)) {
-      const node = readNode(info, entry, report);
-      if (!node) continue;
-      checker.checkNode(node, entry.index);
-      yield node;
-    }
-  }
-
-  /** Pass 2b: every relation, checked. */
-  *relations(): Generator<SeedRelation> {
-    const checker = this.checker;
-    const report = this.reporter();
-    for (const { info, entry } of this.files.entries(RELATIONS)) {
-      const rel = readRelation(info, entry, report);
-      if (!rel) continue;
-      checker.checkRelation(rel);
-      yield rel;
+    for (const { info, entry } of this.files.entries(ALL_SECTIONS)) {
+      if (entry.section === 'entities') {
+        const node = readNode(info, entry, report);
+        if (!node) continue;
+        checker.checkNode(node, entry.index);
+        yield { node };
+      } else {
+        const relation = readRelation(info, entry, report);
+        if (!relation) continue;
+        checker.checkRelation(relation);
+        yield { relation };
+      }
     }
   }
 
@@ -104,8 +110,10 @@ export class SeedScan {
 export function validateSeedDir(seedDir: string, documentsDir: string): ValidationResult {
   const scan = new SeedScan(seedDir, documentsDir);
   const graph: SeedGraph = { nodes: [], relations: [], externals: [] };
-  for (const node of scan.entities()) (node.external ? graph.externals : graph.nodes).push(node);
-  for (const rel of scan.relations()) graph.relations.push(rel);
+  for (const { node, relation } of scan.entries()) {
+    if (relation) graph.relations.push(relation);
+    else (node.external ? graph.externals : graph.nodes).push(node);
+  }
   scan.finish();
   return { graph, problems: scan.problems };
 }
