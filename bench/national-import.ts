@@ -8,13 +8,17 @@ import { importSeeds } from '../src/seed/import';
  * peak RSS, the counts and what was staged. Used by bench/national.bench.ts; by hand:
  *
  *   SEED_DIR=/tmp/national/seeds SEED_DOCUMENTS_DIR=/tmp/national/documents \
- *     node dist/bench/national-import.js --dataset national [--quiet]
+ *     node dist/bench/national-import.js --dataset national [--quiet] [--batch-size 2500]
+ *
+ * (src/seed/import-atomic.int.test.ts also runs it, to kill an import midway.)
  */
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--dataset');
   const dataset = i > 0 ? process.argv[i + 1] : undefined;
   if (!dataset) throw new Error('usage: node dist/bench/national-import.js --dataset <name>');
   const quiet = process.argv.includes('--quiet');
+  const b = process.argv.indexOf('--batch-size');
+  const batchSize = b > 0 ? Number(process.argv[b + 1]) : undefined;
   const config = loadConfig();
   const db = createDatabase(config.neo4j);
   try {
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
     const result = await importSeeds(db, {
       ...config.seed,
       dataset,
+      ...(batchSize ? { batchSize } : {}),
       log: (line) => {
         if (!quiet) console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}`);
       },

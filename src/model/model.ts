@@ -641,7 +641,8 @@ export function labelsOf(type: NodeLabel): string[] {
 /**
  * Labels of the seed importer's staging area (src/seed/staging.repository.ts): an import writes
  * its changes under these first and switches them live in one transaction. None of them is an
- * entity's label, so no query of the API and no uniqueness constraint ever sees staged data.
+ * entity's label, so no query of the API matches a staged node and no uniqueness constraint of
+ * an entity applies to it.
  */
 export const STAGING_LABELS = [
   'SeedStaged',
@@ -655,11 +656,6 @@ export function stagedLabelOf(type: NodeLabel): string {
   return cypherName(`Staged${type}`);
 }
 
-/** The type a new relationship carries while staged between staged nodes. */
-export function stagedTypeOf(type: RelationType): string {
-  return cypherName(`STAGED_${type}`);
-}
-
 const CYPHER_NAMES = new Set<string>([
   'Entity',
   ...NODE_LABELS,
@@ -667,7 +663,6 @@ const CYPHER_NAMES = new Set<string>([
   ...RELATION_TYPE_NAMES,
   ...STAGING_LABELS,
   ...NODE_LABELS.map((l) => `Staged${l}`),
-  ...RELATION_TYPE_NAMES.map((t) => `STAGED_${t}`),
 ]);
 
 /**

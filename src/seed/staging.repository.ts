@@ -6,7 +6,6 @@ import {
   cypherName,
   labelsOf,
   stagedLabelOf,
-  stagedTypeOf,
   type NodeLabel,
   type RelationType,
 } from '../model/model';
@@ -19,14 +18,16 @@ import { countDataset, writeDatasetState, type Counts } from './seed.repository'
  * - a NEW node is created with the labels `SeedStaged` and `Staged<Type>` (never `Entity` or its
  *   type, so no API query matches it and no uniqueness constraint applies to it);
  * - a CHANGED node is copied to a `SeedStagedUpdate` node; the live node keeps its identity;
- * - a new relationship between two new nodes is created between their staged nodes with the
- *   type `STAGED_<TYPE>` (no query names it, and a traversal from a live node never reaches it);
+ * - a new relationship between two new nodes is created, with its type and properties, between
+ *   their staged nodes: no traversal from a live node reaches it, and every query of the API that
+ *   names a relationship type anchors it on entity nodes;
  * - any other new or changed relationship is a `SeedStagedRelation` node holding its type, ends
  *   and properties;
  * - unchanged elements (same `importHash`) are not written at all.
  *
- * `switchDataset` then applies all of it in ONE transaction. Values travel as parameters; labels
- * and types come from the model's constants (`cypherName`, `stagedLabelOf`, `stagedTypeOf`).
+ * `switchDataset` then applies all of it in ONE transaction — mostly by giving the new nodes their
+ * labels, which makes them and the relationships between them live at once. Values travel as
+ * parameters; labels and types come from the model's constants (`cypherName`, `stagedLabelOf`).
  */
 
 type Props = Record<string, unknown>;
@@ -120,7 +121,7 @@ export async function stageRelations(
      WITH row, state, a, b, b IS NOT NULL AS between
      CALL (a, b, row, between) {
        WITH a, b, row WHERE between
-       CREATE (a)-[s:${stagedTypeOf(type)}]->(b)
+       CREATE (a)-[s:${t}]->(b)
        SET s = row.props
      }
      CALL (row, state, between) {
@@ -148,7 +149,7 @@ export async function stageRelations(
 export interface StagedTotals {
   newNodes: Map<NodeLabel, number>;
   changedNodes: number;
-  /** Relationships staged between staged nodes (`STAGED_<TYPE>`). */
+  /** Relationships staged between staged nodes: live once their ends are. */
   internalRelations: Map<RelationType, number>;
   /** Relationships staged as `SeedStagedRelation` nodes. */
   otherRelations: Map<RelationType, number>;
@@ -241,11 +242,12 @@ class StagingMismatch extends AppError {
 }
 
 /**
- * Makes the staged import the live dataset, in ONE transaction: updates live nodes in place
- * (their identity, and relationships other datasets hang on them, survive), gives new nodes their
- * labels, turns staged relationships into real ones, deletes what the seeds no longer hold (a
- * node other data still refers to is kept and reported), counts and records the dataset. Any
- * failure rolls all of it back: the previous version stays as it was.
+ * Makes the staged import the live dataset, in ONE transaction: gives new nodes their labels
+ * (which makes the relationships staged between them live too), updates changed nodes in place
+ * (their identity, and relationships other datasets hang on them, survive), writes the other
+ * new and changed relationships, deletes what the seeds no longer hold (a node other data still
+ * refers to is kept and reported), counts and records the dataset. Any failure rolls all of it
+ * back: the previous version stays as it was.
  */
 export async function switchDataset(db: Database, plan: SwitchPlan): Promise<SwitchResult> {
   const { dataset } = plan;
@@ -274,17 +276,9 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
         throw new StagingMismatch(dataset, `${what}: ${found} found, ${wanted} staged`);
       }
     };
-    // Everything is created first and the staged copies deleted after: Neo4j slows down badly
-    // when one transaction creates and deletes relationships on the same nodes by turns.
-    for (const [type, wanted] of staged.internalRelations) {
-      const created = await single(
-        `MATCH (a)-[s:${stagedTypeOf(type)}]->(b) WHERE s.dataset = $dataset
-         CREATE (a)-[r:${cypherName(type)}]->(b)
-         SET r = properties(s)
-         RETURN count(*) AS count`,
-      );
-      mismatch(`new ${type} relationships`, created, wanted);
-    }
+    // New nodes first: their labels make them live, and with them the relationships staged
+    // between them. The staged copies are deleted last: Neo4j slows down badly when one
+    // transaction creates and deletes relationships on the same nodes by turns.
     for (const [type, wanted] of staged.newNodes) {
       const created = await single(
         `MATCH (n:${stagedLabelOf(type)}) WHERE n.dataset = $dataset
@@ -324,13 +318,6 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
         { type },
       );
       mismatch(`${type} relationships`, merged, wanted);
-    }
-    for (const type of staged.internalRelations.keys()) {
-      await single(
-        `MATCH ()-[s:${stagedTypeOf(type)}]->() WHERE s.dataset = $dataset
-         DELETE s
-         RETURN count(*) AS count`,
-      );
     }
     for (const label of ['SeedStagedUpdate', 'SeedStagedRelation']) {
       await single(
