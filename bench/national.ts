@@ -312,13 +312,28 @@ function municipalities(kreise: DistrictRow[], scale: number, random: Random): M
       }
     }
   }
-  // Units grow with population, sublinearly: three for a village, hundreds for a metropolis.
-  const units = apportion(
-    Math.max(0, Math.round(TARGET.units * scale) - 3 * out.length),
-    out.map((m) => (m.population / 1000) ** 0.95),
-  );
+  // Units grow with population, sublinearly: three for a village, hundreds for a metropolis. What
+  // the cap cuts off the largest cities goes to the others, so the total stays the target.
+  const extra = out.map(() => 0);
+  let remaining = Math.max(0, Math.round(TARGET.units * scale) - 3 * out.length);
+  let open = out.map((_, i) => i);
+  while (remaining > 0 && open.length > 0) {
+    const parts = apportion(
+      remaining,
+      open.map((i) => (out[i]!.population / 1000) ** 0.95),
+    );
+    remaining = 0;
+    const next: number[] = [];
+    open.forEach((i, k) => {
+      const add = Math.min(MAX_UNITS - 3 - extra[i]!, parts[k]!);
+      extra[i]! += add;
+      remaining += parts[k]! - add;
+      if (extra[i]! < MAX_UNITS - 3) next.push(i);
+    });
+    open = next;
+  }
   out.forEach((m, i) => {
-    m.units = Math.min(MAX_UNITS, 3 + units[i]!);
+    m.units = 3 + extra[i]!;
   });
   const documents = apportion(
     Math.max(0, Math.round((TARGET.documents - TARGET.programmes) * scale) - out.length),

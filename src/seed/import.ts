@@ -27,7 +27,7 @@ export { seedDigest } from './digest';
 
 /** The dataset the project's own seed files make up; other imports use other names. */
 export const SEED_DATASET = 'seed';
-/** Rows per staged batch: large enough to keep round trips few, small enough to stay light. */
+/** Rows per staging transaction: large enough to keep round trips few, small enough to stay light. */
 const BATCH = 2_500;
 
 export interface ImportOptions {
@@ -35,7 +35,7 @@ export interface ImportOptions {
   documentsDir: string;
   dataset?: string;
   log?: (line: string) => void;
-  /** Rows per UNWIND statement and staging transaction (default 2,500). */
+  /** Rows per staging transaction, of every label and type together (default 2,500). */
   batchSize?: number;
   /**
    * Test hook: called after each batch is committed to the staging area. A throw aborts the
