@@ -199,14 +199,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('NEO4J_PASSWORD: Neo4j requires at least 8 characters');
   }
 
-  const heap = str('NEO4J_HEAP', '768m');
+  // Sized for the national graph on a 2-core, 24 GiB machine (README "Importing at scale"): its
+  // switch holds about 1.2 GB of transaction state; its store is about 1 GB.
+  const heap = str('NEO4J_HEAP', '4g');
   if (!MEMORY.test(heap))
     problems.push(`NEO4J_HEAP: expected a size like 768m or 1g (got "${heap}")`);
-  const pageCache = str('NEO4J_PAGECACHE', '256m');
+  const pageCache = str('NEO4J_PAGECACHE', '2g');
   if (!MEMORY.test(pageCache)) {
     problems.push(`NEO4J_PAGECACHE: expected a size like 256m or 1g (got "${pageCache}")`);
   }
-  const transactionMemory = str('NEO4J_TRANSACTION_MEMORY', '256m');
+  const transactionMemory = str('NEO4J_TRANSACTION_MEMORY', '2g');
   if (!MEMORY.test(transactionMemory)) {
     problems.push(
       `NEO4J_TRANSACTION_MEMORY: expected a size like 256m or 1g (got "${transactionMemory}")`,

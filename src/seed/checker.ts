@@ -1,7 +1,9 @@
 import {
   NODE_TYPES,
+  RELATION_TYPE_NAMES,
   RELATION_TYPES,
   type NodeLabel,
+  type RelationType,
   type NodeSpec,
   type RelationSpec,
 } from '../model/model';
@@ -14,11 +16,13 @@ import type { Basis, Location, SeedNode, SeedProblem, SeedRelation } from './typ
 /** Relationship types whose chains must not loop back on themselves. */
 const ACYCLIC: readonly string[] = ['PART_OF', 'BROADER', 'LOCATED_IN'];
 
+/** The relations of one acyclic type, as numbers: ends, and where each relation stands. */
 interface Edges {
-  /** from → the edges leaving it, in the order of the seed files. */
-  out: Map<number, number[]>;
+  from: number[];
   to: number[];
-  at: Location[];
+  file: number[];
+  line: number[];
+  entry: number[];
 }
 
 /**
@@ -37,7 +41,12 @@ export class SeedChecker {
   private readonly report: Report;
   private readonly haveDocuments: boolean;
   private readonly unique = new Map<string, string>();
-  private readonly relationIds = new Map<string, number>();
+  /**
+   * Relation id → where it is first defined (file number × 2³² + line). An id of the default
+   * form `from~TYPE~to` between known entities is kept as a number made of the ends' numbers and
+   * the type (exact, and far smaller than the string: a national seed set has half a million).
+   */
+  private readonly relationIds = new Map<number | string, number>();
   private readonly relationFiles: string[] = [];
   private readonly relationFileNumbers = new Map<string, number>();
   private readonly belongsTo: Uint8Array;
@@ -94,10 +103,11 @@ export class SeedChecker {
     checkFactSupport(node, this.index, this.report);
   }
 
-  checkRelation(rel: SeedRelation): void {
+  checkRelation(rel: SeedRelation, entryIndex: number): void {
     this.relations += 1;
     this.basis[rel.grounding.basis] += 1;
-    const first = this.relationIds.get(rel.id);
+    const key = this.relationKey(rel.id);
+    const first = this.relationIds.get(key);
     if (first !== undefined) {
       const file = this.relationFiles[Math.floor(first / 2 ** 32)];
       this.report(
@@ -105,7 +115,7 @@ export class SeedChecker {
         `duplicate relation "${rel.id}"; give one an explicit id (first defined at ${file}:${first % 2 ** 32})`,
       );
     } else {
-      this.relationIds.set(rel.id, this.relationFileNumber(rel.at.file) * 2 ** 32 + rel.at.line);
+      this.relationIds.set(key, this.relationFileNumber(rel.at.file) * 2 ** 32 + rel.at.line);
     }
     this.checkEndpoints(rel);
     this.checkCitations(rel);
@@ -116,12 +126,24 @@ export class SeedChecker {
     }
     const to = this.index.numberOf(rel.to);
     if (rel.type === 'OPERATES' && to !== undefined) this.operated[to] = 1;
-    if (ACYCLIC.includes(rel.type)) this.addEdge(rel);
+    if (ACYCLIC.includes(rel.type)) this.addEdge(rel, entryIndex);
   }
 
   /** True when the relation id was seen in this pass (the relations the seeds hold). */
   hasRelation(id: string): boolean {
-    return this.relationIds.has(id);
+    return this.relationIds.has(this.relationKey(id));
+  }
+
+  /** The key an id is kept under: see `relationIds`. Explicit ids cannot contain "~". */
+  private relationKey(id: string): number | string {
+    const parts = id.split('~');
+    if (parts.length !== 3) return id;
+    const type = RELATION_TYPE_NAMES.indexOf(parts[1] as RelationType);
+    const from = this.index.numberOf(parts[0]!);
+    const to = this.index.numberOf(parts[2]!);
+    if (type < 0 || from === undefined || to === undefined) return id;
+    const n = this.index.size;
+    return (from * RELATION_TYPE_NAMES.length + type) * n + to;
   }
 
   /** The rules over all relations of a kind; call once, after the last entry. */
@@ -212,19 +234,17 @@ export class SeedChecker {
     }
   }
 
-  private addEdge(rel: SeedRelation): void {
+  private addEdge(rel: SeedRelation, entryIndex: number): void {
     let edges = this.edges.get(rel.type);
     if (!edges) {
-      edges = { out: new Map(), to: [], at: [] };
+      edges = { from: [], to: [], file: [], line: [], entry: [] };
       this.edges.set(rel.type, edges);
     }
-    const from = this.nodeNumber(rel.from);
-    const e = edges.to.length;
+    edges.from.push(this.nodeNumber(rel.from));
     edges.to.push(this.nodeNumber(rel.to));
-    edges.at.push(rel.at);
-    const list = edges.out.get(from);
-    if (list) list.push(e);
-    else edges.out.set(from, [e]);
+    edges.file.push(this.relationFileNumber(rel.at.file));
+    edges.line.push(rel.at.line);
+    edges.entry.push(entryIndex);
   }
 
   private nodeNumber(id: string): number {
@@ -244,39 +264,61 @@ export class SeedChecker {
     return String(n);
   }
 
-  /** Depth-first over the edges of one type, without recursion (chains may be long). */
+  /**
+   * Depth-first over the edges of one type, without recursion (chains may be long), from each
+   * start in the order the seed files first name it; the adjacency is built here, in typed
+   * arrays, so that it exists only while it is needed.
+   */
   private checkAcyclic(type: string, edges: Edges): void {
-    const state = new Map<number, 'visiting' | 'done'>();
-    for (const start of edges.out.keys()) {
-      if (state.get(start) === 'done') continue;
-      const path = [start];
-      const next = [0];
-      state.set(start, 'visiting');
+    const nodes = this.index.size + this.unknown.size;
+    const start = new Int32Array(nodes + 1);
+    for (const from of edges.from) start[from + 1]! += 1;
+    for (let n = 0; n < nodes; n += 1) start[n + 1]! += start[n]!;
+    const cursor = start.slice(0, nodes);
+    const out = new Int32Array(edges.from.length);
+    edges.from.forEach((from, e) => (out[cursor[from]!++] = e));
+    const state = new Uint8Array(nodes); // 0 unseen, 1 on the path, 2 done
+    const firsts: number[] = [];
+    const named = new Uint8Array(nodes);
+    for (const from of edges.from) {
+      if (named[from] === 0) firsts.push(from);
+      named[from] = 1;
+    }
+    const at = (e: number): Location => {
+      const [file, line, entry] = [edges.file[e]!, edges.line[e]!, edges.entry[e]!];
+      return {
+        file: this.relationFiles[file]!,
+        line,
+        entry: `relations[${entry}] (${this.idOf(edges.from[e]!)} ${type} ${this.idOf(edges.to[e]!)})`,
+      };
+    };
+    for (const first of firsts) {
+      if (state[first] === 2) continue;
+      const path = [first];
+      const next = [start[first]!];
+      state[first] = 1;
       while (path.length > 0) {
         const node = path[path.length - 1]!;
-        const out = edges.out.get(node) ?? [];
         const i = next[next.length - 1]!;
-        if (i >= out.length) {
-          state.set(node, 'done');
+        if (i >= start[node + 1]!) {
+          state[node] = 2;
           path.pop();
           next.pop();
           continue;
         }
         next[next.length - 1] = i + 1;
         const target = edges.to[out[i]!]!;
-        const seen = state.get(target);
-        if (seen === 'done') continue;
-        if (seen === 'visiting') {
-          const first = edges.out.get(target)?.[0];
-          if (first !== undefined) {
+        if (state[target] === 2) continue;
+        if (state[target] === 1) {
+          if (start[target + 1]! > start[target]!) {
             const cycle = [...path, target].map((n) => this.idOf(n)).join(' → ');
-            this.report(edges.at[first]!, `${type} forms a cycle: ${cycle}`);
+            this.report(at(out[start[target]!]!), `${type} forms a cycle: ${cycle}`);
           }
           continue;
         }
-        state.set(target, 'visiting');
+        state[target] = 1;
         path.push(target);
-        next.push(0);
+        next.push(start[target]!);
       }
     }
   }

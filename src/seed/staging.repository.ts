@@ -149,7 +149,7 @@ export async function stageRelations(
 export interface StagedTotals {
   newNodes: Map<NodeLabel, number>;
   changedNodes: number;
-  /** Relationships staged between staged nodes: live once their ends are. */
+  /** Relationships staged between staged nodes: live once their ends are (the switch does not touch them). */
   internalRelations: Map<RelationType, number>;
   /** Relationships staged as `SeedStagedRelation` nodes. */
   otherRelations: Map<RelationType, number>;

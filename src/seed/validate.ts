@@ -85,7 +85,7 @@ export class SeedScan {
       } else {
         const relation = readRelation(info, entry, report);
         if (!relation) continue;
-        checker.checkRelation(relation);
+        checker.checkRelation(relation, entry.index);
         yield { relation };
       }
     }
