@@ -36,6 +36,9 @@ CREATE CONSTRAINT rel_signed_id IF NOT EXISTS FOR ()-[r:SIGNED]-() REQUIRE r.id 
 // One metadata node per imported dataset (digest of its seed files, time of import).
 CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE;
 
+// API keys for writes: not part of the graph (no Entity label), looked up by their id.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
+
 // Which import owns a node: re-imports replace only their own dataset.
 CREATE INDEX entity_dataset IF NOT EXISTS FOR (n:Entity) ON (n.dataset);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
@@ -56,6 +59,18 @@ CREATE FULLTEXT INDEX relation_text IF NOT EXISTS
 FOR ()-[r:HOLDS_POST|AFFILIATED_WITH|CONTRIBUTED_TO|DECIDED|PARTICIPATES_IN|FUNDS|RUNS|COORDINATES|IMPLEMENTS|CONTRIBUTES_TO|TARGETS|COOPERATES_WITH|OPERATES|ADDRESSES|BROADER|LOCATED_IN|BELONGS_TO|PART_OF|REPORTS_TO|HELD_AT|SPOKE_AT|SIGNED]-()
 ON EACH [r.roleTitle, r.description, r.decision, r.topic, r.note, r.fundingPurpose, r.quotes]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'german' } };
+
+// Curation (issue 13): the change log, proposals and the texts of documents that came in through
+// the API. None of them is an Entity, and none is linked to the graph by a relationship, so no
+// read of the graph sees them.
+CREATE CONSTRAINT curation_log_name IF NOT EXISTS FOR (l:CurationLog) REQUIRE l.name IS UNIQUE;
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT source_text_document IF NOT EXISTS FOR (t:SourceText) REQUIRE t.document IS UNIQUE;
+CREATE INDEX change_key IF NOT EXISTS FOR (c:Change) ON (c.key);
+CREATE INDEX change_seq IF NOT EXISTS FOR (c:Change) ON (c.seq);
+CREATE INDEX change_author IF NOT EXISTS FOR (c:Change) ON (c.authorId);
+CREATE INDEX proposal_status IF NOT EXISTS FOR (p:Proposal) ON (p.status);
 
 // The seed importer's staging area: new nodes are written under SeedStaged (never Entity) and
 // found by id while their relationships are staged; see README "Importing at scale".

@@ -156,3 +156,65 @@ describe('plugins of the local instance', () => {
     ]);
   });
 });
+
+describe('the shared store', () => {
+  it('is off by default', () => {
+    expect(loadConfig({}).sharedStore).toBeNull();
+    expect(loadConfig({ KG_SHARED_STORE_URL: '' }).sharedStore).toBeNull();
+  });
+
+  it('takes a redis:// or rediss:// URL, with a password and a database number', () => {
+    expect(loadConfig({ KG_SHARED_STORE_URL: 'redis://redis:6379' }).sharedStore).toEqual({
+      url: 'redis://redis:6379',
+      prefix: 'kg:',
+    });
+    expect(
+      loadConfig({
+        KG_SHARED_STORE_URL: 'rediss://:s3cret@cache.example.org:6380/2',
+        KG_SHARED_STORE_PREFIX: 'kommunalgraph:prod:',
+      }).sharedStore,
+    ).toEqual({ url: 'rediss://:s3cret@cache.example.org:6380/2', prefix: 'kommunalgraph:prod:' });
+  });
+
+  it('refuses other URLs and prefixes, and never repeats the password', () => {
+    expect(problemsOf({ KG_SHARED_STORE_URL: 'http://:s3cret@cache:6379' })).toEqual([
+      'KG_SHARED_STORE_URL: scheme must be redis:// or rediss:// (got "http://***@cache:6379/")',
+    ]);
+    expect(problemsOf({ KG_SHARED_STORE_URL: 's3cret' })).toEqual([
+      'KG_SHARED_STORE_URL: not a URL (expected redis://[:password@]host[:port][/db])',
+    ]);
+    expect(problemsOf({ KG_SHARED_STORE_URL: 'redis://:s3cret@cache/kg' })).toEqual([
+      'KG_SHARED_STORE_URL: the path can only be a database number like /0 (got "redis://***@cache/kg")',
+    ]);
+    expect(
+      problemsOf({ KG_SHARED_STORE_URL: 'redis://cache', KG_SHARED_STORE_PREFIX: 'has space' }),
+    ).toEqual(['KG_SHARED_STORE_PREFIX: 1 to 64 letters, digits or ":_.-" (got "has space")']);
+    expect(problemsOf({ KG_SHARED_STORE_PREFIX: 'kg:' })).toEqual([
+      'KG_SHARED_STORE_PREFIX: has no effect without KG_SHARED_STORE_URL',
+    ]);
+  });
+});
+
+describe('trusted proxies', () => {
+  it('are none by default', () => {
+    expect(loadConfig({}).server.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).server.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).server.trustProxy).toBe(false);
+  });
+
+  it('are a number of hops or a list of addresses, subnets and names', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).server.trustProxy).toBe(1);
+    expect(
+      loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 172.18.0.2' }).server.trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '172.18.0.2']);
+  });
+
+  it('refuse "true" (any client could choose its own address) and malformed entries', () => {
+    for (const value of ['true', '10.0.0.0/33', 'proxy.example.org', '10.0.0.0/8/1', '-1']) {
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([
+        'TRUST_PROXY: a number of proxy hops, or addresses, subnets (10.0.0.0/8), loopback, ' +
+          `linklocal or uniquelocal separated by commas (got "${value}")`,
+      ]);
+    }
+  });
+});

@@ -1,4 +1,9 @@
+import net from 'node:net';
 import path from 'node:path';
+import { redactUrl } from './common/redact';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import type { JSONWebKeySet } from 'jose';
 
 /** Where the repository lives; every relative default below is resolved against it. */
 export const REPO_ROOT =
@@ -67,6 +72,25 @@ export interface ServerConfig {
    * validation errors suggest field names. Off for a public service.
    */
   development: boolean;
+  /**
+   * Which proxies in front of the API to believe about the client's address (`TRUST_PROXY`,
+   * Express's `trust proxy`): a number of hops, or addresses and subnets; false trusts none, so
+   * every request counts as coming from the address that connected.
+   */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string[];
+
+/**
+ * A Redis-compatible server that replicas share for state kept per process otherwise: the
+ * persisted-query registry and the rate-limit counters (README "Scaling out").
+ */
+export interface SharedStoreConfig {
+  /** `redis://` or `rediss://` URL; may carry a password, so it is logged only redacted. */
+  url: string;
+  /** Prepended to every key, so deployments (or test runs) can share one server. */
+  prefix: string;
 }
 
 /** Bounds on every request; README "Limits" lists each with its variable and refusal. */
@@ -121,6 +145,60 @@ export const DEFAULT_RESULT_CAPS: ResultCaps = {
   searchHits: 1000,
 };
 
+/** The JWS algorithms a JWT may be signed with: asymmetric only (see JwtConfig). */
+export const JWT_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+
+/**
+ * JWTs verified with a public key the operator configures. Only asymmetric keys: the API can
+ * check a token but never mint one, so a leak of its configuration grants nobody a role (an
+ * HS256 secret would). None of this is secret, but none of it is logged either.
+ */
+export interface JwtConfig {
+  /** One public key (PEM), or a JWK set whose keys the token's `kid` chooses among. */
+  keys: { kind: 'pem'; key: KeyObject } | { kind: 'jwks'; jwks: JSONWebKeySet };
+  /** The `iss` a token must carry. */
+  issuer: string;
+  /** The `aud` a token must carry (one of its audiences). */
+  audience: string;
+  algorithms: JwtAlgorithm[];
+  /** The claim holding the role (a dotted path such as `realm_access.roles`): a name or a list. */
+  roleClaim: string;
+  /** Leeway for `exp` and `nbf` against clock skew, in seconds. */
+  clockToleranceSeconds: number;
+}
+
+/** Credentials for writes (README "Credentials and roles"). */
+export interface AuthConfig {
+  /**
+   * How long a verified API key is trusted without asking the database again, in seconds: the
+   * longest a revocation made elsewhere (the CLI, another server process) takes to apply. 0 asks
+   * on every request.
+   */
+  apiKeyCacheSeconds: number;
+  /** Most verified keys remembered; the least recently used is dropped first. */
+  apiKeyCacheEntries: number;
+  /** How bearer tokens other than API keys are verified; null (the default) refuses them. */
+  jwt: JwtConfig | null;
+}
+
+export const DEFAULT_AUTH: AuthConfig = {
+  apiKeyCacheSeconds: 30,
+  apiKeyCacheEntries: 1000,
+  jwt: null,
+};
+
 export interface AppConfig {
   neo4j: Neo4jConfig;
   resultCaps: ResultCaps;
@@ -128,6 +206,9 @@ export interface AppConfig {
   seed: SeedConfig;
   server: ServerConfig;
   limits: LimitsConfig;
+  /** Off (null) by default: everything stays in the process's memory. */
+  sharedStore: SharedStoreConfig | null;
+  auth: AuthConfig;
 }
 
 /** One message per bad variable, so a user can fix all of them in one go. */
@@ -274,6 +355,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const limits = loadLimits(env, problems);
+  const sharedStore = loadSharedStore(env, problems);
+  const trustProxy = loadTrustProxy(env, problems);
+  const auth = loadAuth(env, problems);
   const plugins = launcherPlugins(env, problems);
   const development = ['1', 'true'].includes(env.KG_DEV ?? '') || env.NODE_ENV === 'development';
 
@@ -303,8 +387,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       seedDir: resolve(str('SEED_DIR', 'seeds')),
       documentsDir: resolve(str('SEED_DOCUMENTS_DIR', '../shared/seeds')),
     },
-    server: { port, host: str('HOST', '127.0.0.1'), logLevel, development },
+    server: { port, host: str('HOST', '127.0.0.1'), logLevel, development, trustProxy },
     limits,
+    sharedStore,
+    auth,
   };
 }
 
@@ -383,6 +469,268 @@ function loadLimits(env: Env, problems: string[]): LimitsConfig {
     rateLimit: count('RATE_LIMIT', d.rateLimit),
     rateLimitWindowSeconds: count('RATE_LIMIT_WINDOW', d.rateLimitWindowSeconds),
   };
+}
+
+/** The default key prefix of the shared store. */
+export const DEFAULT_SHARED_STORE_PREFIX = 'kg:';
+
+const STORE_PREFIX = /^[A-Za-z0-9:_.-]{1,64}$/;
+
+/**
+ * `KG_SHARED_STORE_URL` (unset: off) and `KG_SHARED_STORE_PREFIX`. Messages show the URL only
+ * redacted: it may carry the store's password.
+ */
+function loadSharedStore(env: Env, problems: string[]): SharedStoreConfig | null {
+  const raw = env.KG_SHARED_STORE_URL ?? '';
+  const prefix = env.KG_SHARED_STORE_PREFIX || DEFAULT_SHARED_STORE_PREFIX;
+  if (!STORE_PREFIX.test(prefix)) {
+    problems.push(
+      `KG_SHARED_STORE_PREFIX: 1 to 64 letters, digits or ":_.-" (got "${env.KG_SHARED_STORE_PREFIX}")`,
+    );
+  }
+  if (raw === '') {
+    if (env.KG_SHARED_STORE_PREFIX) {
+      problems.push('KG_SHARED_STORE_PREFIX: has no effect without KG_SHARED_STORE_URL');
+    }
+    return null;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push('KG_SHARED_STORE_URL: not a URL (expected redis://[:password@]host[:port][/db])');
+    return null;
+  }
+  if (!['redis:', 'rediss:'].includes(url.protocol)) {
+    problems.push(
+      `KG_SHARED_STORE_URL: scheme must be redis:// or rediss:// (got "${redactUrl(raw)}")`,
+    );
+  } else if (url.hostname === '') {
+    problems.push(`KG_SHARED_STORE_URL: names no host (got "${redactUrl(raw)}")`);
+  } else if (!/^\/?(\d{1,2})?$/.test(url.pathname)) {
+    problems.push(
+      `KG_SHARED_STORE_URL: the path can only be a database number like /0 (got "${redactUrl(raw)}")`,
+    );
+  }
+  return { url: raw, prefix };
+}
+
+const TRUST_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Whether `entry` is an address, a subnet (address/prefix length) or one of Express's names. */
+function isTrustEntry(entry: string): boolean {
+  if (TRUST_NAMES.includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const length = Number(bits);
+  return /^\d+$/.test(bits) && length <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: unset or `0` trusts no proxy; a whole number trusts that many hops; otherwise a
+ * comma-separated list of addresses, subnets, `loopback`, `linklocal` or `uniquelocal`. `true`
+ * (trust any X-Forwarded-For) is refused: any client could then choose its own rate-limit key.
+ */
+function loadTrustProxy(env: Env, problems: string[]): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  if (entries.every(isTrustEntry)) return entries;
+  problems.push(
+    'TRUST_PROXY: a number of proxy hops, or addresses, subnets (10.0.0.0/8), loopback, ' +
+      `linklocal or uniquelocal separated by commas (got "${raw}")`,
+  );
+  return false;
+}
+
+/** The credential settings; a bad value adds a problem (never quoting a key) and leaves the default. */
+function loadAuth(env: Env, problems: string[]): AuthConfig {
+  const cacheRaw = env.KG_API_KEY_CACHE_SECONDS ?? '';
+  let apiKeyCacheSeconds = DEFAULT_AUTH.apiKeyCacheSeconds;
+  if (cacheRaw !== '') {
+    const value = Number(cacheRaw);
+    if (!Number.isInteger(value) || value < 0 || value > 3600) {
+      problems.push(
+        `KG_API_KEY_CACHE_SECONDS: expected whole seconds from 0 to 3600 (got "${cacheRaw}")`,
+      );
+    } else {
+      apiKeyCacheSeconds = value;
+    }
+  }
+  return {
+    apiKeyCacheSeconds,
+    apiKeyCacheEntries: positiveWhole(
+      env,
+      problems,
+      'KG_API_KEY_CACHE_ENTRIES',
+      DEFAULT_AUTH.apiKeyCacheEntries,
+      'keys',
+    ),
+    jwt: loadJwt(env, problems),
+  };
+}
+
+/** Which algorithms fit a public key (RSA, RSA-PSS, an EC curve, Ed25519/Ed448). */
+function algorithmsFor(key: KeyObject): JwtAlgorithm[] {
+  switch (key.asymmetricKeyType) {
+    case 'rsa':
+      return ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+    case 'rsa-pss':
+      return ['PS256', 'PS384', 'PS512'];
+    case 'ec': {
+      const curve = key.asymmetricKeyDetails?.namedCurve;
+      if (curve === 'prime256v1') return ['ES256'];
+      if (curve === 'secp384r1') return ['ES384'];
+      if (curve === 'secp521r1') return ['ES512'];
+      return [];
+    }
+    case 'ed25519':
+    case 'ed448':
+      return ['EdDSA'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * JWT settings: on when a key is given (`KG_JWT_PUBLIC_KEY`, `KG_JWT_PUBLIC_KEY_FILE` or
+ * `KG_JWT_JWKS_FILE`, exactly one), and then issuer and audience are required.
+ */
+function loadJwt(env: Env, problems: string[]): JwtConfig | null {
+  const set = (name: string) => (env[name] ?? '') !== '';
+  const sources = ['KG_JWT_PUBLIC_KEY', 'KG_JWT_PUBLIC_KEY_FILE', 'KG_JWT_JWKS_FILE'].filter(set);
+  const others = [
+    'KG_JWT_ISSUER',
+    'KG_JWT_AUDIENCE',
+    'KG_JWT_ALGORITHMS',
+    'KG_JWT_ROLE_CLAIM',
+    'KG_JWT_CLOCK_TOLERANCE',
+  ].filter(set);
+  if (sources.length === 0) {
+    for (const name of others) {
+      problems.push(
+        `${name}: set, but JWTs are off without a key (KG_JWT_PUBLIC_KEY, KG_JWT_PUBLIC_KEY_FILE or KG_JWT_JWKS_FILE)`,
+      );
+    }
+    return null;
+  }
+  if (sources.length > 1) {
+    problems.push(`${sources.join(', ')}: give one JWT key setting, not ${sources.length}`);
+    return null;
+  }
+  const source = sources[0]!;
+  const count = problems.length;
+  let keys: JwtConfig['keys'] | undefined;
+  let fitting: JwtAlgorithm[] = [...JWT_ALGORITHMS];
+  const readFile = (name: string): string | undefined => {
+    try {
+      return fs.readFileSync(path.resolve(REPO_ROOT, env[name]!), 'utf8');
+    } catch (error) {
+      problems.push(`${name}: cannot read ${env[name]} (${(error as NodeJS.ErrnoException).code})`);
+      return undefined;
+    }
+  };
+  if (source === 'KG_JWT_JWKS_FILE') {
+    const text = readFile(source);
+    if (text !== undefined) {
+      const jwks = publicJwks(text);
+      if (typeof jwks === 'string') problems.push(`${source}: ${jwks}`);
+      else keys = { kind: 'jwks', jwks };
+    }
+  } else {
+    // An environment file may carry the PEM on one line with \n escapes.
+    const pem =
+      source === 'KG_JWT_PUBLIC_KEY' ? env[source]!.replace(/\\n/g, '\n') : readFile(source);
+    if (pem !== undefined) {
+      const key = publicPemKey(pem);
+      if (typeof key === 'string') {
+        problems.push(`${source}: ${key}`);
+      } else {
+        keys = { kind: 'pem', key };
+        fitting = algorithmsFor(key);
+        if (fitting.length === 0) problems.push(`${source}: a key of a type JWTs cannot use`);
+      }
+    }
+  }
+
+  const issuer = env.KG_JWT_ISSUER ?? '';
+  if (issuer === '')
+    problems.push('KG_JWT_ISSUER: required when JWTs are on (the `iss` to accept)');
+  const audience = env.KG_JWT_AUDIENCE ?? '';
+  if (audience === '') {
+    problems.push('KG_JWT_AUDIENCE: required when JWTs are on (the `aud` to accept)');
+  }
+  let algorithms = fitting;
+  const algRaw = env.KG_JWT_ALGORITHMS ?? '';
+  if (algRaw !== '') {
+    const names = algRaw.split(/[\s,]+/).filter((a) => a !== '');
+    const unknown = names.filter((a) => !(fitting as string[]).includes(a));
+    if (names.length === 0 || unknown.length > 0) {
+      problems.push(`KG_JWT_ALGORITHMS: expected some of ${fitting.join(', ')} (got "${algRaw}")`);
+    } else {
+      algorithms = [...new Set(names)] as JwtAlgorithm[];
+    }
+  }
+  const roleClaim = env.KG_JWT_ROLE_CLAIM || 'role';
+  if (!/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/.test(roleClaim)) {
+    problems.push(
+      `KG_JWT_ROLE_CLAIM: expected a claim name or a dotted path such as realm_access.roles (got "${roleClaim}")`,
+    );
+  }
+  const toleranceRaw = env.KG_JWT_CLOCK_TOLERANCE ?? '';
+  let clockToleranceSeconds = 10;
+  if (toleranceRaw !== '') {
+    const value = Number(toleranceRaw);
+    if (!Number.isInteger(value) || value < 0 || value > 300) {
+      problems.push(
+        `KG_JWT_CLOCK_TOLERANCE: expected whole seconds from 0 to 300 (got "${toleranceRaw}")`,
+      );
+    } else {
+      clockToleranceSeconds = value;
+    }
+  }
+  if (problems.length > count || !keys) return null;
+  return { keys, issuer, audience, algorithms, roleClaim, clockToleranceSeconds };
+}
+
+/** A public key from PEM text, or why not; a private key is refused, not turned public. */
+function publicPemKey(pem: string): KeyObject | string {
+  if (/PRIVATE KEY/.test(pem)) {
+    return 'holds a private key; give the public key only (the API never signs tokens)';
+  }
+  try {
+    return createPublicKey(pem);
+  } catch {
+    return 'not a PEM public key (-----BEGIN PUBLIC KEY----- …)';
+  }
+}
+
+/** A JWK set of public keys from JSON text, or why not. */
+function publicJwks(text: string): JSONWebKeySet | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'not JSON';
+  }
+  const keys = (parsed as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys) || keys.length === 0) return 'expected a JWK set: {"keys": [ … ]}';
+  for (const [i, jwk] of keys.entries()) {
+    if (typeof jwk !== 'object' || jwk === null) return `key ${i} is not an object`;
+    const k = jwk as Record<string, unknown>;
+    if (k.kty === 'oct' || 'd' in k) {
+      return `key ${i} is a secret or private key; give public keys only (the API never signs tokens)`;
+    }
+    try {
+      createPublicKey({ key: k, format: 'jwk' });
+    } catch {
+      return `key ${i} is not a public key JWTs can use`;
+    }
+  }
+  return { keys } as JSONWebKeySet;
 }
 
 /** Each local port gets its own data directory, so the test instance never touches dev data. */

@@ -61,4 +61,50 @@ describe('GraphQL API with the database down', () => {
       await db.close();
     }
   });
+
+  it('answers a request with an API key it cannot look up with 503 DATABASE_UNAVAILABLE, never as anonymous', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const deadPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    const db = createDatabase({ ...loadConfig().neo4j, uri: `bolt://127.0.0.1:${deadPort}` });
+    const { apollo, httpServer } = await createApp(db, createLogger('silent'));
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    try {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer kg_0123456789abcdef_${'0'.repeat(64)}`,
+        },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
+      const text = await response.text();
+      expect(text).not.toContain(String(deadPort));
+      expect(text).not.toMatch(/127\.0\.0\.1|bolt:|neo4j:|NEO4J_|Context creation/i);
+      expect([
+        response.status,
+        response.headers.get('retry-after'),
+        response.headers.get('cache-control'),
+        JSON.parse(text),
+      ]).toEqual([
+        503,
+        '1',
+        'no-store',
+        {
+          errors: [
+            {
+              message: 'The database does not answer; try again later.',
+              extensions: { code: 'DATABASE_UNAVAILABLE', retryAfter: 1 },
+            },
+          ],
+        },
+      ]);
+    } finally {
+      await apollo.stop();
+      await db.close();
+    }
+  });
 });

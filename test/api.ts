@@ -1,54 +1,98 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type Neo4jConfig } from '../src/config';
-import { createLogger } from '../src/common/logger';
+import { createLogger, type Logger } from '../src/common/logger';
 import { createDatabase, type Database } from '../src/db/database';
 import { createApp, type AppOptions } from '../src/server/app';
+import { deleteApiKeys } from '../src/modules/auth/api-key.repository';
+import { createApiKey } from '../src/modules/auth/api-key.service';
+import type { Role } from '../src/modules/auth/principal';
 import { importSeeds, SEED_DATASET } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are dynamic JSON; the assertions check them
 type Json = any;
 
+type Answer = { data?: Json; errors?: Json[] };
+
 export interface TestApi {
   url: string;
   db: Database;
-  /** POSTs a GraphQL operation to the running server. */
+  /**
+   * POSTs a GraphQL operation to the running server. `authorization` is sent as the header of
+   * that name, exactly as given (so tests can send malformed ones); an object adds those headers.
+   */
   query(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ data?: Json; errors?: Json[] }>;
+    authorization?: string | Record<string, string>,
+  ): Promise<Answer>;
+  /**
+   * A real API key with this role in the test database (made as `npm run keys -- create` makes
+   * it), and a `query` that sends it. Keys made here are deleted on close.
+   */
+  keyFor(role: Role, name?: string): Promise<TestKey>;
   close(): Promise<void>;
 }
 
+export interface TestKey {
+  id: string;
+  /** The key string, `kg_<id>_<secret>`. */
+  secret: string;
+  /** `Bearer <secret>`, the Authorization header that sends it. */
+  authorization: string;
+  query(query: string, variables?: Record<string, unknown>): Promise<Answer>;
+}
+
+/** Deletes API keys by id (tests clean up the keys they made). */
+export { deleteApiKeys };
+
 /**
  * The real HTTP server on a free loopback port, against the test database (`neo4j` overrides its
- * settings, e.g. to reach a database that does not exist).
+ * settings, e.g. to reach a database that does not exist; `logger` lets a test read the log).
  */
 export async function startTestApi(
   options: AppOptions = {},
   neo4j: Partial<Neo4jConfig> = {},
+  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<TestApi> {
   const db = createDatabase({ ...loadConfig().neo4j, ...neo4j });
-  const { apollo, httpServer } = await createApp(
-    db,
-    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    options,
-  );
+  const { apollo, httpServer } = await createApp(db, logger, options);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const keys: string[] = [];
+  const query: TestApi['query'] = async (query, variables, authorization) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(authorization === undefined
+          ? {}
+          : typeof authorization === 'string'
+            ? { authorization }
+            : authorization),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as Answer;
+  };
   return {
     url,
     db,
-    async query(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data?: Json; errors?: Json[] };
+    query,
+    async keyFor(role, name = `test ${role.toLowerCase()}`) {
+      const { key, secret } = await createApiKey(db, { name, role, createdBy: 'test' });
+      keys.push(key.id);
+      const authorization = `Bearer ${secret}`;
+      return {
+        id: key.id,
+        secret,
+        authorization,
+        query: (q, variables) => query(q, variables, authorization),
+      };
     },
     async close() {
       await apollo.stop();
+      if (keys.length > 0) await deleteApiKeys(db, keys);
       await db.close();
     },
   };

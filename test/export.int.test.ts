@@ -207,7 +207,7 @@ describe('CSV export', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="cities.csv"');
     expect(text.split('\r\n')[0]).toBe(
-      'id,name,ags,kind,altNames,dataset,basis,reasoning,sourceId1,quote1,sourceId2,quote2',
+      'id,name,ags,agsNote,kind,altNames,dataset,changedAt,changedBy,basis,reasoning,sourceId1,quote1,sourceId2,quote2',
     );
     const index = await fetch(`${api().url}/export/`);
     expect(index.headers.get('content-type')).toMatch(/^application\/json/);

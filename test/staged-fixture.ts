@@ -50,6 +50,7 @@ export function stagedSeeds(prefix: string, v: StagedVersion): string {
           type: 'City',
           id: `${p}-town-${i}`,
           name: town,
+          agsNote: 'A test town: no source states its key.',
           cite: [`Die Gemeinde ${town} hat einen Rat.`],
         },
       },

@@ -37,6 +37,12 @@ async function main(argv: string[]): Promise<number> {
         `left alone (owned by another dataset, linked to): ${result.reusedNodes.join(', ')}`,
       );
     }
+    const linked = Object.entries(result.linkedCities);
+    if (linked.length > 0) {
+      console.log(
+        `cities placed in their Kreis by their AGS: ${linked.map(([city, kreis]) => `${city} → ${kreis}`).join(', ')}`,
+      );
+    }
     if (result.deletedNodes + result.deletedRelationships > 0) {
       console.log(
         `removed ${result.deletedNodes} node(s) and ${result.deletedRelationships} relationship(s) no longer in the reference data`,

@@ -25,24 +25,29 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** A credential whose role does not allow the operation. */
   FORBIDDEN = 'FORBIDDEN',
+  /** A write naming a version of a fact that is no longer its current one (issue 13). */
+  STALE_VERSION = 'STALE_VERSION',
   INTERNAL = 'INTERNAL',
 }
 
 /**
  * `message` may reach API clients; `detail`, when set, is for operators only (logs, the command
- * line) and may name the database address or user, which clients must never see.
+ * line) and may name the database address or user, which clients must never see. `extensions`
+ * are facts a client can act on (a write's problems, the current version), sent beside `code`.
  */
 export class AppError extends Error {
   readonly detail?: string;
+  readonly extensions?: Record<string, unknown>;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; detail?: string },
+    options?: { cause?: unknown; detail?: string; extensions?: Record<string, unknown> },
   ) {
     super(message, options);
     this.name = new.target.name;
     if (options?.detail !== undefined) this.detail = options.detail;
+    if (options?.extensions !== undefined) this.extensions = options.extensions;
   }
 }
 

@@ -88,6 +88,31 @@ describe('parseExamples', () => {
     );
   });
 
+  it('marks "# Write example:" operations as writes, and refuses a mutation marked as a read', () => {
+    const text = [
+      '# Example: Lesen',
+      '{ a }',
+      '# Write example: Schreiben',
+      '# Variables: {"id": "x"}',
+      'mutation M($id: ID!) { retire(id: $id) { ok } }',
+    ].join('\n');
+    expect(parseExamples(text)).toEqual([
+      { name: 'Lesen', query: '{ a }' },
+      {
+        name: 'Schreiben',
+        query: 'mutation M($id: ID!) { retire(id: $id) { ok } }',
+        variables: '{\n  "id": "x"\n}',
+        writes: true,
+      },
+    ]);
+    expect(() => parseExamples('# Example: Heimlich\nmutation { retire { ok } }')).toThrow(
+      'Example "Heimlich" (line 1) holds a mutation; mark it "# Write example:"',
+    );
+    expect(() => parseExamples('# Write example: Leer\n{ a }')).toThrow(
+      'Write example "Leer" (line 1) holds no mutation; mark it "# Example:"',
+    );
+  });
+
   it('rejects a name used twice, since the tabs would be indistinguishable', () => {
     const text = '# Example: Doppelt\n{ a }\n# Example: Doppelt\n{ b }\n';
     expect(() => parseExamples(text)).toThrow('Example "Doppelt" (line 3) is defined twice');

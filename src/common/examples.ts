@@ -1,13 +1,15 @@
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import type { IdeExample } from './ide';
 
 // Anchored at column 0 so that an indented comment inside an operation never starts an example.
-const EXAMPLE_LINE = /^#\s*Example:(.*)$/;
+// "# Write example:" starts a write (a mutation), which nothing runs unasked.
+const EXAMPLE_LINE = /^#\s*(Write example|Example):(.*)$/;
 const VARIABLES_LINE = /^#\s*Variables:(.*)$/;
 
 /**
  * Reads the IDE's example operations from a `.graphql` file. Each example starts with a line
- * `# Example: <name>`, may be followed directly by `# Variables: {...json...}`, and runs up to the
+ * `# Example: <name>` (or `# Write example: <name>` for a mutation, marked `writes`), may be
+ * followed directly by `# Variables: {...json...}`, and runs up to the
  * next `# Example:` line; anything before the first example (a file header) is ignored, and so
  * are column-0 comment lines between an operation and the next example (section headings).
  *
@@ -22,7 +24,9 @@ export function parseExamples(text: string): IdeExample[] {
   let index = lines.findIndex((line) => EXAMPLE_LINE.test(line));
   while (index !== -1 && index < lines.length) {
     const lineNumber = index + 1;
-    const name = EXAMPLE_LINE.exec(lines[index]!)![1]!.trim();
+    const [, kind, rawName] = EXAMPLE_LINE.exec(lines[index]!)!;
+    const name = rawName!.trim();
+    const writes = kind === 'Write example';
     if (!name) throw new Error(`The "# Example:" line ${lineNumber} has no name`);
     if (examples.some((example) => example.name === name)) {
       throw new Error(`Example "${name}" (line ${lineNumber}) is defined twice`);
@@ -42,8 +46,13 @@ export function parseExamples(text: string): IdeExample[] {
     // "# --- dashboards ---"), not this tab.
     while (end > index && /^(#|\s*$)/.test(lines[end - 1]!)) end -= 1;
     const query = lines.slice(index, end).join('\n').trim();
-    checkQuery(name, lineNumber, query);
-    examples.push(variables === undefined ? { name, query } : { name, query, variables });
+    checkQuery(name, lineNumber, query, writes);
+    examples.push({
+      name,
+      query,
+      ...(variables === undefined ? {} : { variables }),
+      ...(writes ? { writes } : {}),
+    });
     index = next;
   }
   return examples;
@@ -67,12 +76,24 @@ function parseVariables(name: string, lineNumber: number, json: string): string 
   return JSON.stringify(value, null, 2);
 }
 
-function checkQuery(name: string, lineNumber: number, query: string): void {
+function checkQuery(name: string, lineNumber: number, query: string, writes: boolean): void {
   if (!query) throw new Error(`Example "${name}" (line ${lineNumber}) has no operation`);
+  let document;
   try {
-    parse(query);
+    document = parse(query);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Example "${name}" (line ${lineNumber}) does not parse: ${reason}`);
+  }
+  // A mutation must say so in its heading, so no reader (or IDE tab) runs it unawares.
+  const mutates = document.definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
+  );
+  if (mutates !== writes) {
+    throw new Error(
+      writes
+        ? `Write example "${name}" (line ${lineNumber}) holds no mutation; mark it "# Example:"`
+        : `Example "${name}" (line ${lineNumber}) holds a mutation; mark it "# Write example:"`,
+    );
   }
 }

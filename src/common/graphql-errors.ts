@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from './errors';
 import type { Logger } from './logger';
@@ -15,6 +16,62 @@ export class NotFoundError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.NOT_FOUND } });
   }
+}
+
+/** A field that needs a credential, asked without one. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  }
+}
+
+/** A field the caller's role does not allow. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/**
+ * Turns an error of the authenticator (run in Apollo's context function, before any field) into
+ * the refusal of the whole request. Apollo would wrap anything else as "Context creation failed"
+ * with status 500; these carry their own status: an invalid credential 401 with a Bearer
+ * challenge (RFC 6750), a database that cannot look the key up 503 with `Retry-After`. Neither
+ * may be cached. Other errors pass unchanged (and are masked as INTERNAL).
+ */
+export function credentialRefusal(error: unknown, retryAfterSeconds: () => number): unknown {
+  if (!(error instanceof AppError)) return error;
+  if (error.code === ErrorCode.UNAUTHENTICATED) {
+    return new GraphQLError(error.message, {
+      extensions: {
+        code: ErrorCode.UNAUTHENTICATED,
+        http: {
+          status: 401,
+          headers: new HeaderMap([
+            ['www-authenticate', 'Bearer realm="kommunalgraph", error="invalid_token"'],
+            ['cache-control', 'no-store'],
+          ]),
+        },
+      },
+    });
+  }
+  if (error.code === ErrorCode.DATABASE_UNAVAILABLE || error.code === ErrorCode.QUERY_TIMEOUT) {
+    const seconds = retryAfterSeconds();
+    return new GraphQLError(error.message, {
+      extensions: {
+        code: error.code,
+        retryAfter: seconds,
+        http: {
+          status: 503,
+          headers: new HeaderMap([
+            ['retry-after', String(seconds)],
+            ['cache-control', 'no-store'],
+          ]),
+        },
+      },
+    });
+  }
+  return error;
 }
 
 /**
@@ -38,9 +95,20 @@ const PUBLIC_APP_CODES = new Set<string>([
   ErrorCode.DATABASE_UNAVAILABLE,
   ErrorCode.QUERY_TIMEOUT,
   ErrorCode.QUERY_MEMORY_EXCEEDED,
+  // Writes (issue 13): no credential, a role that may not, a version that is no longer current.
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.STALE_VERSION,
 ]);
-/** Codes GraphQL itself or Apollo assign to client mistakes: their messages are safe to show. */
-const PUBLIC_GRAPHQL_CODES = new Set([
+/**
+ * Codes GraphQL itself or Apollo assign to client mistakes, and those of the API's own typed
+ * GraphQL errors (above): their messages are safe to show.
+ */
+const PUBLIC_GRAPHQL_CODES = new Set<string>([
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.DATABASE_UNAVAILABLE,
+  ErrorCode.QUERY_TIMEOUT,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -86,7 +154,11 @@ export function createFormatError(logger: Logger) {
       // The client gets the message; what only operators may see (the address) goes to the log.
       if (original.detail)
         logger.warn({ code: original.code, detail: original.detail }, original.message);
-      return { ...formatted, message: original.message, extensions: { code: original.code } };
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { ...original.extensions, code: original.code },
+      };
     }
     const code = formatted.extensions?.code;
     if (

@@ -2,9 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import vm from 'node:vm';
 import express from 'express';
-import { ideRouter, type IdeExample } from './ide';
+import { ideRouter, WRITE_HEADERS, WRITE_MARK, type IdeExample } from './ide';
 
 const examples: IdeExample[] = [
+  // A write listed first still never becomes the tab the IDE opens on.
+  { name: 'Einheit anlegen', query: 'mutation { create { ok } }', writes: true },
   { name: 'Kommunen in Bremen', query: 'query Kommunen { territories { key } }' },
   {
     name: 'Programme nach Thema',
@@ -83,13 +85,23 @@ describe('ideRouter', () => {
     expect(html).toContain('<title>Kommunalgraph &lt;IDE&gt;</title>');
     expect(html).toContain('Kommunen in Bremen');
     expect(html).toContain('Programme nach Thema');
+    const reads = examples.filter((e) => !e.writes);
     expect(config(html)).toEqual({
       endpoint: '/graphql',
-      examples: examples.map(({ name, query, variables }) => ({
-        name,
-        query,
-        variables: variables ?? null,
-      })),
+      examples: [
+        ...reads.map(({ name, query, variables }) => ({
+          name,
+          query,
+          variables: variables ?? null,
+          headers: null,
+        })),
+        {
+          name: `${WRITE_MARK}Einheit anlegen`,
+          query: 'mutation { create { ok } }',
+          variables: null,
+          headers: WRITE_HEADERS,
+        },
+      ],
       storageKey: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
   });

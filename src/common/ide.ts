@@ -11,7 +11,17 @@ export interface IdeExample {
   query: string;
   /** JSON text for the variables editor. */
   variables?: string;
+  /**
+   * A write (mutation): its tab comes after every read, so the IDE never opens on it, its title
+   * is marked, and its headers editor holds the credential header to fill in.
+   */
+  writes?: boolean;
 }
+
+/** The headers a write tab opens with: a credential placeholder the server refuses as it is. */
+export const WRITE_HEADERS = '{\n  "Authorization": "Bearer <your API key>"\n}';
+/** The mark before a write tab's title. */
+export const WRITE_MARK = '✎ Write: ';
 
 // Below the router's mount path.
 const IDE_ASSET_PREFIX = '/ide-assets/';
@@ -34,7 +44,8 @@ interface Asset {
  * Content-Security-Policy on the page makes the browser refuse anything from another origin, so a
  * CDN reference slipping in later shows up as an error rather than a silent dependency.
  *
- * The IDE opens with one tab per example, titled with the example's name, and sends operations to
+ * The IDE opens with one tab per example, titled with the example's name (reads first; write
+ * examples last, marked, with a credential header to fill in), and sends operations to
  * `endpoint` (default `/graphql`) with POST. Edits persist in the browser until the examples or
  * the endpoint change; then the tabs start afresh from the new examples.
  */
@@ -61,12 +72,18 @@ export function ideRouter(options: {
   // Without one the browser asks for /favicon.ico, which the app may not have.
   const favicon = inlineAsset('favicon', 'svg', FAVICON);
 
+  // Reads first: the tab the IDE opens on (the first) is never a write.
+  const ordered = [
+    ...options.examples.filter((e) => !e.writes),
+    ...options.examples.filter((e) => e.writes),
+  ];
   const config = {
     endpoint,
-    examples: options.examples.map(({ name, query, variables }) => ({
-      name,
+    examples: ordered.map(({ name, query, variables, writes }) => ({
+      name: writes ? `${WRITE_MARK}${name}` : name,
       query,
       variables: variables ?? null,
+      headers: writes ? WRITE_HEADERS : null,
     })),
     storageKey: sha256(JSON.stringify([endpoint, options.examples])).slice(0, 16),
   };
@@ -231,7 +248,7 @@ const BOOT_SCRIPT = `(function () {
       title: example.name,
       query: example.query,
       variables: example.variables,
-      headers: null,
+      headers: example.headers,
       operationName: null,
       response: null
     };

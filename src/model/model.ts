@@ -251,8 +251,11 @@ export const NODE_TYPES = {
         type: 'string',
         pattern: /^\d{8}$/,
         unique: true,
-        doc: 'Amtlicher Gemeindeschlüssel: 8 digits as a string (state, region, district, municipality).',
+        doc: 'Amtlicher Gemeindeschlüssel: 8 digits as a string (state, region, district, municipality), only where a cited source states it.',
       },
+      agsNote: text(
+        'Why the city has no `ags`: no cited source states its key (a key is never guessed or derived from a Kreis key). Set exactly when `ags` is not.',
+      ),
       kind: text('Legal kind in German, e.g. "kreisfreie Stadt" or "kreisangehörige Stadt".'),
       altNames: { type: 'string[]', doc: 'Other names the sources use (e.g. "Seestadt").' },
     },

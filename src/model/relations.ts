@@ -96,7 +96,7 @@ export const RELATION_FIELDS: readonly RelationField[] = [
     OUT,
     'County',
     ONE,
-    'The Kreis a kreisangehörige city lies in.',
+    'The Kreis the city lies in; for a kreisfreie Stadt the Kreis it forms itself (the County of its key, linked by the reference data).',
   ),
   rel(
     'City',
@@ -136,7 +136,15 @@ export const RELATION_FIELDS: readonly RelationField[] = [
     "The city a facility or service point lies in, where the sources place it there without making it part of the city's administration (that is `city`).",
   ),
   rel('County', 'state', 'LOCATED_IN', OUT, 'State', ONE, 'The state of the Kreis.'),
-  rel('County', 'cities', 'LOCATED_IN', IN, 'City', PAGED, 'Cities in the Kreis. Paged.'),
+  rel(
+    'County',
+    'cities',
+    'LOCATED_IN',
+    IN,
+    'City',
+    PAGED,
+    'Cities in the Kreis; for a kreisfreie Stadt as a Kreis, the city itself. Paged.',
+  ),
   rel(
     'State',
     'cities',

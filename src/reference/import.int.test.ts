@@ -25,6 +25,7 @@ let seedBefore: string;
 let tmp: string;
 const csvText = fs.readFileSync(DISTRICTS_CSV, 'utf8');
 const sheetLines = new Set(readKreiseSheet(KREISE_XLSX).lines);
+const catalogue = fs.readFileSync(path.join(loadConfig().seed.documentsDir, 'SOURCES.md'), 'utf8');
 
 beforeAll(async () => {
   db = testDatabase();
@@ -58,8 +59,11 @@ describe('reference import', () => {
       'nordrhein-westfalen',
     ]);
     expect(result.counts.nodes).toEqual({ County: 400, SourceDocument: 2, State: 14 });
-    // Kreis Recklinghausen → NRW is stated by the seeds already; no second relationship.
-    expect(result.counts.relationships).toEqual({ LOCATED_IN: 400 });
+    // Kreis Recklinghausen → NRW is stated by the seeds already; no second relationship. The two
+    // seed cities whose stated AGS begins with a kreisfreie Stadt's key are placed in it;
+    // Castrop-Rauxel's Kreis the seeds state, Herten has no stated AGS.
+    expect(result.counts.relationships).toEqual({ LOCATED_IN: 402 });
+    expect(result.linkedCities).toEqual({ bochum: 'kreis-05911', bremerhaven: 'kreis-04012' });
 
     const [totals] = await read<{ states: number; counties: number }>(
       `MATCH (s:State) WITH count(s) AS states MATCH (c:County) RETURN states, count(c) AS counties`,
@@ -155,7 +159,7 @@ describe('reference import', () => {
     }
   });
 
-  it('cites every node and relationship with quotes verbatim in the CSV or the sheet', async () => {
+  it('cites every node and relationship with quotes verbatim in the CSV, the sheet or, for a city, its own source', async () => {
     const cited = await read<{ id: string; sourceIds: string[]; quotes: string[] }>(
       `MATCH (n:Entity {dataset: $dataset}) RETURN n.id AS id, n.sourceIds AS sourceIds, n.quotes AS quotes
        UNION ALL
@@ -163,14 +167,18 @@ describe('reference import', () => {
        RETURN r.id AS id, r.sourceIds AS sourceIds, r.quotes AS quotes`,
       { dataset: REFERENCE_DATASET },
     );
-    expect(cited).toHaveLength(416 + 400);
+    expect(cited).toHaveLength(416 + 402);
     const csvLines = new Set(csvText.split('\n'));
     for (const item of cited) {
       expect(item.quotes.length).toBeGreaterThan(0);
       expect(item.sourceIds).toHaveLength(item.quotes.length);
       item.quotes.forEach((quote, i) => {
         const doc = item.sourceIds[i];
-        if (doc === CSV_DOC) {
+        if (doc === 'sources-catalogue') {
+          // A city's link also cites the city's own quote that states its AGS.
+          expect(item.id).toMatch(/^reference-located-in-\d{8}$/);
+          expect(normaliseWhitespace(catalogue)).toContain(quote);
+        } else if (doc === CSV_DOC) {
           expect(normaliseWhitespace(csvText)).toContain(quote);
           if (item.id.startsWith('kreis-')) expect(csvLines.has(quote)).toBe(true);
         } else {

@@ -23,12 +23,13 @@ import type { Citation, Grounding, SeedNode, SeedRelation } from '../seed/types'
 import { readDistricts, type DistrictRow } from './csv';
 import { ReferenceDataError } from './errors';
 import { readKreiseSheet, type Land } from './laender';
-import { foreignByAgs, upsertLocatedIn } from './reference.repository';
+import { foreignByAgs, keyedCities, upsertLocatedIn, type KeyedCity } from './reference.repository';
 
-/** The dataset the reference data makes up; the seeds are dataset "seed". */
-export const REFERENCE_DATASET = 'reference';
+import { REFERENCE_DATASET } from './dataset';
+
+export { REFERENCE_DATASET };
 /** Bump when what the importer derives from the files changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const PACKAGE = 'landkreise-deutschland';
 const PACKAGE_DIR = path.dirname(require.resolve(`${PACKAGE}/package.json`));
@@ -47,9 +48,16 @@ export const ATTRIBUTION =
   '3.0.0 (https://github.com/mojoaxel/landkreise-deutschland).';
 const TITLE = 'Kreisfreie Städte und Landkreise nach Fläche, Bevölkerung und Bevölkerungsdichte';
 const LOCATED_IN_REASONING = "the first two digits of the AGS are the Land's key";
+/** A city in the Kreis whose key begins its AGS, said apart for a city that is its own Kreis. */
+const CITY_IN_KREIS_REASONING = "the first five digits of the city's AGS are the key of its Kreis";
+const CITY_IS_KREIS_REASONING =
+  "the city's AGS begins with the key of this kreisfreie Stadt: the city forms this Kreis itself";
+/** The source's types of a row that is a city forming a Kreis of its own. */
+const CITY_KREIS_TYPES: readonly string[] = ['Kreisfreie Stadt', 'Stadtkreis'];
 
 export const landId = (key: string) => `land-${key}`;
 export const kreisId = (ags: string) => `kreis-${ags}`;
+/** The id of a Kreis's LOCATED_IN (five digits) or a city's (its eight-digit AGS). */
 export const locatedInId = (ags: string) => `reference-located-in-${ags}`;
 
 export interface ReferenceOptions {
@@ -69,6 +77,8 @@ export interface ReferenceResult {
   counties: number;
   /** Rows whose node another dataset owns (left alone; the relationships attach to it). */
   reusedNodes: string[];
+  /** Cities of other datasets placed in their Kreis by their AGS: city id → Kreis id. */
+  linkedCities: Record<string, string>;
   deletedNodes: number;
   deletedRelationships: number;
 }
@@ -174,11 +184,36 @@ function locatedIn(row: DistrictRow, land: Land, from: string, to: string): Seed
 }
 
 /**
+ * A city of another dataset in the Kreis (or kreisfreie Stadt) whose key its AGS begins with,
+ * citing the Kreis's row and the city's own quote that writes the AGS.
+ */
+function cityInKreis(row: DistrictRow, city: KeyedCity, kreis: string): SeedRelation {
+  const reasoning = CITY_KREIS_TYPES.includes(row.type)
+    ? CITY_IS_KREIS_REASONING
+    : CITY_IN_KREIS_REASONING;
+  return {
+    type: 'LOCATED_IN',
+    id: locatedInId(city.ags),
+    from: city.id,
+    to: kreis,
+    fields: {},
+    cite: [
+      { doc: CSV_DOC, quote: row.line },
+      { doc: city.doc, quote: city.quote },
+    ],
+    grounding: { basis: 'INFERRED', reasoning },
+    at: { file: `${PACKAGE}/data/districts.csv`, line: row.lineNo, entry: locatedInId(city.ags) },
+  };
+}
+
+/**
  * Imports the 16 Länder (from the xlsx) and the 401 Kreise and kreisfreie Städte (streamed from
  * the CSV) as the dataset "reference", in ONE transaction: a malformed row anywhere rolls back
  * everything written before it, so the previous version of the dataset stays as it was.
  * Territorial bodies another dataset already holds (same label and AGS) are left alone; the
- * reference relationships attach to them.
+ * reference relationships attach to them. Cities other datasets hold (the seeds') are placed in
+ * their Kreis by the AGS one of their own quotes states, unless their dataset already does so;
+ * a city without a stated AGS is left where it is (no key is guessed).
  */
 export async function importReference(
   db: Database,
@@ -242,6 +277,15 @@ export async function importReference(
       else ownStates.push(stateNode(land));
       stateIds.set(land.key, foreign ?? landId(land.key));
     }
+    // Cities by the Kreis key their AGS begins with.
+    const citiesByKreis = new Map<string, KeyedCity[]>();
+    for (const city of await keyedCities(tx, dataset)) {
+      // The links depend on the other datasets' cities too, so their keys enter the digest.
+      digest.update(`city ${city.id} ${city.ags}\0`);
+      const key = city.ags.slice(0, 5);
+      citiesByKreis.set(key, [...(citiesByKreis.get(key) ?? []), city]);
+    }
+    const linkedCities: Record<string, string> = {};
     let csvHeader: string | null = null;
     const rows = readDistricts(csvFile, (line) => {
       csvHeader ??= line;
@@ -274,7 +318,20 @@ export async function importReference(
         );
         return { id: rel.id, from: rel.from, to: rel.to, props: relationProperties(rel, dataset) };
       });
-      relIds.push(...(await upsertLocatedIn(tx, dataset, rels)));
+      const cityRels: RelationRow[] = batch.flatMap((r) =>
+        (citiesByKreis.get(r.ags) ?? []).map((city) => {
+          const rel = cityInKreis(r, city, foreign.get(r.ags) ?? kreisId(r.ags));
+          return {
+            id: rel.id,
+            from: rel.from,
+            to: rel.to,
+            props: relationProperties(rel, dataset),
+          };
+        }),
+      );
+      const written = new Set(await upsertLocatedIn(tx, dataset, [...rels, ...cityRels]));
+      relIds.push(...written);
+      for (const rel of cityRels) if (written.has(rel.id)) linkedCities[rel.from] = rel.to;
       counties += batch.length;
       batch = [];
       await options.afterBatch?.(counties);
@@ -304,6 +361,7 @@ export async function importReference(
       states: sheet.laender.length,
       counties,
       reusedNodes: reused,
+      linkedCities,
       deletedNodes: deleted,
       deletedRelationships,
     };

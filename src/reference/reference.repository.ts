@@ -23,6 +23,33 @@ export async function foreignByAgs(
   return new Map(result.records.map((r) => [r.get('ags') as string, r.get('id') as string]));
 }
 
+/** A city of another dataset with an AGS, and the citation of its own that writes the key. */
+export interface KeyedCity {
+  id: string;
+  ags: string;
+  /** The first of the city's quotes that contains its AGS, and the document it is from. */
+  doc: string;
+  quote: string;
+}
+
+/**
+ * Cities of other datasets whose AGS one of their own quotes writes out (a key no quote states is
+ * not relied on). The key is matched as a whole number, not as part of a longer one.
+ */
+export async function keyedCities(tx: ManagedTransaction, dataset: string): Promise<KeyedCity[]> {
+  const result = await tx.run(
+    `MATCH (c:City:Entity)
+     WHERE c.ags IS NOT NULL AND coalesce(c.dataset, '') <> $dataset
+     WITH c, [i IN range(0, size(coalesce(c.quotes, [])) - 1)
+              WHERE c.quotes[i] =~ ('(?s).*(^|[^0-9])' + c.ags + '([^0-9]|$).*')] AS stating
+     WHERE size(stating) > 0
+     RETURN c.id AS id, c.ags AS ags, c.sourceIds[stating[0]] AS doc, c.quotes[stating[0]] AS quote
+     ORDER BY id`,
+    { dataset },
+  );
+  return result.records.map((r) => r.toObject() as KeyedCity);
+}
+
 /**
  * LOCATED_IN relationships of the dataset. Where another dataset already states the same
  * containment between the same two nodes (the seeds' Kreis Recklinghausen in Nordrhein-

@@ -153,6 +153,11 @@ function readExternal(
   };
 }
 
+/** The id of a relation that sets none: its ends and type. */
+export function relationIdOf(from: string, type: string, to: string): string {
+  return `${from}~${type}~${to}`;
+}
+
 export function readRelation(
   file: SeedFileInfo,
   entry: RawEntry,
@@ -184,7 +189,7 @@ export function readRelation(
   const checked = checkFields(fields, spec.fields, type, at, report);
   return {
     type,
-    id: typeof id === 'string' ? id : `${from}~${type}~${to}`,
+    id: typeof id === 'string' ? id : relationIdOf(from, type, to),
     from,
     to,
     fields: checked,

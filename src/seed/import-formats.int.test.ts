@@ -81,6 +81,7 @@ describe('external entities', () => {
           type: 'City',
           id: `${p}-town`,
           name: 'Testhausen',
+          agsNote: 'A test town: no source states its key.',
           cite: ['Der Rat der Stadt Testhausen'],
         },
       },
@@ -183,7 +184,15 @@ describe('external entities', () => {
             },
           },
           { entity: { type: 'City', id: `${p}-town`, external: true } },
-          { entity: { type: 'City', id: `${p}-village`, name: 'Rat', cite: ['Der Rat'] } },
+          {
+            entity: {
+              type: 'City',
+              id: `${p}-village`,
+              name: 'Rat',
+              agsNote: 'A test village: no source states its key.',
+              cite: ['Der Rat'],
+            },
+          },
           {
             relation: {
               from: `${p}-village`,

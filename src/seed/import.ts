@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Database } from '../db/database';
+import { curatedIds } from '../modules/curation/seed-policy';
+import { REFERENCE_DATASET } from '../reference/dataset';
 import { seedDigest } from './digest';
 import { nodeProperties, relationProperties, withImportHash } from './properties';
 import {
@@ -17,6 +19,7 @@ import {
   clearStaging,
   findExternals,
   findStale,
+  missingEntities,
   stagingOwner,
   switchDataset,
 } from './staging.repository';
@@ -42,6 +45,11 @@ export interface ImportOptions {
    * import there, as any failure would: the previous version of the dataset stays as it was.
    */
   afterBatch?: (batches: number) => Promise<void> | void;
+  /**
+   * Datasets whose nodes this import takes over where it states the same unique key (default:
+   * the reference data, so importing it before the seeds does not block them).
+   */
+  takeOverFrom?: string[];
 }
 
 export interface ImportResult {
@@ -51,6 +59,8 @@ export interface ImportResult {
   keptNodes: string[];
   /** New, changed and unchanged elements: what the switch applied. */
   tally: StageTally;
+  /** Nodes of other datasets taken over for a key the seeds state ("old id → new id"). */
+  takenOver: string[];
 }
 
 /** What a validation found, without the entries themselves. */
@@ -79,7 +89,7 @@ export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
  * up) and without keeping the entries; throws SeedValidationError.
  */
 export function validateSeeds(seedDir: string, documentsDir: string): SeedSummary {
-  const scan = new SeedScan(seedDir, documentsDir);
+  const scan = SeedScan.ofDir(seedDir, documentsDir);
   const externals = scan.index().externals().length;
   for (const entry of scan.entries()) void entry;
   scan.finish();
@@ -105,7 +115,9 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * 1. pass 1 indexes every file (ids, labels, names, documents, attestations);
  * 2. the schema is applied, a staging area a failed import left is cleared, this import claims it;
  * 3. pass 2 reads the files again and checks each entry against every rule while it writes the
- *    changes — and only the changes (content hash) — into the staging area, chunk by chunk;
+ *    changes — and only the changes (content hash) — into the staging area, chunk by chunk; a
+ *    node of the reference data with a unique key the seeds state is staged to be taken over,
+ *    and what curation owns is left alone (see seed-policy.ts);
  * 4. on any problem nothing is switched and the staging area is cleared; otherwise ONE
  *    transaction switches the staged changes live and deletes what the seeds no longer hold.
  *
@@ -116,7 +128,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
   const dataset = options.dataset ?? SEED_DATASET;
   const log = options.log ?? (() => undefined);
   const digest = seedDigest(options.seedDir);
-  const scan = new SeedScan(options.seedDir, options.documentsDir);
+  const scan = SeedScan.ofDir(options.seedDir, options.documentsDir);
   const index = scan.index();
   log(`indexed ${index.size} entities in ${scan.files.paths.length} seed file(s)`);
   if (scan.problems.length > 0) throw invalid(scan);
@@ -130,10 +142,17 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
 
   try {
     const externals = await resolveExternals(db, dataset, index, scan.problems);
+    // Curation owns what it touched: the seed files' version of those elements is left alone,
+    // and a relation is not written to an entity curation withdrew.
+    const curated = await db.executeRead((tx) => curatedIds(tx));
+    const withdrawn = await missingEntities(db, [...curated.entities]);
+    const leftNodes: string[] = [];
+    const leftRelations: string[] = [];
     const stager = new Stager(db, dataset, index, {
       batchSize: options.batchSize ?? BATCH,
       afterBatch: options.afterBatch,
       progress: index.size > 10_000 ? log : undefined,
+      takeOverFrom: options.takeOverFrom ?? [REFERENCE_DATASET],
     });
     // Once a problem is known nothing more is written; the rest is still checked, so that one
     // run reports every problem.
@@ -146,15 +165,22 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
     for (const { node, relation } of scan.entries()) {
       if (++read % 500 === 0) await nextTick();
       if (!writing()) continue;
-      if (relation) {
+      if (relation && curated.relations.has(relation.id)) {
+        leftRelations.push(relation.id);
+      } else if (relation) {
         const [from, to] = [endpoint(relation.from), endpoint(relation.to)];
+        if (withdrawn.has(from) || withdrawn.has(to)) continue;
         await stager.addRelation(relation.type, {
           id: relation.id,
           from,
           to,
           props: withImportHash(relation.type, relationProperties(relation, dataset), [from, to]),
         });
-      } else if (!node.external) {
+      } else if (node.external) {
+        continue;
+      } else if (curated.entities.has(node.id)) {
+        leftNodes.push(node.id);
+      } else {
         const props = nodeProperties(node, dataset, index.attested.get(node.id) ?? null);
         await stager.addNode(node.type, {
           n: index.numberOf(node.id)!,
@@ -171,6 +197,15 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
     const { checker } = scan;
     log(`validated ${checker.entities} entities and ${checker.relations} relations`);
     log(formatBasisCounts(checker.basis));
+    const left = [...leftNodes, ...leftRelations];
+    if (left.length > 0) {
+      log(`left ${left.length} curated element(s) alone (curation owns them): ${left.join(', ')}`);
+    }
+    if (stager.takenOver.length > 0) {
+      log(
+        `took over ${stager.takenOver.length} node(s) another dataset had made for keys the seeds state: ${stager.takenOver.join(', ')} (run npm run reference again to place the seed cities in their Kreise)`,
+      );
+    }
     const { nodes, relations } = stager.tally;
     log(
       `staged: nodes ${nodes.new} new, ${nodes.changed} changed, ${nodes.unchanged} unchanged; ` +
@@ -201,7 +236,7 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
         `kept ${result.keptNodes.length} node(s) no longer in the seeds because other data refers to them: ${result.keptNodes.join(', ')}`,
       );
     }
-    return { ...result, tally: stager.tally };
+    return { ...result, tally: stager.tally, takenOver: [...stager.takenOver].sort() };
   } catch (error) {
     // Leave nothing behind, unless another import of the dataset has taken the area over.
     const owner = await stagingOwner(db, dataset).catch(() => null);

@@ -100,6 +100,35 @@ export async function findConflicts(
   }));
 }
 
+/**
+ * Nodes of the datasets `from` that hold a unique key (`property`, a unique field of `label` in
+ * the model) which a row of `dataset` states under another id: each is handed over, given the
+ * row's id and `dataset`, so the upsert that follows writes the row's properties onto it and the
+ * relationships other datasets attached to it stay. A node whose target id is taken is left
+ * alone (the key's constraint then names the clash). Returns "old id → new id" per node.
+ */
+export async function takeOverByKey(
+  tx: ManagedTransaction,
+  dataset: string,
+  label: NodeLabel,
+  property: string,
+  from: string[],
+  rows: { id: string; key: unknown }[],
+): Promise<string[]> {
+  const spec = NODE_TYPES[label].fields as Record<string, { unique?: boolean }>;
+  if (!spec[property]?.unique) throw new Error(`${label}.${property} is not a unique field`);
+  const result = await tx.run(
+    `UNWIND $rows AS row
+     MATCH (n:${cypherName(label)}:Entity {${property}: row.key})
+     WHERE n.dataset IN $from AND n.id <> row.id AND NOT EXISTS { MATCH (:Entity {id: row.id}) }
+     WITH n, row, n.id AS was
+     SET n.id = row.id, n.dataset = $dataset
+     RETURN was + ' → ' + row.id AS taken ORDER BY taken`,
+    { rows, from, dataset },
+  );
+  return result.records.map((r) => r.get('taken') as string);
+}
+
 export async function upsertNodes(
   tx: ManagedTransaction,
   type: NodeLabel,

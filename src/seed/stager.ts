@@ -17,6 +17,8 @@ export interface StagerOptions {
   /** Called after each chunk is committed to the staging area (test hook: may throw). */
   afterBatch?: (batches: number) => Promise<void> | void;
   progress?: (line: string) => void;
+  /** Datasets whose nodes a staged node takes over where it states the same unique key. */
+  takeOverFrom?: string[];
 }
 
 /** What a staged import found, by element kind. */
@@ -45,6 +47,8 @@ export class Stager {
     otherRelations: new Map(),
   };
   readonly conflicts: Conflict[] = [];
+  /** Nodes of other datasets taken over for a key the seeds state ("old id → new id"). */
+  readonly takenOver: string[] = [];
   private nodes = new Map<NodeLabel, StageNodeRow[]>();
   private relations = new Map<RelationType, StageRelationRow[]>();
   private size = 0;
@@ -95,7 +99,11 @@ export class Stager {
       const { nodeAnswers, relationAnswers } = await this.db.executeWrite(async (tx) => {
         // Sent together (the driver pipelines them), run in this order by the server.
         const nodeWork = [...nodes].map(
-          async ([type, list]) => [type, await stageNodes(tx, this.dataset, type, list)] as const,
+          async ([type, list]) =>
+            [
+              type,
+              await stageNodes(tx, this.dataset, type, list, this.options.takeOverFrom),
+            ] as const,
         );
         const relationWork = [...relations].map(
           async ([type, list]) =>
@@ -123,6 +131,9 @@ export class Stager {
 
   private countNodes(type: NodeLabel, rows: StageNodeRow[], answers: NodeStageAnswer[]): void {
     for (const answer of answers) {
+      if (answer.takenOver !== null) {
+        this.takenOver.push(`${answer.takenOver} → ${this.index.idOf(answer.n)}`);
+      }
       if (answer.state === 'changed') this.tally.nodes.changed += 1;
       else if (answer.state === 'same') this.tally.nodes.unchanged += 1;
       else {

@@ -5,7 +5,9 @@ import type { Database } from '../db/database';
 import {
   cypherName,
   labelsOf,
+  NODE_TYPES,
   stagedLabelOf,
+  type FieldSpec,
   type NodeLabel,
   type RelationType,
 } from '../model/model';
@@ -18,6 +20,9 @@ import { countDataset, writeDatasetState, type Counts } from './seed.repository'
  * - a NEW node is created with the labels `SeedStaged` and `Staged<Type>` (never `Entity` or its
  *   type, so no API query matches it and no uniqueness constraint applies to it);
  * - a CHANGED node is copied to a `SeedStagedUpdate` node; the live node keeps its identity;
+ * - a node another dataset (the reference data) made for a unique key the seeds state (a County's
+ *   `ags`) under another id is TAKEN OVER: staged like a changed node, with the id it had, so the
+ *   switch gives it the seed id and dataset and the relationships other datasets hang on it stay;
  * - a new relationship between two new nodes is created, with its type and properties, between
  *   their staged nodes: no traversal from a live node reaches it, and every query of the API that
  *   names a relationship type anchors it on entity nodes;
@@ -53,25 +58,47 @@ export interface NodeStageAnswer {
   state: Exclude<StageState, 'new'>;
   labels: string[] | null;
   dataset: string | null;
+  /** For a node taken over: the id it had ("changed" then). */
+  takenOver: string | null;
+}
+
+/** The unique fields of a label in the model (an AGS): the keys a node can be taken over by. */
+function uniqueFieldsOf(type: NodeLabel): string[] {
+  return Object.entries(NODE_TYPES[type].fields as Record<string, FieldSpec>)
+    .filter(([, spec]) => spec.unique)
+    .map(([name]) => name);
 }
 
 /**
  * Stages a batch of nodes of one type. Each is compared with the live node of its id: none →
- * staged as new; same `importHash` → nothing; another type or another dataset's → a conflict
- * (nothing staged; the import will refuse); else staged as an update. Returns the rows that are
- * not new.
+ * staged as new, unless a node of the datasets `takeOverFrom` holds one of the row's unique keys
+ * (then it is staged as an update of that node, which the switch takes over); same `importHash`
+ * → nothing; another type or another dataset's → a conflict (nothing staged; the import will
+ * refuse); else staged as an update. Returns the rows that are not new.
  */
 export async function stageNodes(
   tx: ManagedTransaction,
   dataset: string,
   type: NodeLabel,
   rows: StageNodeRow[],
+  takeOverFrom: string[] = [],
 ): Promise<NodeStageAnswer[]> {
   const staged = `SeedStaged:${stagedLabelOf(type)}`;
+  // Property names come from the model (its unique fields), values travel as parameters.
+  const keys = takeOverFrom.length === 0 ? [] : uniqueFieldsOf(type);
+  const holder =
+    keys.length === 0
+      ? 'null'
+      : `head(COLLECT { MATCH (k:${cypherName(type)}:Entity)
+             WHERE n IS NULL AND k.dataset IN $takeOverFrom
+               AND (${keys.map((key) => `k.${key} = row.props.${key}`).join(' OR ')})
+             RETURN k.id ORDER BY k.id })`;
   const result = await tx.run(
     `UNWIND $rows AS row
      OPTIONAL MATCH (n:Entity {id: row.id})
-     WITH row, n, CASE
+     WITH row, n, ${holder} AS holder
+     WITH row, n, holder, CASE
+       WHEN n IS NULL AND holder IS NOT NULL THEN 'changed'
        WHEN n IS NULL THEN 'new'
        WHEN NOT $type IN labels(n) OR coalesce(n.dataset, '') <> $dataset THEN 'conflict'
        WHEN n.importHash = row.props.importHash THEN 'same'
@@ -81,15 +108,16 @@ export async function stageNodes(
        CREATE (s:${staged})
        SET s = row.props
      }
-     CALL (row, state) {
-       WITH row WHERE state = 'changed'
+     CALL (row, state, holder) {
+       WITH row, holder WHERE state = 'changed'
        CREATE (s:SeedStagedUpdate)
-       SET s = row.props
+       SET s = row.props, s.stagedTakeOver = holder
      }
-     WITH row, n, state WHERE state <> 'new'
+     WITH row, n, state, holder WHERE state <> 'new'
      RETURN row.n AS n, state,
-            CASE WHEN state = 'conflict' THEN labels(n) END AS labels, n.dataset AS dataset`,
-    { rows, dataset, type },
+            CASE WHEN state = 'conflict' THEN labels(n) END AS labels, n.dataset AS dataset,
+            holder AS takenOver`,
+    { rows, dataset, type, takeOverFrom },
   );
   return result.records.map((r) => r.toObject() as NodeStageAnswer);
 }
@@ -289,10 +317,12 @@ export async function switchDataset(db: Database, plan: SwitchPlan): Promise<Swi
       mismatch(`new ${type} nodes`, created, wanted);
     }
     if (staged.changedNodes > 0) {
+      // A node taken over is found by the id it had, and given the seed id with the rest.
       const updated = await single(
         `MATCH (s:SeedStagedUpdate) WHERE s.dataset = $dataset
-         MATCH (n:Entity {id: s.id})
+         MATCH (n:Entity {id: coalesce(s.stagedTakeOver, s.id)})
          SET n = properties(s)
+         REMOVE n.stagedTakeOver
          RETURN count(*) AS count`,
       );
       mismatch('changed nodes', updated, staged.changedNodes);
@@ -426,6 +456,20 @@ export async function findStale(
     },
     { timeoutMs: 0 },
   );
+}
+
+/** The ids among `ids` that no live entity holds. */
+export async function missingEntities(db: Database, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const result = await db.executeRead((tx) =>
+    tx.run(
+      `UNWIND $ids AS id
+       WITH id WHERE NOT EXISTS { MATCH (:Entity {id: id}) }
+       RETURN collect(id) AS missing`,
+      { ids },
+    ),
+  );
+  return new Set((result.records[0]?.get('missing') as string[]) ?? []);
 }
 
 export interface ExternalRow {

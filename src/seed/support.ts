@@ -177,3 +177,21 @@ export function basisCounts(
   for (const item of [...nodes, ...relations]) counts[item.grounding.basis] += 1;
   return counts;
 }
+
+/**
+ * The support check's lookup over entities held in memory by id (a curation write's slice of
+ * the graph): the same answers the seed index gives for a seed set.
+ */
+export function lookupOf(byId: Map<string, SeedNode>): SupportLookup {
+  const namesById = (id: string) => {
+    const node = byId.get(id);
+    return node && !node.external ? namesOf(node) : [];
+  };
+  return {
+    typeOf: (id) => byId.get(id)?.type,
+    namesOf: namesById,
+    comparableNamesOf: (id) => namesById(id).map(comparable),
+    isVocabulary: (doc) => byId.get(doc)?.fields.kind === 'VOCABULARY',
+    publicationYear: (doc) => yearOf(byId.get(doc)?.fields.published),
+  };
+}

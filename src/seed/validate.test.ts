@@ -137,6 +137,34 @@ describe('seed validation', () => {
     );
   });
 
+  it('requires a city to give its AGS or say why it has none, not both', () => {
+    const ags = /\n {4}ags: '[0-9]{8}'/;
+    const withoutKey = problemsFor((files) => {
+      files['facts.yaml'] = files['facts.yaml']!.replace(ags, '');
+    });
+    expect(withoutKey).toEqual([
+      expect.stringMatching(
+        /City unit-testhausen\): a City needs "ags" as a cited source states it, or "agsNote" saying why it has none/,
+      ),
+    ]);
+    const noted = problemsFor((files) => {
+      files['facts.yaml'] = files['facts.yaml']!.replace(
+        ags,
+        '\n    agsNote: No source states it.',
+      );
+    });
+    expect(noted).toEqual([]);
+    const both = problemsFor((files) => {
+      files['facts.yaml'] = files['facts.yaml']!.replace(
+        ags,
+        (line) => `${line}\n    agsNote: No source states it.`,
+      );
+    });
+    expect(both).toEqual([
+      expect.stringMatching(/City unit-testhausen\): a City has either "ags" or "agsNote"/),
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const problems = problemsFor((files) => {
       files['broken.yaml'] = 'entities:\n  - type: City\n    id: [unclosed\n';

@@ -10,20 +10,26 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { printSchema } from 'graphql';
 import {
+  DEFAULT_AUTH,
   DEFAULT_LIMITS,
   REPO_ROOT,
   type AppConfig,
+  type AuthConfig,
   type LimitsConfig,
   type ResultCaps,
+  type SharedStoreConfig,
+  type TrustProxy,
 } from '../config';
 import { parseExamples } from '../common/examples';
 import { ideRouter } from '../common/ide';
 import type { Database } from '../db/database';
-import { AppError } from '../common/errors';
-import { createFormatError } from '../common/graphql-errors';
+import { AppError, ErrorCode } from '../common/errors';
+import { createFormatError, credentialRefusal } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
+import { noStorePlugin } from '../common/plugins/no-store.plugin';
 import { retryAfterPlugin } from '../common/plugins/retry-after.plugin';
+import { DocumentTexts, PROJECT_DOCUMENTS } from '../seed/documents';
 import { exportRouter } from '../modules/export/export.router';
 import { CONTEXT_FILE } from '../modules/export/jsonld';
 import { buildDigest } from './build-digest';
@@ -32,7 +38,11 @@ import { DataVersion } from './data-version';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
 import { graphqlLimits, jsonErrorHandler, rateLimiter, tokenLimit } from './limits';
 import { buildAppSchema } from './schema';
-import { anonymousOnly, type Authenticator } from '../modules/auth/principal';
+import { PersistedQueryCache } from '../store/persisted-query-cache';
+import { SharedRateLimitStore } from '../store/rate-limit-store';
+import { SharedStore, type SharedStoreTimings } from '../store/shared-store';
+import { createAuthenticator, type CredentialAuthenticator } from '../modules/auth/authenticator';
+import type { Authenticator } from '../modules/auth/principal';
 
 export interface RunningServer {
   url: string;
@@ -55,8 +65,28 @@ export interface AppOptions {
   resultCaps?: ResultCaps;
   /** The query planner (default on); off answers every relation field through loaders. */
   planner?: boolean;
-  /** Turns the Authorization header into a principal (default: every request anonymous). */
+  /** Credential settings for the default authenticator (default: DEFAULT_AUTH, no JWTs). */
+  auth?: AuthConfig;
+  /**
+   * Turns the Authorization header into a principal (default: API keys in the database, and JWTs
+   * when `auth.jwt` is set; `anonymousOnly` refuses nothing and admits nobody).
+   */
   authenticate?: Authenticator;
+  /**
+   * The store replicas share for persisted queries and rate-limit counters (KG_SHARED_STORE_URL);
+   * unset or null keeps both in this process's memory.
+   */
+  sharedStore?: SharedStoreConfig | null;
+  /** Waits on the shared store (default DEFAULT_STORE_TIMINGS; tests shorten them). */
+  sharedStoreTimings?: SharedStoreTimings;
+  /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY; default none). */
+  trustProxy?: TrustProxy;
+  /**
+   * The seed documents quotes of curation writes are checked against (SEED_DOCUMENTS_DIR), and
+   * the project's own documents (the seed directory's `documents/`). Without them, a write
+   * citing a seed document is refused: its quote cannot be checked.
+   */
+  documents?: { dir: string; projectDir?: string };
 }
 
 /**
@@ -73,8 +103,25 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const dataVersion = new DataVersion(db, options.dataVersionTtlMs);
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const authenticate = options.authenticate ?? anonymousOnly;
+  // The default authenticator can drop a key revoked through this server from its cache.
+  const given = options.authenticate;
+  const credentials: CredentialAuthenticator = given
+    ? Object.assign((authorization: string | undefined) => given(authorization), {
+        forget: () => undefined,
+      })
+    : createAuthenticator(db, options.auth ?? DEFAULT_AUTH);
   const guard = graphqlLimits<Context>(schema, limits, options.development ?? false);
+  const store = options.sharedStore
+    ? new SharedStore(options.sharedStore, logger, options.sharedStoreTimings)
+    : undefined;
+  const rateLimitStore = store ? new SharedRateLimitStore(store) : undefined;
+  // The first requests use the store when it answers at start; the server starts either way.
+  await store?.firstConnection();
+  const documents = options.documents
+    ? new DocumentTexts(options.documents.dir, options.documents.projectDir)
+    : null;
+  // A write changes the data version at once for this process (other replicas within the TTL).
+  const curation = { documents, onWrite: () => dataVersion.invalidate() };
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger),
@@ -82,9 +129,10 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     // Apollo's default, stated so it is not switched off by accident: a GET must carry a
     // non-simple content type or an `apollo-require-preflight` header.
     csrfPrevention: true,
-    // Automatic persisted queries are built in; entries stay until the bounded in-memory cache
-    // evicts them rather than expiring after a fixed time.
-    persistedQueries: { ttl: null },
+    // Automatic persisted queries are built in. In memory, entries stay until the bounded cache
+    // evicts them rather than expiring after a fixed time; the shared store gives them its own
+    // sliding expiry (PERSISTED_QUERY_TTL_SECONDS) in front of the same bounded local cache.
+    persistedQueries: store ? { cache: new PersistedQueryCache(store) } : { ttl: null },
     validationRules: guard.validationRules,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: guard.includeStacktraceInErrorResponses,
@@ -97,11 +145,28 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The graph changes only on import: every read field may be cached for the default age.
       ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
+      noStorePlugin<Context>(),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
       retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),
+      {
+        // After the HTTP server has drained (drainServer runs before serverWillStop).
+        async serverWillStart() {
+          return {
+            async serverWillStop() {
+              rateLimitStore?.shutdown();
+              await store?.close();
+            },
+          };
+        },
+      },
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await store?.close();
+    throw error;
+  }
   db.health.onChange((state, downForMs) => {
     if (state === 'down') {
       logger.warn('the database does not answer: failing requests fast while probing for it');
@@ -112,13 +177,18 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
 
   const app = express();
   app.disable('x-powered-by');
+  // Whose X-Forwarded-For names the client (the rate limit's key); nobody's by default.
+  app.set('trust proxy', options.trustProxy ?? false);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
+    // The store is reported, not required: without it each replica falls back to its memory.
+    const storeStatus = store?.status();
+    const sharedStore = async () => (storeStatus ? { sharedStore: await storeStatus } : {});
     try {
       await db.verify();
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...(await sharedStore()) });
     } catch (error) {
       // The reason names no address or user: those go to the log only.
       logger.warn({ err: error, detail: (error as AppError).detail }, 'not ready');
@@ -127,12 +197,14 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       res.status(503).json({
         status: 'unavailable',
         reason: error instanceof AppError ? error.message : 'The database cannot be reached.',
+        ...(await sharedStore()),
       });
     }
   });
   const limiter = rateLimiter(
     { limit: limits.rateLimit, windowSeconds: limits.rateLimitWindowSeconds },
     logger,
+    rateLimitStore,
   );
   app.use(
     '/graphql',
@@ -141,14 +213,28 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
+      context: async ({ req }) => {
+        let principal;
+        try {
+          principal = await credentials(req.headers.authorization);
+        } catch (error) {
+          // For whoever watches for guessing; the reason never holds the credential itself.
+          if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
+            logger.info({ reason: error.message, ip: req.ip }, 'credential refused');
+          }
+          // Refused before any field runs: 401 (or 503), not Apollo's "Context creation failed".
+          throw credentialRefusal(error, () => db.health.retryAfterSeconds());
+        }
+        return createContext(
           db,
           logger,
           options.resultCaps,
           options.planner ?? true,
-          await authenticate(req.headers.authorization),
-        ),
+          principal,
+          credentials.forget,
+          curation,
+        );
+      },
     }),
   );
   app.use(
@@ -165,7 +251,7 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   );
   app.use(jsonErrorHandler(logger));
   httpServer.on('request', app);
-  return { app, apollo, httpServer };
+  return { app, apollo, httpServer, sharedStore: store };
 }
 
 /** Listens, and stops gracefully: in-flight requests drain, then the driver closes. */
@@ -178,6 +264,13 @@ export async function startServer(
     limits: config.limits,
     development: config.server.development,
     resultCaps: config.resultCaps,
+    sharedStore: config.sharedStore,
+    trustProxy: config.server.trustProxy,
+    auth: config.auth,
+    documents: {
+      dir: config.seed.documentsDir,
+      projectDir: path.join(config.seed.seedDir, PROJECT_DOCUMENTS),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

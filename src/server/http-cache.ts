@@ -72,8 +72,9 @@ export function isPreflighted(req: Request): boolean {
 /**
  * Answers a conditional GraphQL GET with 304 before it runs, when its ETag still matches: the
  * same URL at the same data version and build gives the same answer. Requests that would fail
- * CSRF prevention, have no `If-None-Match`, or arrive while the database cannot say its version
- * go on to Apollo unchanged.
+ * CSRF prevention, have no `If-None-Match`, carry a credential (it must be checked, and the
+ * answer may depend on it; such answers get no ETag), or arrive while the database cannot say its
+ * version go on to Apollo unchanged.
  */
 export function graphqlNotModified(
   dataVersion: DataVersion,
@@ -81,7 +82,12 @@ export function graphqlNotModified(
   maxAgeSeconds: number,
 ) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (req.method !== 'GET' || !req.headers['if-none-match'] || !isPreflighted(req)) {
+    if (
+      req.method !== 'GET' ||
+      !req.headers['if-none-match'] ||
+      req.headers.authorization !== undefined ||
+      !isPreflighted(req)
+    ) {
       next();
       return;
     }

@@ -33,6 +33,11 @@ import { BucketKeyResolver, StatsBucketResolver } from '../modules/stats/bucket.
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { CompareResolver } from '../modules/compare/compare.resolver';
 import { RELATION_RESOLVERS } from '../modules/relation/relation.resolver';
+import { ApiKeyResolver } from '../modules/auth/api-key.resolver';
+import { PrincipalResolver } from '../modules/auth/principal.resolver';
+import { CurationResolver } from '../modules/curation/curation.resolver';
+import { ChangeResolver, ReviewResolver } from '../modules/curation/review.resolver';
+import { CitedQuoteResolver, HistoryResolver } from '../modules/curation/history.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -57,7 +62,14 @@ export const RESOLVERS = [
   BucketKeyResolver,
   CompareResolver,
   PostResolver,
+  PrincipalResolver,
+  ApiKeyResolver,
   ...RELATION_RESOLVERS,
+  CurationResolver,
+  ReviewResolver,
+  ChangeResolver,
+  HistoryResolver,
+  CitedQuoteResolver,
 ] as const;
 
 // type-graphql reads decorator metadata when the schema is built; generic types made lazily
@@ -72,6 +84,9 @@ connectionType(Post);
 const QUERY_DESCRIPTION =
   'Entry points into the graph of German municipal social policy: lists of each kind of entity, and any entity by its global id. Every entity and every relationship carries `sources`: the document and the verbatim quote that state it.';
 
+const MUTATION_DESCRIPTION =
+  "Writes: curating the graph (create, update and retire every kind of entity and relationship, each write with its citation; review proposals) and managing API keys. Each needs a credential (`Authorization: Bearer <API key or JWT>`) whose role allows it (see Role): UNAUTHENTICATED without one, FORBIDDEN for a role too low. An editor's write applies at once, a contributor's becomes a proposal. Every applied change is recorded (`history`, `recentChanges`). Answers to writes are never cached.";
+
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
@@ -79,16 +94,22 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     orphanedTypes: Object.values(OBJECT_TYPES) as unknown as (new () => object)[],
     validate: false,
   });
-  // type-graphql has no option for the root type's description.
+  // type-graphql has no option for the root types' descriptions.
   const config = schema.toConfig();
   const query = new GraphQLObjectType({
     ...config.query!.toConfig(),
     description: QUERY_DESCRIPTION,
   });
+  const mutation = config.mutation
+    ? new GraphQLObjectType({ ...config.mutation.toConfig(), description: MUTATION_DESCRIPTION })
+    : undefined;
   return new GraphQLSchema({
     ...config,
     query,
-    types: config.types.map((t) => (t.name === 'Query' ? query : t)),
+    mutation,
+    types: config.types.map((t) =>
+      t.name === 'Query' ? query : t.name === 'Mutation' && mutation ? mutation : t,
+    ),
   });
 }
 

@@ -17,7 +17,9 @@ import type { ExportNode, ExportRelation } from './export.repository';
  * - every field of the label or type in model order; an EDTF field `f` adds `fEarliest` and
  *   `fLatest` (ISO days, empty when open or unknown) after its EDTF string; list fields join
  *   their items with ` | `; booleans are `true`/`false`; missing values are empty;
- * - `dataset`: which import wrote the element;
+ * - `dataset`: which import wrote the element (`curated` once curation changed it);
+ * - `changedAt` (ISO date-time) and `changedBy`: when the element last changed and who changed
+ *   it — a curator's credential id, or `import:<dataset>` for the last import of its dataset;
  * - `basis`: STATED, INFERRED or EDITORIAL (a missing stored basis reads STATED), and `reasoning`
  *   (the one line behind an INFERRED fact, empty otherwise);
  * - the citations as numbered pairs `sourceId1`, `quote1`, `sourceId2`, `quote2`, … up to the
@@ -26,6 +28,13 @@ import type { ExportNode, ExportRelation } from './export.repository';
  */
 
 export const LIST_SEPARATOR = ' | ';
+
+/** When and by whom every row last changed. */
+const CHANGE_COLUMNS = ['changedAt', 'changedBy'];
+
+function changeCells(props: Record<string, unknown>): CsvValue[] {
+  return [cell(props.changedAt), cell(props.changedBy)];
+}
 
 /** The basis of every fact row. */
 const BASIS_COLUMNS = ['basis', 'reasoning'];
@@ -47,7 +56,14 @@ function sourceColumns(maxSources: number): string[] {
 
 export function nodeColumns(label: NodeLabel, maxSources: number): string[] {
   const fields: Record<string, FieldSpec> = NODE_TYPES[label].fields;
-  return ['id', ...fieldColumns(fields), 'dataset', ...BASIS_COLUMNS, ...sourceColumns(maxSources)];
+  return [
+    'id',
+    ...fieldColumns(fields),
+    'dataset',
+    ...CHANGE_COLUMNS,
+    ...BASIS_COLUMNS,
+    ...sourceColumns(maxSources),
+  ];
 }
 
 export function relationColumns(type: RelationType, maxSources: number): string[] {
@@ -60,6 +76,7 @@ export function relationColumns(type: RelationType, maxSources: number): string[
     'toLabel',
     ...fieldColumns(fields),
     'dataset',
+    ...CHANGE_COLUMNS,
     ...BASIS_COLUMNS,
     ...sourceColumns(maxSources),
   ];
@@ -98,6 +115,7 @@ export function nodeCells(node: ExportNode, maxSources: number): CsvValue[] {
     node.key,
     ...fieldCells(fields, node.props),
     cell(node.props.dataset),
+    ...changeCells(node.props),
     ...basisCells(node.props),
     ...sourceCells(node.props, maxSources),
   ];
@@ -113,6 +131,7 @@ export function relationCells(rel: ExportRelation, maxSources: number): CsvValue
     rel.toLabel,
     ...fieldCells(fields, rel.props),
     cell(rel.props.dataset),
+    ...changeCells(rel.props),
     ...basisCells(rel.props),
     ...sourceCells(rel.props, maxSources),
   ];

@@ -33,6 +33,16 @@ export interface FileStats {
   maxSources: number;
 }
 
+/**
+ * An element's properties with when it last changed and who changed it: curation's stamp on a
+ * curated element, else the last import of its dataset (every import rewrites its elements).
+ */
+function stamped(v: string): string {
+  return `${v} {.*,
+       changedAt: toString(coalesce(${v}.changedAt, head(COLLECT { MATCH (d:Dataset {name: ${v}.dataset}) RETURN d.importedAt }))),
+       changedBy: coalesce(${v}.changedBy, 'import:' + ${v}.dataset)}`;
+}
+
 type RawNode = { key: string; labels: string[]; props: Record<string, unknown> };
 type RawRelation = {
   id: string;
@@ -73,7 +83,7 @@ export async function nodeBatch(
     tx.run(
       `MATCH (n:${cypherName(label)}:Entity)
        WHERE n.id > $after
-       RETURN n.id AS key, labels(n) AS labels, properties(n) AS props
+       RETURN n.id AS key, labels(n) AS labels, ${stamped('n')} AS props
        ORDER BY n.id
        LIMIT $limit`,
       { after: afterKey, limit: neo4j.int(limit) },
@@ -94,7 +104,7 @@ export async function relationBatch(
       `MATCH (a:Entity)-[r:${cypherName(type)}]->(b:Entity)
        WHERE r.id > $after
        RETURN r.id AS id, type(r) AS type, a.id AS from, labels(a) AS fromLabels,
-              b.id AS to, labels(b) AS toLabels, properties(r) AS props
+              b.id AS to, labels(b) AS toLabels, ${stamped('r')} AS props
        ORDER BY r.id
        LIMIT $limit`,
       { after: afterId, limit: neo4j.int(limit) },
@@ -211,7 +221,7 @@ async function nodesByKeys(tx: ManagedTransaction, keys: string[]): Promise<Expo
   const result = await tx.run(
     `UNWIND $keys AS key
      MATCH (n:Entity {id: key})
-     RETURN n.id AS key, labels(n) AS labels, properties(n) AS props`,
+     RETURN n.id AS key, labels(n) AS labels, ${stamped('n')} AS props`,
     { keys },
   );
   return result.records.map((r) => toNode(r.toObject() as RawNode));
@@ -223,7 +233,7 @@ async function relationsAmong(tx: ManagedTransaction, keys: string[]): Promise<E
      MATCH (a:Entity {id: key})-[r]->(b:Entity)
      WHERE b.id IN $keys
      RETURN r.id AS id, type(r) AS type, a.id AS from, labels(a) AS fromLabels,
-            b.id AS to, labels(b) AS toLabels, properties(r) AS props`,
+            b.id AS to, labels(b) AS toLabels, ${stamped('r')} AS props`,
     { keys },
   );
   return result.records.map((r) => toRelation(r.toObject() as RawRelation));

@@ -51,6 +51,9 @@ function sampleValue(name: string, spec: FieldSpec): unknown {
 function sampleProps(fields: Record<string, FieldSpec>): Record<string, unknown> {
   const props: Record<string, unknown> = {
     dataset: 'test',
+    changedAt: '2025-03-01T10:15:00.123Z',
+    changedBy: 'key-1',
+    changedByName: 'Redaktion',
     basis: 'INFERRED',
     reasoning: 'Eine Lesart des Zitats.',
     sourceIds: ['doc-a', 'doc-b'],
@@ -134,6 +137,42 @@ describe('the basis in JSON-LD', () => {
   });
 });
 
+describe('changes in JSON-LD', () => {
+  it('states when every entity and statement last changed and who changed it', () => {
+    const curated = entityObject({
+      key: 'x',
+      label: 'OrgUnit',
+      props: {
+        name: 'X',
+        dataset: 'curated',
+        changedAt: '2025-03-01T10:15:00.123Z',
+        changedBy: 'key-1',
+        changedByName: 'Redaktion',
+      },
+    });
+    expect(curated).toMatchObject({
+      changedAt: '2025-03-01T10:15:00.123Z',
+      changedBy: 'key-1',
+      changedByName: 'Redaktion',
+    });
+    const [triple, statement] = relationObjects({
+      id: 'r',
+      type: 'BELONGS_TO',
+      from: 'u',
+      fromLabel: 'OrgUnit',
+      to: 'c',
+      toLabel: 'City',
+      props: { dataset: 'seed', changedAt: '2025-01-01T00:00:00Z', changedBy: 'import:seed' },
+    });
+    expect(triple).not.toHaveProperty('changedAt');
+    expect(statement).toMatchObject({
+      changedAt: '2025-01-01T00:00:00Z',
+      changedBy: 'import:seed',
+    });
+    expect(statement).not.toHaveProperty('changedByName');
+  });
+});
+
 describe('the JSON-LD context', () => {
   const context = readContextDocument()['@context'];
 
@@ -164,6 +203,9 @@ describe('the JSON-LD context', () => {
       'type',
       'key',
       'dataset',
+      'changedAt',
+      'changedBy',
+      'changedByName',
       'basis',
       'reasoning',
       'sources',

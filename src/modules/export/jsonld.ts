@@ -24,6 +24,9 @@ import { basisOf } from '../basis/basis';
  * - A relationship is two objects: the plain triple on its start node (`"locatedIn": …`), and a
  *   reified `rdf:Statement` (`kgrel:<TYPE>/<id>`) carrying the relationship's properties and its
  *   citations, so a fact and its provenance stay apart but linked.
+ * - Every entity and statement states when it last changed (`changedAt`, xsd:dateTime) and who
+ *   changed it (`changedBy`: a curator's credential id, with `changedByName`, or
+ *   `import:<dataset>` for the last import of its dataset).
  * - Provenance is `sources`: a set of citations, each a `document` (the SourceDocument node) and
  *   the verbatim `quote`.
  * - Every entity and every statement states its `basis` (`kg:basis`: "STATED", "INFERRED" or
@@ -84,6 +87,14 @@ function basisTerms(props: JsonObject): JsonObject {
   return reasoning === null ? { basis } : { basis, reasoning };
 }
 
+function changeTerms(props: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const term of ['changedAt', 'changedBy', 'changedByName']) {
+    if (!isEmpty(props[term])) out[term] = props[term];
+  }
+  return out;
+}
+
 function citations(props: JsonObject): JsonObject {
   const ids = (props.sourceIds as string[] | undefined) ?? [];
   const quotes = (props.quotes as string[] | undefined) ?? [];
@@ -103,6 +114,7 @@ export function entityObject(node: ExportNode): JsonObject {
     key: node.key,
     ...fieldTerms(fields, node.props),
     ...(isEmpty(node.props.dataset) ? {} : { dataset: node.props.dataset }),
+    ...changeTerms(node.props),
     ...basisTerms(node.props),
     ...citations(node.props),
   };
@@ -122,6 +134,7 @@ export function relationObjects(rel: ExportRelation): [JsonObject, JsonObject] {
       object: entityIri(rel.to),
       ...fieldTerms(fields, rel.props),
       ...(isEmpty(rel.props.dataset) ? {} : { dataset: rel.props.dataset }),
+      ...changeTerms(rel.props),
       ...basisTerms(rel.props),
       ...citations(rel.props),
     },

@@ -60,7 +60,7 @@ export class FilterCompiler {
     edge: Record<string, unknown> | null | undefined,
     variable: string,
     other: string,
-  ): { pattern: string; scope: string[]; rel: string } {
+  ): { pattern: string; scope: string[]; rel: string; steps?: string } {
     if (spec.repeat) {
       // A hop over several steps (a city's Land through its Kreis) is a named path whose every
       // step must count.
@@ -72,6 +72,7 @@ export class FilterCompiler {
       return {
         // The step arriving at the far end carries the relationship's own properties.
         rel: `last(relationships(${steps}))`,
+        steps,
         pattern: `${steps} = ${chainPattern(variable, [path], other)}`,
         scope: [
           ...each(`relationships(${steps})`, [

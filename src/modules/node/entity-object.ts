@@ -5,6 +5,7 @@ import { edtfOf } from './edtf-date.type';
 import type { FactView } from '../time/as-of';
 import { validityOf, type Validity } from '../time/validity.type';
 import { basisOf, type Basis } from '../basis/basis';
+import { versionOf } from './relation-identity';
 
 /**
  * Base of every node object type: carries the record it was made from, the global id, the key
@@ -18,6 +19,7 @@ export abstract class EntityObject {
   validity!: Validity;
   basis!: Basis;
   reasoning!: string | null;
+  version!: number;
   typename!: string;
   record!: EntityRecord;
   /** The as-of view the object was read under (not a GraphQL field). */
@@ -39,6 +41,7 @@ export abstract class EntityObject {
     object.id = toGlobalId(record.label, record.key);
     object.sources = citationsOf(record.props);
     object.validity = validityOf(record.props);
+    object.version = versionOf(record.props);
     Object.assign(object, basisOf(record.props));
     return object;
   }

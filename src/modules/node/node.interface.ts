@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { Citation } from '../citation/citation.type';
 import { Validity } from '../time/validity.type';
 import { Basis, BASIS_DESCRIPTION, REASONING_DESCRIPTION } from '../basis/basis';
@@ -30,4 +30,10 @@ export abstract class Node {
     description: 'When the entity exists according to its stated dates (what `asOf` tests).',
   })
   validity!: Validity;
+
+  @Field(() => Int, {
+    description:
+      'Its version: 1 as imported or created, one more with each applied change (`history`). A write names the version it was made on.',
+  })
+  version!: number;
 }

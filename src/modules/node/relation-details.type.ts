@@ -1,7 +1,12 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { EdtfDate, edtfOf } from './edtf-date.type';
 import { Funding, fundingOf } from '../programme/participation.edge';
 import { Validity, validityOf } from '../time/validity.type';
+import {
+  RELATION_ID_DESCRIPTION,
+  RELATION_VERSION_DESCRIPTION,
+  relationIdentity,
+} from './relation-identity';
 import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
 
 @ObjectType({
@@ -11,6 +16,10 @@ import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../bas
 export class RelationDetails {
   @Field({ description: 'Kind of relationship, e.g. DECIDED, SPOKE_AT, PART_OF, COOPERATES_WITH.' })
   type!: string;
+  @Field({ description: RELATION_ID_DESCRIPTION })
+  relationId!: string;
+  @Field(() => Int, { description: RELATION_VERSION_DESCRIPTION })
+  version!: number;
   @Field(() => String, {
     nullable: true,
     description: 'Normalised role (e.g. KEYNOTE, RESEARCHER, SIGNATORY).',
@@ -96,6 +105,7 @@ const DATE_FIELDS = ['date', 'since', 'until', 'period', 'attested'] as const;
 export function detailsOf(type: string, rel: Record<string, unknown>): RelationDetails {
   const details = Object.assign(new RelationDetails(), {
     type,
+    ...relationIdentity(rel),
     seat: (rel.seat as boolean | undefined) ?? null,
     position: (rel.position as number | undefined) ?? null,
   });

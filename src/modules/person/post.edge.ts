@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Citation, citationsOf } from '../citation/citation.type';
 import { Validity, validityOf } from '../time/validity.type';
 import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
@@ -7,6 +7,11 @@ import { EdtfDate, edtfOf } from '../node/edtf-date.type';
 import { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
 import { Person } from './person.type';
+import {
+  RELATION_ID_DESCRIPTION,
+  RELATION_VERSION_DESCRIPTION,
+  relationIdentity,
+} from '../node/relation-identity';
 
 @ObjectType({
   description:
@@ -43,6 +48,8 @@ export class Post {
   reasoning!: string | null;
   @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
   validity!: Validity;
+  @Field({ description: RELATION_ID_DESCRIPTION }) relationId!: string;
+  @Field(() => Int, { description: RELATION_VERSION_DESCRIPTION }) version!: number;
 }
 
 /** A post read from the person's side (`item.node` is the holder) or the holder's side. */
@@ -58,6 +65,7 @@ export function toPost(item: RelatedRecord, side: 'person' | 'holder', self: Nod
     attested: edtfOf(item.rel, 'attested'),
     sources: citationsOf(item.rel),
     validity: validityOf(item.rel),
+    ...relationIdentity(item.rel),
     ...basisOf(item.rel),
   });
 }

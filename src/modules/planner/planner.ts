@@ -165,6 +165,7 @@ function propertiesFor(label: NodeLabel, name: string): string[] | null {
   if (name === 'sources') return CITATION;
   if (name === 'validity') return VALIDITY;
   if (name === 'basis' || name === 'reasoning') return [...BASIS_PROPERTIES];
+  if (name === 'version') return ['version'];
   const spec: FieldSpec | undefined = (NODE_TYPES[label] as NodeSpec).fields[name];
   if (!spec) return null;
   return spec.type === 'edtf' ? [name, `${name}Earliest`, `${name}Latest`] : [name];

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Citation, citationsOf } from '../citation/citation.type';
 import { Validity, validityOf } from '../time/validity.type';
 import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
@@ -6,6 +6,11 @@ import type { RelatedRecord } from '../entity/entity.record';
 import { EdtfDate, edtfOf } from '../node/edtf-date.type';
 import { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
+import {
+  RELATION_ID_DESCRIPTION,
+  RELATION_VERSION_DESCRIPTION,
+  relationIdentity,
+} from '../node/relation-identity';
 
 @ObjectType({
   description:
@@ -81,6 +86,8 @@ export class Participation {
   reasoning!: string | null;
   @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
   validity!: Validity;
+  @Field({ description: RELATION_ID_DESCRIPTION }) relationId!: string;
+  @Field(() => Int, { description: RELATION_VERSION_DESCRIPTION }) version!: number;
 }
 
 export function toParticipation(
@@ -100,6 +107,7 @@ export function toParticipation(
     funding: fundingOf(item.rel),
     sources: citationsOf(item.rel),
     validity: validityOf(item.rel),
+    ...relationIdentity(item.rel),
     ...basisOf(item.rel),
   });
 }
@@ -119,6 +127,8 @@ export class ProgrammeFunding {
   reasoning!: string | null;
   @Field(() => Validity, { description: 'When it holds according to its stated dates.' })
   validity!: Validity;
+  @Field({ description: RELATION_ID_DESCRIPTION }) relationId!: string;
+  @Field(() => Int, { description: RELATION_VERSION_DESCRIPTION }) version!: number;
 }
 
 export function toProgrammeFunding(
@@ -134,6 +144,7 @@ export function toProgrammeFunding(
     funding: fundingOf(item.rel),
     sources: citationsOf(item.rel),
     validity: validityOf(item.rel),
+    ...relationIdentity(item.rel),
     ...basisOf(item.rel),
   });
 }

@@ -65,7 +65,7 @@ export function relationCypher(
   const m = `${prefix}m`;
   const r = `${prefix}r`;
   const spec = { ...field, types: [field.type], targets: field.to, perLabel: field.to.length > 1 };
-  const { pattern, scope, rel } = compiler.relationScope(spec, read.edge, parent, m);
+  const { pattern, scope, rel, steps } = compiler.relationScope(spec, read.edge, parent, m);
   const conditions = [...scope, compiler.farEnd(spec, read.where, m, 0)].filter(
     (c) => c !== 'true',
   );
@@ -89,7 +89,17 @@ export function relationCypher(
   const planned = nested ? nested.planned(m) : 'null';
   const props = nested ? nested.props(m) : `properties(${m})`;
   const documents = nested?.documents ? citedDocuments(r, m) : 'null';
-  const items = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m} ORDER BY ${order}${limit} RETURN {rel: properties(${r}), key: ${m}.id, labels: labels(${m}), props: ${props}, sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
-  const total = read.count ? `COUNT { MATCH ${pattern}${where('')} }` : 'null';
+  // A hop over several steps can reach one far end by several paths (a kreisfreie Stadt lies in
+  // its Land directly and, once the reference data links it, through the Kreis it forms too): the
+  // far end is one item, carrying the relationship of its shortest path (the direct statement).
+  // Kept without aggregation (Cypher refuses one inside this subquery): the paths come sorted so
+  // that a far end's shortest path is its first, and later ones are dropped before the limit.
+  const tieBreak = steps ? `, length(${steps}), ${r}.id` : '';
+  const inner = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m}${steps ? `, ${steps}` : ''} ORDER BY ${order}${tieBreak}${steps ? '' : limit} RETURN {rel: properties(${r}), key: ${m}.id, labels: labels(${m}), props: ${props}, sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
+  const items = steps
+    ? `reduce(${prefix}acc = [], ${prefix}x IN ${inner} | CASE WHEN ${prefix}x.key IN [${prefix}y IN ${prefix}acc | ${prefix}y.key] THEN ${prefix}acc ELSE ${prefix}acc + ${prefix}x END)${read.limit !== null ? `[..$${prefix}lim]` : ''}`
+    : inner;
+  const counted = steps ? ` WITH DISTINCT ${m} RETURN ${m}` : '';
+  const total = read.count ? `COUNT { MATCH ${pattern}${where('')}${counted} }` : 'null';
   return { items, total, params: { ...compiler.params, ...params } };
 }

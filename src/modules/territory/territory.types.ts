@@ -28,7 +28,7 @@ export class State extends EntityObject {
 @ObjectType({
   implements: Node,
   description:
-    'A rural district (Kreis, Landkreis) that groups kreisangehörige municipalities, e.g. Kreis Recklinghausen.',
+    'A district (Kreis, Landkreis) that groups kreisangehörige municipalities, e.g. Kreis Recklinghausen; in the reference data also a kreisfreie Stadt as the district it forms (its City lies in it).',
 })
 export class County extends EntityObject {
   @Field({ description: 'Name of the district.' }) name!: string;
@@ -64,9 +64,15 @@ export class City extends EntityObject {
   @Field(() => String, {
     nullable: true,
     description:
-      'Amtlicher Gemeindeschlüssel: 8 digits (state, region, district, municipality), e.g. "05911000" for Bochum.',
+      'Amtlicher Gemeindeschlüssel: 8 digits (state, region, district, municipality), e.g. "05911000" for Bochum; only where a cited source states it, else null and `agsNote` says why.',
   })
   ags!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the city has no `ags`: no cited source states its key, which is never guessed or derived from a Kreis key. Without a key the reference data cannot place the city in its Kreis and Land either. Null when `ags` is set.',
+  })
+  agsNote!: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'Legal kind in German, e.g. "kreisfreie Stadt".',
