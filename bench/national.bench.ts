@@ -13,11 +13,15 @@ import type { NationalStats } from './national';
  * `--seed`), imports it twice — first into an empty dataset, then again unchanged — each time in
  * a process of its own, and records elements, seconds, elements/s, the importer's peak RSS, the
  * largest heap a transaction held meanwhile (`SHOW TRANSACTIONS`, sampled every 250 ms: the
- * switch) and the load average. The reference dataset (the Länder and Kreise the graph is in) is
- * imported first if the database lacks it, and removed again afterwards in that case; the
- * national dataset is removed afterwards.
+ * switch) and the load average. Then, on the imported national graph, the API bench's questions
+ * (bench/api.bench.ts `--graph national`: mission, city profile, nested filter, paged walk,
+ * node(id:), stats, compareCities of 50 cities, search, paths, as-of) and the whole-graph CSV
+ * export with the exporter's peak RSS (bench/export.bench.ts `--graph national`), each in a
+ * process of its own. The reference dataset (the Länder and Kreise the graph is in) is imported
+ * first if the database lacks it, and removed again afterwards in that case; the national dataset
+ * is removed afterwards unless `--keep`.
  *
- *   npm run bench -- national [--scale 0.1] [--seed 1]
+ *   npm run bench -- national [--scale 0.1] [--seed 1] [--import-only] [--keep]
  *   npm run bench -- --no-national          (all other benches)
  */
 const DATASET = 'bench-national';
@@ -38,14 +42,19 @@ interface ImportRun {
   };
 }
 
-function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+function runNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  output: 'capture' | 'show' = 'capture',
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(__dirname, script), ...args], {
       env,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', output === 'capture' ? 'pipe' : 'inherit', 'inherit'],
     });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.once('error', reject);
     child.once('exit', (code) =>
       code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`)),
@@ -91,6 +100,8 @@ const load = () =>
 async function main(): Promise<void> {
   const scale = Number(arg('--scale', '1'));
   const seed = Number(arg('--seed', '1'));
+  const keep = process.argv.includes('--keep');
+  const importOnly = process.argv.includes('--import-only');
   const config = loadConfig();
   const db = createDatabase(config.neo4j);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-national-'));
@@ -152,9 +163,26 @@ async function main(): Promise<void> {
     );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
+
+    if (!importOnly) {
+      console.log(`\n# API questions on the national graph (load average ${load()})`);
+      await runNode(
+        'api.bench.js',
+        ['--graph', 'national', '--dataset', DATASET, '--no-peer'],
+        process.env,
+        'show',
+      );
+      console.log(`\n# Whole-graph CSV export (load average ${load()})`);
+      await runNode('export.bench.js', ['--graph', 'national', '--runs', '1'], process.env, 'show');
+      console.log(`load average after: ${load()}`);
+    }
   } finally {
-    await removeDataset(db, DATASET).catch(() => undefined);
-    if (ownReference) await removeDataset(db, REFERENCE_DATASET).catch(() => undefined);
+    if (keep) {
+      console.log(`kept the dataset ${DATASET}${ownReference ? ' and the reference dataset' : ''}`);
+    } else {
+      await removeDataset(db, DATASET).catch(() => undefined);
+      if (ownReference) await removeDataset(db, REFERENCE_DATASET).catch(() => undefined);
+    }
     fs.rmSync(root, { recursive: true, force: true });
     await db.close();
   }
