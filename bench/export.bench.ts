@@ -21,6 +21,9 @@ import { writeSyntheticSeeds } from './synthetic';
  * the baseline; a last run per format caps the V8 heap to show that memory does not grow with
  * the graph. The synthetic data is imported under its own dataset and deleted afterwards.
  * Usage: node dist/bench/export.bench.js [--cities 2000] [--runs 2]
+ *        node dist/bench/export.bench.js --graph national [--runs 1]
+ * `--graph national` exports the whole graph already in the database (the national graph that
+ * bench/national.bench.ts imported, which runs this) as CSV, imports nothing and deletes nothing.
  */
 
 interface WorkerResult {
@@ -96,6 +99,19 @@ function argument(name: string): number | undefined {
   return i > 0 ? Number(process.argv[i + 1]) : undefined;
 }
 
+function printRow(
+  graph: string,
+  kind: string,
+  heapMb: number | undefined,
+  results: WorkerResult[],
+): void {
+  const cell = (f: (r: WorkerResult) => string) => results.map(f).join(' / ');
+  const format = heapMb ? `${kind}, heap capped at ${heapMb} MB` : kind;
+  console.log(
+    `| ${graph} | ${format} | ${results[0]!.rows} | ${cell((r) => (r.bytes / 1e6).toFixed(1))} | ${cell((r) => r.ms.toFixed(0))} | ${cell((r) => Math.round(r.rows / (r.ms / 1000)).toString())} | ${cell((r) => r.maxRssMb.toFixed(0))} | ${cell((r) => r.maxHeapMb.toFixed(0))} |`,
+  );
+}
+
 async function main(): Promise<void> {
   const sizes = argument('--cities') !== undefined ? [argument('--cities')!] : [200, 2000];
   const runs = argument('--runs') ?? 2;
@@ -114,6 +130,16 @@ async function main(): Promise<void> {
       '| graph | format | rows | MB written | ms | rows/s | peak RSS MB | peak heap MB |',
     );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    if (process.argv.includes('--graph')) {
+      if (process.argv[process.argv.indexOf('--graph') + 1] !== 'national') {
+        throw new Error('--graph takes "national"');
+      }
+      for (const heapMb of [undefined, CAPPED_HEAP_MB]) {
+        const results = Array.from({ length: heapMb ? 1 : runs }, () => runWorker('csv', heapMb));
+        printRow('national graph (whole database)', 'csv', heapMb, results);
+      }
+      return;
+    }
     for (const cities of sizes) {
       const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bench-export-'));
       const dataset = `bench-export-synthetic-${cities}`;
@@ -131,11 +157,7 @@ async function main(): Promise<void> {
           ['jsonld', CAPPED_HEAP_MB],
         ] as const) {
           const results = Array.from({ length: heapMb ? 1 : runs }, () => runWorker(kind, heapMb));
-          const cell = (f: (r: WorkerResult) => string) => results.map(f).join(' / ');
-          const format = heapMb ? `${kind}, heap capped at ${heapMb} MB` : kind;
-          console.log(
-            `| synthetic, ${cities} cities | ${format} | ${results[0]!.rows} | ${cell((r) => (r.bytes / 1e6).toFixed(1))} | ${cell((r) => r.ms.toFixed(0))} | ${cell((r) => Math.round(r.rows / (r.ms / 1000)).toString())} | ${cell((r) => r.maxRssMb.toFixed(0))} | ${cell((r) => r.maxHeapMb.toFixed(0))} |`,
-          );
+          printRow(`synthetic, ${cities} cities`, kind, heapMb, results);
         }
       } finally {
         await deleteDataset(db, dataset);

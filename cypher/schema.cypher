@@ -71,3 +71,7 @@ CREATE INDEX change_key IF NOT EXISTS FOR (c:Change) ON (c.key);
 CREATE INDEX change_seq IF NOT EXISTS FOR (c:Change) ON (c.seq);
 CREATE INDEX change_author IF NOT EXISTS FOR (c:Change) ON (c.authorId);
 CREATE INDEX proposal_status IF NOT EXISTS FOR (p:Proposal) ON (p.status);
+
+// The seed importer's staging area: new nodes are written under SeedStaged (never Entity) and
+// found by id while their relationships are staged; see README "Importing at scale".
+CREATE INDEX seed_staged_id IF NOT EXISTS FOR (n:SeedStaged) ON (n.id);

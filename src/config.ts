@@ -31,6 +31,12 @@ export interface LauncherConfig {
   dataDir: string;
   heap: string;
   pageCache: string;
+  /**
+   * `db.memory.transaction.total.max` of the local instance: the memory all open transactions may
+   * hold together. A dataset's switch holds its whole change in one transaction (README
+   * "Importing at scale").
+   */
+  transactionMemory: string;
   /** Seconds to wait for Bolt to answer after launching. */
   startTimeoutSeconds: number;
   /**
@@ -274,12 +280,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('NEO4J_PASSWORD: Neo4j requires at least 8 characters');
   }
 
-  const heap = str('NEO4J_HEAP', '768m');
+  // Sized for the national graph on a 2-core, 24 GiB machine (README "Importing at scale"): its
+  // switch holds about 1.2 GB of transaction state; its store is about 1 GB.
+  const heap = str('NEO4J_HEAP', '4g');
   if (!MEMORY.test(heap))
     problems.push(`NEO4J_HEAP: expected a size like 768m or 1g (got "${heap}")`);
-  const pageCache = str('NEO4J_PAGECACHE', '256m');
+  const pageCache = str('NEO4J_PAGECACHE', '2g');
   if (!MEMORY.test(pageCache)) {
     problems.push(`NEO4J_PAGECACHE: expected a size like 256m or 1g (got "${pageCache}")`);
+  }
+  const transactionMemory = str('NEO4J_TRANSACTION_MEMORY', '2g');
+  if (!MEMORY.test(transactionMemory)) {
+    problems.push(
+      `NEO4J_TRANSACTION_MEMORY: expected a size like 256m or 1g (got "${transactionMemory}")`,
+    );
   }
   const timeoutRaw = str('NEO4J_START_TIMEOUT', '180');
   const startTimeoutSeconds = Number(timeoutRaw);
@@ -364,6 +378,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dataDir: resolve(str('NEO4J_DATA_DIR', `.neo4j/${defaultInstanceName(uri)}`)),
       heap,
       pageCache,
+      transactionMemory,
       startTimeoutSeconds,
       transactionTimeoutSeconds,
       plugins,

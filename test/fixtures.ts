@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 /** A tiny document the fixture seeds quote from. */
 export const FIXTURE_TEXT = `Testhausen richtet Stabsstelle ein
@@ -113,4 +114,35 @@ export function writeFixture(prefix: string, files: Record<string, string>): Fix
     documentsDir,
     cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** The YAML fixture written as NDJSON: the same entries, one a line, the defaults first. */
+export function asNdjson(yamlText: string): string {
+  const doc = parse(yamlText) as {
+    document?: string;
+    basis?: string;
+    entities?: unknown[];
+    relations?: unknown[];
+  };
+  const lines: unknown[] = [];
+  const defaults = {
+    ...(doc.document ? { document: doc.document } : {}),
+    ...(doc.basis ? { basis: doc.basis } : {}),
+  };
+  if (Object.keys(defaults).length > 0) lines.push(defaults);
+  for (const entity of doc.entities ?? []) lines.push({ entity });
+  for (const relation of doc.relations ?? []) lines.push({ relation });
+  return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+}
+
+/** The fixture once as YAML and once as NDJSON, in two seed directories. */
+export function fixtureBothWays(prefix: string) {
+  const yaml = fixtureSeeds(prefix);
+  const ndjson = Object.fromEntries(
+    Object.entries(yaml).map(([name, text]) => [
+      name.replace(/\.yaml$/, '.ndjson'),
+      asNdjson(text),
+    ]),
+  );
+  return { yaml: writeFixture(prefix, yaml), ndjson: writeFixture(prefix, ndjson) };
 }

@@ -1,10 +1,11 @@
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/database';
-import { checkSeeds, formatBasisCounts, formatCounts, importSeeds } from '../seed/import';
+import { formatBasisCounts, formatCounts, importSeeds, validateSeeds } from '../seed/import';
 import { runCli } from './run-cli';
 
 const USAGE = `usage: npm run seed [-- --check]
-  (no flag)  validate every seed file, then import them into Neo4j in one transaction
+  (no flag)  validate every seed file and import them into Neo4j: staged, then switched live
+             in one transaction (README "Importing at scale")
   --check    validate only; the database is not contacted`;
 
 async function main(argv: string[]): Promise<number> {
@@ -21,11 +22,15 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { seedDir, documentsDir } = config.seed;
   if (args.has('--check')) {
-    const graph = checkSeeds(seedDir, documentsDir);
+    const summary = validateSeeds(seedDir, documentsDir);
+    const externals =
+      summary.externals > 0
+        ? ` (and ${summary.externals} external entities, not looked up without the database)`
+        : '';
     console.log(
-      `seeds are valid: ${graph.nodes.length} entities, ${graph.relations.length} relations`,
+      `seeds are valid: ${summary.entities} entities, ${summary.relations} relations${externals}`,
     );
-    console.log(formatBasisCounts(graph));
+    console.log(formatBasisCounts(summary.basis));
     return 0;
   }
   const db = createDatabase(config.neo4j);

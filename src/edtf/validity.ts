@@ -65,24 +65,28 @@ export function validityOf(
  * council deciding in spring 2020 existed by 2020-05-31, a unit someone heads since 2020-11-01
  * existed on that day.
  */
-export function attestations(
-  relations: Iterable<{
-    rule: ValidityRule | undefined;
-    fields: Record<string, unknown>;
-    from: string;
-    to: string;
-  }>,
-): Map<string, string> {
+export function attestations(relations: Iterable<AttestingRelation>): Map<string, string> {
   const out = new Map<string, string>();
-  const note = (id: string, day: string) => out.set(id, earlier(out.get(id) ?? null, day)!);
-  for (const rel of relations) {
-    if (!rel.rule) continue;
-    const day = ownValidity(rel.rule, rel.fields).certainFrom;
-    if (day === null || day === DAY_MIN) continue;
-    note(rel.from, day);
-    if ((rel.rule.attestsEnds ?? 'BOTH') === 'BOTH') note(rel.to, day);
-  }
+  for (const rel of relations) addAttestation(out, rel);
   return out;
+}
+
+/** A relationship as attestations read it. */
+export interface AttestingRelation {
+  rule: ValidityRule | undefined;
+  fields: Record<string, unknown>;
+  from: string;
+  to: string;
+}
+
+/** Adds what one relationship attests to `out` (node id → first day), one at a time. */
+export function addAttestation(out: Map<string, string>, rel: AttestingRelation): void {
+  if (!rel.rule) return;
+  const day = ownValidity(rel.rule, rel.fields).certainFrom;
+  if (day === null || day === DAY_MIN) return;
+  const note = (id: string) => out.set(id, earlier(out.get(id) ?? null, day)!);
+  note(rel.from);
+  if ((rel.rule.attestsEnds ?? 'BOTH') === 'BOTH') note(rel.to);
 }
 
 function ownValidity(rule: ValidityRule, fields: Record<string, unknown>): Validity {

@@ -641,11 +641,31 @@ export function labelsOf(type: NodeLabel): string[] {
   return ['Entity', type, ...(spec.extraLabels ?? [])];
 }
 
+/**
+ * Labels of the seed importer's staging area (src/seed/staging.repository.ts): an import writes
+ * its changes under these first and switches them live in one transaction. None of them is an
+ * entity's label, so no query of the API matches a staged node and no uniqueness constraint of
+ * an entity applies to it.
+ */
+export const STAGING_LABELS = [
+  'SeedStaged',
+  'SeedStagedUpdate',
+  'SeedStagedRelation',
+  'SeedImport',
+] as const;
+
+/** The label a new node of this type carries while staged (beside `SeedStaged`). */
+export function stagedLabelOf(type: NodeLabel): string {
+  return cypherName(`Staged${type}`);
+}
+
 const CYPHER_NAMES = new Set<string>([
   'Entity',
   ...NODE_LABELS,
   ...NODE_LABELS.flatMap((l) => [...((NODE_TYPES[l] as NodeSpec).extraLabels ?? [])]),
   ...RELATION_TYPE_NAMES,
+  ...STAGING_LABELS,
+  ...NODE_LABELS.map((l) => `Staged${l}`),
 ]);
 
 /**

@@ -60,8 +60,32 @@ export function dateParts(edtf: string): string[] {
     .filter((part) => part !== '');
 }
 
+/** `needle` stands in `text` with no digit right before or after it (a year, an ISO date). */
+function standsAlone(text: string, needle: string): boolean {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    const before = i === 0 ? '' : text[i - 1]!;
+    const after = text[i + needle.length] ?? '';
+    if (!(before >= '0' && before <= '9') && !(after >= '0' && after <= '9')) return true;
+  }
+  return false;
+}
+
+/**
+ * The patterns for days and months, compiled once per day and month (and year): a large seed
+ * set repeats the same dates many times.
+ */
+const patterns = new Map<number, RegExp>();
+function pattern(key: number, source: () => string): RegExp {
+  let re = patterns.get(key);
+  if (!re) {
+    re = new RegExp(source());
+    patterns.set(key, re);
+  }
+  return re;
+}
+
 function yearWritten(year: number, quote: string, documentYear: number | null, finer: boolean) {
-  if (new RegExp(`(^|\\D)${year}(\\D|$)`).test(quote)) return true;
+  if (standsAlone(quote, String(year))) return true;
   return finer && documentYear === year;
 }
 
@@ -73,7 +97,7 @@ function partWritten(part: string, quote: string, documentYear: number | null): 
   const day = match[3] === undefined ? null : Number(match[3]);
   const approximate = match[4] === '~' || match[4] === '%';
   if (month === null) return yearWritten(year, quote, documentYear, false);
-  if (new RegExp(`(^|\\D)${part.replace(/[?~%]$/, '')}(\\D|$)`).test(quote)) return true;
+  if (standsAlone(quote, part.replace(/[?~%]$/, ''))) return true;
   const withYear = (found: boolean) => found && yearWritten(year, quote, documentYear, true);
   if (month > 12) {
     const season = SEASONS[month];
@@ -83,16 +107,26 @@ function partWritten(part: string, quote: string, documentYear: number | null): 
   const mm = String(month).padStart(2, '0');
   const m = `0?${month}`;
   if (day !== null) {
-    const d = `0?${day}`;
-    const dayForms = new RegExp(`(^|\\D)${d}\\.?\\s*(${name}|${m}\\.)`);
+    const dayForms = pattern(day * 100 + month, () => `(^|\\D)0?${day}\\.?\\s*(${name}|${m}\\.)`);
     return withYear(dayForms.test(quote));
   }
-  const monthForms = new RegExp(`${name}|(^|\\D)(${mm}|${month})[./]${year}`);
+  const monthForms = pattern(
+    -(year * 100 + month),
+    () => `${name}|(^|\\D)(${mm}|${month})[./]${year}`,
+  );
   if (monthForms.test(quote)) return withYear(true);
-  if (approximate && month === 12 && new RegExp(`ende ${year}|jahresende`).test(quote)) {
+  if (
+    approximate &&
+    month === 12 &&
+    (quote.includes(`ende ${year}`) || quote.includes('jahresende'))
+  ) {
     return withYear(true);
   }
-  if (approximate && month === 1 && new RegExp(`anfang ${year}|jahresanfang`).test(quote)) {
+  if (
+    approximate &&
+    month === 1 &&
+    (quote.includes(`anfang ${year}`) || quote.includes('jahresanfang'))
+  ) {
     return withYear(true);
   }
   return false;

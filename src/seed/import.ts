@@ -1,40 +1,50 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Database } from '../db/database';
-import { NODE_LABELS, NODE_TYPES, RELATION_TYPE_NAMES, type FieldSpec } from '../model/model';
+import { curatedIds } from '../modules/curation/seed-policy';
 import { REFERENCE_DATASET } from '../reference/dataset';
-import { nodeProperties, relationProperties, seedAttestations } from './properties';
+import { seedDigest } from './digest';
+import { nodeProperties, relationProperties, withImportHash } from './properties';
 import {
   applySchema,
-  countDataset,
-  deleteStaleNodes,
-  deleteStaleRelations,
-  findConflicts,
   readDatasetDigest,
   readSchemaStatements,
-  takeOverByKey,
-  upsertNodes,
-  upsertRelations,
-  writeDatasetState,
+  type Conflict,
   type Counts,
-  type NodeRow,
-  type RelationRow,
 } from './seed.repository';
-import { SeedValidationError, type SeedGraph } from './types';
-import { listSeedFiles } from './load';
-import { validateSeedDir } from './validate';
-import { basisCounts } from './support';
-import { leaveCuratedAlone } from '../modules/curation/seed-policy';
+import type { SeedIndex } from './seed-index';
+import { Stager, type StageTally } from './stager';
+import {
+  claimStaging,
+  clearStaging,
+  findExternals,
+  findStale,
+  missingEntities,
+  stagingOwner,
+  switchDataset,
+} from './staging.repository';
+import { SeedValidationError, type Basis, type SeedGraph, type SeedProblem } from './types';
+import { SeedScan, validateSeedDir } from './validate';
+
+export { seedDigest } from './digest';
 
 /** The dataset the project's own seed files make up; other imports use other names. */
 export const SEED_DATASET = 'seed';
-const BATCH = 1_000;
+/** Rows per staging transaction: large enough to keep round trips few, small enough to stay light. */
+const BATCH = 2_500;
 
 export interface ImportOptions {
   seedDir: string;
   documentsDir: string;
   dataset?: string;
   log?: (line: string) => void;
+  /** Rows per staging transaction, of every label and type together (default 2,500). */
+  batchSize?: number;
+  /**
+   * Test hook: called after each batch is committed to the staging area. A throw aborts the
+   * import there, as any failure would: the previous version of the dataset stays as it was.
+   */
+  afterBatch?: (batches: number) => Promise<void> | void;
   /**
    * Datasets whose nodes this import takes over where it states the same unique key (default:
    * the reference data, so importing it before the seeds does not block them).
@@ -47,38 +57,45 @@ export interface ImportResult {
   deletedNodes: number;
   deletedRelationships: number;
   keptNodes: string[];
+  /** New, changed and unchanged elements: what the switch applied. */
+  tally: StageTally;
   /** Nodes of other datasets taken over for a key the seeds state ("old id → new id"). */
   takenOver: string[];
 }
 
-/** The support check's tally, printed after every validation and import. */
-export function formatBasisCounts(graph: SeedGraph): string {
-  const counts = basisCounts(graph.nodes, graph.relations);
-  return `basis of the facts: ${counts.STATED} stated, ${counts.INFERRED} inferred, ${counts.EDITORIAL} editorial`;
+/** What a validation found, without the entries themselves. */
+export interface SeedSummary {
+  entities: number;
+  relations: number;
+  /** Entities of other datasets the relations end at. */
+  externals: number;
+  basis: Record<Basis, number>;
 }
 
-/** Validates the seed files without touching the database; throws SeedValidationError. */
+/** The support check's tally, printed after every validation and import. */
+export function formatBasisCounts(basis: Record<Basis, number>): string {
+  return `basis of the facts: ${basis.STATED} stated, ${basis.INFERRED} inferred, ${basis.EDITORIAL} editorial`;
+}
+
+/** Validates the seed files into a graph held in memory (small seed sets); throws SeedValidationError. */
 export function checkSeeds(seedDir: string, documentsDir: string): SeedGraph {
   const { graph, problems } = validateSeedDir(seedDir, documentsDir);
   if (problems.length > 0) throw new SeedValidationError(problems);
   return graph;
 }
 
-/** A digest of the seed files and the schema: equal digests mean an import would change nothing. */
 /**
- * Version of what the importer derives from the seeds (date bounds, validity); a change makes
- * `npm start` re-import even though the seed files are the same.
+ * Validates the seed files of any size without the database (external entities are not looked
+ * up) and without keeping the entries; throws SeedValidationError.
  */
-const STORED_FORMAT = 4;
-
-export function seedDigest(seedDir: string): string {
-  const hash = createHash('sha256');
-  hash.update(`format ${STORED_FORMAT}\0`);
-  const schema = { name: 'schema.cypher', text: readSchemaStatements().join(';\n') };
-  for (const file of [...listSeedFiles(seedDir), schema]) {
-    hash.update(file.name).update('\0').update(file.text).update('\0');
-  }
-  return hash.digest('hex');
+export function validateSeeds(seedDir: string, documentsDir: string): SeedSummary {
+  const scan = SeedScan.ofDir(seedDir, documentsDir);
+  const externals = scan.index().externals().length;
+  for (const entry of scan.entries()) void entry;
+  scan.finish();
+  if (scan.problems.length > 0) throw new SeedValidationError(scan.problems);
+  const { entities, relations, basis } = scan.checker;
+  return { entities, relations, externals, basis: { ...basis } };
 }
 
 /** True when the dataset was last imported from exactly these seed files. */
@@ -90,125 +107,201 @@ export async function isImportCurrent(
   return (await readDatasetDigest(db, dataset)) === seedDigest(seedDir);
 }
 
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
-  return out;
-}
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Validates everything, applies the schema, then writes the whole dataset in ONE transaction:
- * upsert nodes and relations by id, delete what the seeds no longer hold. A failure anywhere
- * rolls the transaction back, so the database is either fully updated or unchanged.
+ * Imports a seed directory (YAML and NDJSON) as one dataset, streamed and atomic:
+ *
+ * 1. pass 1 indexes every file (ids, labels, names, documents, attestations);
+ * 2. the schema is applied, a staging area a failed import left is cleared, this import claims it;
+ * 3. pass 2 reads the files again and checks each entry against every rule while it writes the
+ *    changes — and only the changes (content hash) — into the staging area, chunk by chunk; a
+ *    node of the reference data with a unique key the seeds state is staged to be taken over,
+ *    and what curation owns is left alone (see seed-policy.ts);
+ * 4. on any problem nothing is switched and the staging area is cleared; otherwise ONE
+ *    transaction switches the staged changes live and deletes what the seeds no longer hold.
+ *
+ * The previous version of the dataset stays live and unchanged until that transaction commits,
+ * whatever fails before (README "Importing at scale").
  */
 export async function importSeeds(db: Database, options: ImportOptions): Promise<ImportResult> {
   const dataset = options.dataset ?? SEED_DATASET;
   const log = options.log ?? (() => undefined);
   const digest = seedDigest(options.seedDir);
-  let graph = checkSeeds(options.seedDir, options.documentsDir);
-  log(`validated ${graph.nodes.length} entities and ${graph.relations.length} relations`);
-  log(formatBasisCounts(graph));
+  const scan = SeedScan.ofDir(options.seedDir, options.documentsDir);
+  const index = scan.index();
+  log(`indexed ${index.size} entities in ${scan.files.paths.length} seed file(s)`);
+  if (scan.problems.length > 0) throw invalid(scan);
 
   await applySchema(db, readSchemaStatements());
   log('constraints and indexes in place');
+  const leftover = await clearStaging(db, dataset);
+  if (leftover > 0) log(`removed ${leftover} staged element(s) an unfinished import left`);
+  const importId = randomUUID();
+  await claimStaging(db, dataset, importId);
 
-  const total = graph.nodes.length + graph.relations.length;
-  const showProgress = total > 5 * BATCH;
-  let written = 0;
-  const progress = (n: number) => {
-    written += n;
-    if (showProgress) log(`written ${written}/${total} (${Math.round((100 * written) / total)} %)`);
-  };
-
-  return db.executeWrite(async (tx) => {
-    // The reference data imported first holds Länder and Kreise the seeds state too: the seeds
-    // take those nodes over (same key), keeping the reference relationships attached to them.
-    const takenOver: string[] = [];
-    for (const label of NODE_LABELS) {
-      const unique = Object.entries(NODE_TYPES[label].fields as Record<string, FieldSpec>)
-        .filter(([, spec]) => spec.unique)
-        .map(([name]) => name);
-      for (const property of unique) {
-        const rows = graph.nodes
-          .filter((n) => n.type === label && n.fields[property] !== undefined)
-          .map((n) => ({ id: n.id, key: n.fields[property] }));
-        if (rows.length === 0) continue;
-        takenOver.push(
-          ...(await takeOverByKey(
-            tx,
-            dataset,
-            label,
-            property,
-            options.takeOverFrom ?? [REFERENCE_DATASET],
-            rows,
-          )),
-        );
+  try {
+    const externals = await resolveExternals(db, dataset, index, scan.problems);
+    // Curation owns what it touched: the seed files' version of those elements is left alone,
+    // and a relation is not written to an entity curation withdrew.
+    const curated = await db.executeRead((tx) => curatedIds(tx));
+    const withdrawn = await missingEntities(db, [...curated.entities]);
+    const leftNodes: string[] = [];
+    const leftRelations: string[] = [];
+    const stager = new Stager(db, dataset, index, {
+      batchSize: options.batchSize ?? BATCH,
+      afterBatch: options.afterBatch,
+      progress: index.size > 10_000 ? log : undefined,
+      takeOverFrom: options.takeOverFrom ?? [REFERENCE_DATASET],
+    });
+    // Once a problem is known nothing more is written; the rest is still checked, so that one
+    // run reports every problem.
+    const writing = () => scan.problems.length === 0;
+    const endpoint = (id: string) => {
+      const n = index.numberOf(id);
+      return (n !== undefined && externals.get(n)) || id;
+    };
+    let read = 0;
+    for (const { node, relation } of scan.entries()) {
+      if (++read % 500 === 0) await nextTick();
+      if (!writing()) continue;
+      if (relation && curated.relations.has(relation.id)) {
+        leftRelations.push(relation.id);
+      } else if (relation) {
+        const [from, to] = [endpoint(relation.from), endpoint(relation.to)];
+        if (withdrawn.has(from) || withdrawn.has(to)) continue;
+        await stager.addRelation(relation.type, {
+          id: relation.id,
+          from,
+          to,
+          props: withImportHash(relation.type, relationProperties(relation, dataset), [from, to]),
+        });
+      } else if (node.external) {
+        continue;
+      } else if (curated.entities.has(node.id)) {
+        leftNodes.push(node.id);
+      } else {
+        const props = nodeProperties(node, dataset, index.attested.get(node.id) ?? null);
+        await stager.addNode(node.type, {
+          n: index.numberOf(node.id)!,
+          id: node.id,
+          props: withImportHash(node.type, props),
+        });
       }
     }
-    if (takenOver.length > 0) {
+    await (writing() ? stager.flush() : stager.drain());
+    scan.finish();
+    if (scan.problems.length > 0) throw invalid(scan);
+    if (stager.conflicts.length > 0) throw conflictError(stager.conflicts);
+
+    const { checker } = scan;
+    log(`validated ${checker.entities} entities and ${checker.relations} relations`);
+    log(formatBasisCounts(checker.basis));
+    const left = [...leftNodes, ...leftRelations];
+    if (left.length > 0) {
+      log(`left ${left.length} curated element(s) alone (curation owns them): ${left.join(', ')}`);
+    }
+    if (stager.takenOver.length > 0) {
       log(
-        `took over ${takenOver.length} node(s) another dataset had made for keys the seeds state: ${takenOver.join(', ')} (run npm run reference again to place the seed cities in their Kreise)`,
+        `took over ${stager.takenOver.length} node(s) another dataset had made for keys the seeds state: ${stager.takenOver.join(', ')} (run npm run reference again to place the seed cities in their Kreise)`,
       );
     }
-    // Curation owns what it touched: the seed files' version of those elements is left alone.
-    graph = await leaveCuratedAlone(tx, graph, log);
-    const conflicts = await findConflicts(
-      tx,
-      dataset,
-      graph.nodes.map((n) => ({ id: n.id, type: n.type })),
+    const { nodes, relations } = stager.tally;
+    log(
+      `staged: nodes ${nodes.new} new, ${nodes.changed} changed, ${nodes.unchanged} unchanged; ` +
+        `relationships ${relations.new} new, ${relations.changed} changed, ${relations.unchanged} unchanged`,
     );
-    if (conflicts.length > 0) {
-      throw new AppError(
-        ErrorCode.SEED_INVALID,
-        `ids already used by other data; nothing was written:\n` +
-          conflicts
-            .map(
-              (c) =>
-                `  ${c.id}: existing node ${c.labels.join(':')} of dataset "${c.dataset ?? 'none'}"`,
-            )
-            .join('\n'),
-      );
-    }
-
-    const shownOn = seedAttestations(graph.relations);
-    for (const type of NODE_LABELS) {
-      const rows: NodeRow[] = graph.nodes
-        .filter((n) => n.type === type)
-        .map((n) => ({ id: n.id, props: nodeProperties(n, dataset, shownOn.get(n.id) ?? null) }));
-      for (const batch of chunks(rows)) {
-        await upsertNodes(tx, type, batch);
-        progress(batch.length);
-      }
-    }
-    for (const type of RELATION_TYPE_NAMES) {
-      const rows: RelationRow[] = graph.relations
-        .filter((r) => r.type === type)
-        .map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationProperties(r, dataset) }));
-      for (const batch of chunks(rows)) {
-        await upsertRelations(tx, type, batch);
-        progress(batch.length);
-      }
-    }
-
-    const deletedRelationships = await deleteStaleRelations(
-      tx,
+    log('looking for what the seeds no longer hold');
+    const stale = await findStale(
+      db,
       dataset,
-      graph.relations.map((r) => r.id),
+      (id) => {
+        const n = index.numberOf(id);
+        return n !== undefined && !index.isExternal(n);
+      },
+      (id) => checker.hasRelation(id),
     );
-    const { deleted, kept } = await deleteStaleNodes(
-      tx,
+    const result = await switchDataset(db, {
       dataset,
-      graph.nodes.map((n) => n.id),
-    );
-    if (kept.length > 0) {
+      importId,
+      digest,
+      staged: stager.totals,
+      staleNodes: stale.nodes,
+      staleRelations: stale.relations,
+      log: index.size > 10_000 ? log : undefined,
+    });
+    log('switched');
+    if (result.keptNodes.length > 0) {
       log(
-        `kept ${kept.length} node(s) no longer in the seeds because other data refers to them: ${kept.join(', ')}`,
+        `kept ${result.keptNodes.length} node(s) no longer in the seeds because other data refers to them: ${result.keptNodes.join(', ')}`,
       );
     }
-    const counts = await countDataset(tx, dataset);
-    await writeDatasetState(tx, dataset, digest, counts);
-    return { counts, deletedNodes: deleted, deletedRelationships, keptNodes: kept, takenOver };
-  });
+    return { ...result, tally: stager.tally, takenOver: [...stager.takenOver].sort() };
+  } catch (error) {
+    // Leave nothing behind, unless another import of the dataset has taken the area over.
+    const owner = await stagingOwner(db, dataset).catch(() => null);
+    if (owner === importId) await clearStaging(db, dataset).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Reads the rest of the files for the other passes' problems, then reports them all. */
+function invalid(scan: SeedScan): SeedValidationError {
+  if (!scan.checker.finished) {
+    for (const entry of scan.entries()) void entry;
+    scan.finish();
+  }
+  return new SeedValidationError(scan.problems);
+}
+
+function conflictError(conflicts: Conflict[]): AppError {
+  return new AppError(
+    ErrorCode.SEED_INVALID,
+    `ids already used by other data; nothing was written:\n` +
+      conflicts
+        .map(
+          (c) =>
+            `  ${c.id}: existing node ${c.labels.join(':')} of dataset "${c.dataset ?? 'none'}"`,
+        )
+        .join('\n'),
+  );
+}
+
+/**
+ * The database ids of the external entities (entity number → id); one that is missing, has
+ * another label or belongs to this dataset is a problem at its entry.
+ */
+async function resolveExternals(
+  db: Database,
+  dataset: string,
+  index: SeedIndex,
+  problems: SeedProblem[],
+): Promise<Map<number, string>> {
+  const rows = index.externals();
+  const resolved = new Map<number, string>();
+  if (rows.length === 0) return resolved;
+  const byNumber = new Map(rows.map((r) => [r.n, r]));
+  for (const match of await findExternals(db, rows)) {
+    const row = byNumber.get(match.n)!;
+    const at = index.locationOf(match.n);
+    const how = row.ags === undefined ? `id "${row.id}"` : `ags "${row.ags}"`;
+    const problem = (message: string) =>
+      problems.push({ file: at.file, line: at.line, entry: at.entry, message });
+    if (match.id === null) {
+      problem(
+        `external ${row.type} with ${how} is not in the database; import the dataset that holds it first`,
+      );
+    } else if (!match.labels.includes(row.type)) {
+      problem(`external ${row.type} with ${how} is a ${match.labels.join(':')} in the database`);
+    } else if (match.dataset === dataset) {
+      problem(
+        `external ${row.type} with ${how} belongs to this dataset ("${dataset}"); an external entity is another dataset's`,
+      );
+    } else {
+      resolved.set(match.n, match.id);
+    }
+  }
+  return resolved;
 }
 
 export function formatCounts(counts: Counts): string {

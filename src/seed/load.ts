@@ -1,52 +1,83 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { RawEntry, SeedFileInfo } from './entries';
+import { ndjsonEntries, type Section } from './ndjson';
 import type { SeedProblem } from './types';
 
-/** One entry of a seed file as written, with the line it starts on. */
-export interface RawEntry {
-  section: 'entities' | 'relations';
-  index: number;
-  line: number;
-  value: unknown;
-}
+export type { RawEntry, SeedFileInfo } from './entries';
 
-export interface RawSeedFile {
-  file: string;
-  /** Default source document for bare-string quotes. */
-  document?: string;
-  /** Default basis of the file's facts (e.g. EDITORIAL for the theme taxonomy). */
-  basis?: string;
+/** A YAML seed file, parsed whole: its defaults and its entries. */
+export interface RawSeedFile extends SeedFileInfo {
   entries: RawEntry[];
 }
 
 const TOP_LEVEL_KEYS = new Set(['document', 'basis', 'entities', 'relations']);
+const SEED_FILE = /\.(ya?ml|ndjson)$/;
+const YAML_FILE = /\.ya?ml$/;
 
-function seedFilePaths(dir: string): string[] {
+/** The seed files of a directory (YAML and NDJSON), in name order. */
+export function seedFilePaths(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => SEED_FILE.test(name))
     .sort()
     .map((name) => path.join(dir, name));
 }
 
-/** The seed files of a directory with their text, in name order. */
-export function listSeedFiles(dir: string): { name: string; text: string }[] {
-  return seedFilePaths(dir).map((full) => ({
-    name: path.basename(full),
-    text: fs.readFileSync(full, 'utf8'),
-  }));
+/** One entry and the file it stands in. */
+export interface FileEntry {
+  info: SeedFileInfo;
+  entry: RawEntry;
 }
 
-/** Reads and parses the YAML of every seed file; syntax errors become problems with lines. */
-export function loadSeedFiles(dir: string, problems: SeedProblem[]): RawSeedFile[] {
-  const files = seedFilePaths(dir);
-  if (files.length === 0) {
-    problems.push({ file: dir, message: 'no seed files (*.yaml) found' });
+/**
+ * The seed files of a directory, readable in several passes. YAML files are parsed whole, once
+ * (they are written by hand and small); NDJSON files are streamed line by line on every pass.
+ * Problems of a file's form (syntax) are reported once, to `problems`.
+ */
+export class SeedFiles {
+  readonly paths: string[];
+  private readonly yaml = new Map<string, RawSeedFile>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    private readonly problems: SeedProblem[],
+  ) {
+    this.paths = seedFilePaths(dir);
+    if (this.paths.length === 0) {
+      problems.push({ file: dir, message: 'no seed files (*.yaml, *.ndjson) found' });
+    }
   }
-  return files.map((full) => loadSeedFile(full, path.relative(process.cwd(), full), problems));
+
+  /** Every entry of the sections asked for, file by file in name order. */
+  *entries(sections: ReadonlySet<Section> = ALL_SECTIONS): Generator<FileEntry> {
+    for (const full of this.paths) {
+      const file = path.relative(process.cwd(), full);
+      if (YAML_FILE.test(full)) {
+        let parsed = this.yaml.get(full);
+        if (!parsed) {
+          parsed = loadSeedFile(full, file, this.problems);
+          this.yaml.set(full, parsed);
+        }
+        for (const entry of parsed.entries) {
+          if (sections.has(entry.section)) yield { info: parsed, entry };
+        }
+      } else {
+        // The first pass that reads every line reports the file's problems; later ones skip.
+        const report = sections.size === 2 && !this.reported.has(full);
+        if (report) this.reported.add(full);
+        const info: SeedFileInfo = { file };
+        for (const entry of ndjsonEntries(full, info, sections, report ? this.problems : undefined))
+          yield { info, entry };
+      }
+    }
+  }
 }
+
+export const ALL_SECTIONS: ReadonlySet<Section> = new Set(['entities', 'relations']);
 
 export function loadSeedFile(full: string, file: string, problems: SeedProblem[]): RawSeedFile {
   const lineCounter = new LineCounter();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import {
   NODE_TYPES,
@@ -8,7 +9,7 @@ import {
   type ValidityRule,
 } from '../model/model';
 import { parseEdtf } from '../edtf/edtf';
-import { attestations, validityOf, validityToStore } from '../edtf/validity';
+import { validityOf, validityToStore } from '../edtf/validity';
 import { normaliseWhitespace } from './documents';
 import type { SeedNode, SeedRelation } from './types';
 
@@ -91,14 +92,25 @@ export function relationProperties(rel: SeedRelation, dataset: string): Props {
   };
 }
 
-/** The first day each node is shown to exist by a dated relationship of the seeds. */
-export function seedAttestations(relations: SeedRelation[]): Map<string, string> {
-  return attestations(
-    relations.map((r) => ({
-      rule: (RELATION_TYPES[r.type] as RelationSpec).validity,
-      fields: r.fields,
-      from: r.from,
-      to: r.to,
-    })),
-  );
+/** The property holding an element's content hash. */
+export const IMPORT_HASH = 'importHash';
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  // Native dates and integers of the driver: their string form is exact.
+  return JSON.stringify(String(value));
+}
+
+/**
+ * The properties with `importHash`: a digest of what the import writes for the element — its
+ * label or type, its ends and every property, in a fixed order. A re-import rewrites only
+ * elements whose hash differs, so an unchanged national dataset costs reads, not writes.
+ */
+export function withImportHash(kind: string, props: Props, ends: readonly string[] = []): Props {
+  let text = `${kind}\0${ends.join('\0')}\0`;
+  for (const key of Object.keys(props).sort()) {
+    if (key !== IMPORT_HASH) text += `${key}=${canonical(props[key])}\0`;
+  }
+  return { ...props, [IMPORT_HASH]: createHash('sha1').update(text).digest('base64') };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { REPO_ROOT } from '../config';
 import {
   cypherName,
@@ -56,9 +56,26 @@ export function readSchemaStatements(
     .filter((s) => s.length > 0);
 }
 
-/** Schema changes cannot share a transaction with data writes, so each runs on its own. */
+const SCHEMA_NAME = /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS/i;
+
+/**
+ * Schema changes cannot share a transaction with data writes, so each runs on its own — and only
+ * when the database lacks the named constraint or index (each statement is IF NOT EXISTS, so the
+ * outcome is the same; an import of an up-to-date database then spends two reads, not forty
+ * schema transactions).
+ */
 export async function applySchema(db: Database, statements: string[]): Promise<void> {
+  const present = await db.executeRead(async (tx) => {
+    const names = new Set<string>();
+    for (const command of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
+      const result = await tx.run(command);
+      for (const record of result.records) names.add(record.get('name') as string);
+    }
+    return names;
+  });
   for (const statement of statements) {
+    const name = SCHEMA_NAME.exec(statement)?.[1];
+    if (name !== undefined && present.has(name)) continue;
     await db.executeWrite((tx) => tx.run(statement));
   }
 }
@@ -227,6 +244,35 @@ export async function deleteDataset(db: Database, dataset: string): Promise<void
     await tx.run(`MATCH ()-[r]->() WHERE r.dataset = $dataset DELETE r`, { dataset });
     await tx.run(`MATCH (n:Entity {dataset: $dataset}) DETACH DELETE n`, { dataset });
     await tx.run(`MATCH (d:Dataset {name: $dataset}) DELETE d`, { dataset });
+  });
+}
+
+/**
+ * Removes everything a dataset owns in transactions of `batch` elements, so that even a national
+ * dataset needs no large transaction (between the batches the dataset is partly gone). Also
+ * clears what an unfinished import of it staged.
+ */
+export async function removeDataset(db: Database, dataset: string, batch = 10_000): Promise<void> {
+  const limit = neo4j.int(batch);
+  const repeat = async (cypher: string) => {
+    for (;;) {
+      const result = await db.executeWrite((tx) => tx.run(cypher, { dataset, limit }));
+      if ((result.records[0]?.get('removed') as number) < batch) return;
+    }
+  };
+  await repeat(
+    `MATCH ()-[r]->() WHERE r.dataset = $dataset
+     WITH r LIMIT $limit DELETE r RETURN count(*) AS removed`,
+  );
+  for (const label of ['Entity', 'SeedStaged', 'SeedStagedUpdate', 'SeedStagedRelation']) {
+    await repeat(
+      `MATCH (n:${cypherName(label)}) WHERE n.dataset = $dataset
+       WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS removed`,
+    );
+  }
+  await db.executeWrite(async (tx) => {
+    await tx.run(`MATCH (d:Dataset {name: $dataset}) DELETE d`, { dataset });
+    await tx.run(`MATCH (m:SeedImport {dataset: $dataset}) DELETE m`, { dataset });
   });
 }
 

@@ -1,8 +1,13 @@
-import { NODE_TYPES, RELATION_TYPES, type FieldSpec, type RelationSpec } from '../model/model';
+import {
+  NODE_TYPES,
+  RELATION_TYPES,
+  type FieldSpec,
+  type NodeLabel,
+  type RelationSpec,
+} from '../model/model';
 import { dateIsWritten, dateParts } from './date-forms';
-import type { Location, SeedNode, SeedRelation } from './types';
-
-type Report = (at: Location, message: string) => void;
+import type { Report } from './entries';
+import type { SeedNode, SeedRelation } from './types';
 
 /** The fields whose values name an entity, by label: names, short forms, other spellings. */
 const NAME_FIELDS = [
@@ -47,18 +52,36 @@ export function namesOf(node: SeedNode): string[] {
   return [...names, ...bare].filter((n) => n.trim() !== '');
 }
 
+/** What the support check needs to know of the entities a fact connects and the documents it cites. */
+export interface SupportLookup {
+  /** The label of a known entity (external ones included), undefined for unknown ids. */
+  typeOf(id: string): NodeLabel | undefined;
+  /** Every way the entity's own fields name it (see namesOf); none for an external entity. */
+  namesOf(id: string): string[];
+  /** The same names as `comparable` makes them. */
+  comparableNamesOf(id: string): string[];
+  /** True for the project's vocabulary documents. */
+  isVocabulary(doc: string): boolean;
+  /** The publication year of a cited document when its date is known to the year, else null. */
+  publicationYear(doc: string): number | null;
+}
+
 /** The quotes of a fact that count for the check: all of them (the fact has one basis). */
 function quotesOf(item: SeedNode | SeedRelation): string[] {
   return item.cite.map((c) => comparable(c.quote));
 }
 
 /** Does one of the fact's citations name the entity, by a name or by a listed mention? */
-function named(item: SeedNode | SeedRelation, end: SeedNode): boolean {
-  const names = namesOf(end).map(comparable);
-  return item.cite.some((citation) => {
-    const quote = comparable(citation.quote);
+function named(
+  item: SeedNode | SeedRelation,
+  quotes: string[],
+  id: string,
+  names: string[],
+): boolean {
+  return item.cite.some((citation, i) => {
+    const quote = quotes[i]!;
     if (names.some((name) => quote.includes(name))) return true;
-    return (citation.mentions?.[end.id] ?? []).some((words) => quote.includes(comparable(words)));
+    return (citation.mentions?.[id] ?? []).some((words) => quote.includes(comparable(words)));
   });
 }
 
@@ -66,40 +89,28 @@ function edtfFields(specs: Record<string, FieldSpec>, fields: Record<string, unk
   return Object.keys(fields).filter((f) => specs[f]?.type === 'edtf');
 }
 
-/** The publication year of a cited document when its date is known to the year, else null. */
-function publicationYear(byId: Map<string, SeedNode>, doc: string): number | null {
-  const published = byId.get(doc)?.fields.published;
+/** The year of a document's `published` date when it is known to the year, else null. */
+export function yearOf(published: unknown): number | null {
   const match = typeof published === 'string' ? /^(\d{4})(?:-\d{2}){0,2}$/.exec(published) : null;
   return match ? Number(match[1]) : null;
 }
 
 /**
- * The support check: a STATED or EDITORIAL fact must be said by its quotes. A relation's quotes
- * must name both ends (by name, short name, other name, or words listed under `mentions`), and
- * every date of the fact must be written in one of its quotes (see date-forms.ts). An INFERRED
- * fact is exempt: its `reasoning` says why the quotes support it. EDITORIAL facts cite only the
- * project's vocabulary documents, and only they may cite them.
+ * The support check of one fact: a STATED or EDITORIAL fact must be said by its quotes. A
+ * relation's quotes must name both ends (by name, short name, other name, or words listed under
+ * `mentions`), and every date of the fact must be written in one of its quotes (see
+ * date-forms.ts). An INFERRED fact is exempt: its `reasoning` says why the quotes support it.
+ * EDITORIAL facts cite only the project's vocabulary documents, and only they may cite them.
  */
-export function checkSupport(
-  nodes: SeedNode[],
-  relations: SeedRelation[],
-  byId: Map<string, SeedNode>,
-  report: Report,
-): void {
-  for (const item of [...nodes, ...relations]) checkFactSupport(item, byId, report);
-}
-
-/** The support check of one fact (see checkSupport); `byId` must hold its ends and documents. */
 export function checkFactSupport(
   item: SeedNode | SeedRelation,
-  byId: Map<string, SeedNode>,
+  lookup: SupportLookup,
   report: Report,
 ): void {
   const specs: Record<string, FieldSpec> =
     'from' in item ? RELATION_TYPES[item.type].fields : NODE_TYPES[item.type].fields;
-  const isVocabulary = (doc: string) => byId.get(doc)?.fields.kind === 'VOCABULARY';
   const { basis } = item.grounding;
-  const vocabularyCites = item.cite.filter((c) => isVocabulary(c.doc)).length;
+  const vocabularyCites = item.cite.filter((c) => lookup.isVocabulary(c.doc)).length;
   if (basis === 'EDITORIAL' && vocabularyCites < item.cite.length) {
     report(item.at, "an EDITORIAL fact cites the project's vocabulary document, not a source");
   }
@@ -123,29 +134,29 @@ export function checkFactSupport(
     }
   }
   if (basis === 'INFERRED') return;
+  const quotes = quotesOf(item);
   const label = basis === 'STATED' ? 'a STATED' : 'an EDITORIAL';
   if ('from' in item) {
     // A relation between labels the model does not allow is reported already.
     const spec: RelationSpec = RELATION_TYPES[item.type];
-    const [from, to] = [byId.get(item.from), byId.get(item.to)];
-    if (!from || !to || !spec.from.includes(from.type) || !spec.to.includes(to.type)) return;
+    const [from, to] = [lookup.typeOf(item.from), lookup.typeOf(item.to)];
+    if (!from || !to || !spec.from.includes(from) || !spec.to.includes(to)) return;
     for (const endId of [item.from, item.to]) {
-      const end = byId.get(endId);
-      if (end && !named(item, end)) {
+      if (!named(item, quotes, endId, lookup.comparableNamesOf(endId))) {
+        const names = lookup.namesOf(endId);
         report(
           item.at,
-          `unsupported: no quote of ${label} relation names "${endId}" (${namesOf(end).join(' / ') || 'no name'}); quote a sentence that names it, list the words that stand for it under "mentions", or mark the relation INFERRED with its reasoning`,
+          `unsupported: no quote of ${label} relation names "${endId}" (${names.join(' / ') || 'no name'}); quote a sentence that names it, list the words that stand for it under "mentions", or mark the relation INFERRED with its reasoning`,
         );
       }
     }
   }
-  const quotes = quotesOf(item);
   for (const field of edtfFields(specs, item.fields)) {
     const value = String(item.fields[field]);
     // Each end of an interval (each member of a set) may come from a different quote.
     const written = dateParts(value).every((part) =>
       item.cite.some((citation, i) =>
-        dateIsWritten(part, quotes[i] ?? '', publicationYear(byId, citation.doc)),
+        dateIsWritten(part, quotes[i] ?? '', lookup.publicationYear(citation.doc)),
       ),
     );
     if (!written) {
@@ -165,4 +176,22 @@ export function basisCounts(
   const counts = { STATED: 0, INFERRED: 0, EDITORIAL: 0 };
   for (const item of [...nodes, ...relations]) counts[item.grounding.basis] += 1;
   return counts;
+}
+
+/**
+ * The support check's lookup over entities held in memory by id (a curation write's slice of
+ * the graph): the same answers the seed index gives for a seed set.
+ */
+export function lookupOf(byId: Map<string, SeedNode>): SupportLookup {
+  const namesById = (id: string) => {
+    const node = byId.get(id);
+    return node && !node.external ? namesOf(node) : [];
+  };
+  return {
+    typeOf: (id) => byId.get(id)?.type,
+    namesOf: namesById,
+    comparableNamesOf: (id) => namesById(id).map(comparable),
+    isVocabulary: (doc) => byId.get(doc)?.fields.kind === 'VOCABULARY',
+    publicationYear: (doc) => yearOf(byId.get(doc)?.fields.published),
+  };
 }

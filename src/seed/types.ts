@@ -41,6 +41,11 @@ export interface SeedNode {
   cite: Citation[];
   grounding: Grounding;
   at: Location;
+  /**
+   * An entity of another dataset that relations of this one end at (`external: true` in the
+   * seed file): not written, found in the database by id or by its `ags`.
+   */
+  external?: true;
 }
 
 export interface SeedRelation {
@@ -55,8 +60,11 @@ export interface SeedRelation {
 }
 
 export interface SeedGraph {
+  /** The entities the seeds write (external ones are not among them). */
   nodes: SeedNode[];
   relations: SeedRelation[];
+  /** The entities of other datasets the relations end at. */
+  externals: SeedNode[];
 }
 
 export interface SeedProblem {

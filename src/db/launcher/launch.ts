@@ -42,8 +42,14 @@ export async function launch(
   plugins?: PluginJars,
 ): Promise<{ started: boolean; uri: string }> {
   const { uri } = config.neo4j;
-  const { dataDir, heap, pageCache, startTimeoutSeconds, transactionTimeoutSeconds } =
-    config.launcher;
+  const {
+    dataDir,
+    heap,
+    pageCache,
+    transactionMemory,
+    startTimeoutSeconds,
+    transactionTimeoutSeconds,
+  } = config.launcher;
   const logsDir = path.join(dataDir, 'logs');
   const logFile = path.join(logsDir, 'launcher.log');
   fs.mkdirSync(logsDir, { recursive: true });
@@ -69,6 +75,8 @@ export async function launch(
     pageCache,
     '--transaction-timeout',
     String(transactionTimeoutSeconds),
+    '--transaction-memory',
+    transactionMemory,
     ...(plugins ? ['--plugins', plugins.dir] : []),
   ];
 

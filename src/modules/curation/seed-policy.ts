@@ -1,5 +1,4 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { SeedGraph } from '../../seed/types';
 import { CURATED_DATASET } from './fact';
 
 /**
@@ -10,7 +9,8 @@ import { CURATED_DATASET } from './fact';
  * nor re-creates a withdrawn one. When the seeds and curation state the same fact (the same id),
  * the curated one wins.
  *
- * The importer asks for these ids in its transaction and skips them (src/seed/import.ts).
+ * The importer reads these ids before it stages the seed files and skips them; it writes no
+ * relationship to an entity curation withdrew (src/seed/import.ts).
  */
 export async function curatedIds(
   tx: ManagedTransaction,
@@ -29,26 +29,4 @@ export async function curatedIds(
   const ids = (kind: string) =>
     new Set((result.records.find((r) => r.get('kind') === kind)?.get('ids') as string[]) ?? []);
   return { entities: ids('ENTITY'), relations: ids('RELATION') };
-}
-
-/**
- * The seed graph without the elements curation owns, for the importer to write; says how many it
- * left alone and which.
- */
-export async function leaveCuratedAlone(
-  tx: ManagedTransaction,
-  graph: SeedGraph,
-  log: (line: string) => void,
-): Promise<SeedGraph> {
-  const curated = await curatedIds(tx);
-  const nodes = graph.nodes.filter((n) => !curated.entities.has(n.id));
-  const relations = graph.relations.filter((r) => !curated.relations.has(r.id));
-  const left = [
-    ...graph.nodes.filter((n) => curated.entities.has(n.id)).map((n) => n.id),
-    ...graph.relations.filter((r) => curated.relations.has(r.id)).map((r) => r.id),
-  ];
-  if (left.length > 0) {
-    log(`left ${left.length} curated element(s) alone (curation owns them): ${left.join(', ')}`);
-  }
-  return { nodes, relations };
 }

@@ -11,7 +11,7 @@ import {
   relationIdOf,
   type Report,
 } from '../../seed/validate';
-import { checkFactSupport } from '../../seed/support';
+import { checkFactSupport, lookupOf, type SupportLookup } from '../../seed/support';
 import type { Location, SeedNode, SeedRelation } from '../../seed/types';
 import { CurationInvalidError } from './curation.errors';
 import { describeFact, seedElement, type FactState } from './fact';
@@ -148,6 +148,8 @@ export class Checker {
   readonly problems: string[] = [];
   readonly report: Report = (where, message) => this.problems.push(`${where.entry}: ${message}`);
   readonly byId = new Map<string, SeedNode>();
+  /** The support check's view of `byId` (it follows later additions). */
+  readonly lookup: SupportLookup = lookupOf(this.byId);
 
   constructor(
     readonly slice: GraphSlice,
@@ -238,7 +240,7 @@ export function checkCreated(checker: Checker, nodes: SeedNode[], relations: See
   for (const rel of relations) checkEndpoints(rel, checker.byId, checker.report);
   for (const item of [...nodes, ...relations]) {
     checker.quotes(item);
-    checkFactSupport(item, checker.byId, checker.report);
+    checkFactSupport(item, checker.lookup, checker.report);
   }
 }
 
@@ -257,7 +259,7 @@ export function supportProblems(
 ) {
   const collect = (item: SeedNode | SeedRelation) => {
     const found: string[] = [];
-    checkFactSupport(item, checker.byId, (_at, message) => found.push(message));
+    checkFactSupport(item, checker.lookup, (_at, message) => found.push(message));
     return found;
   };
   const known = new Set(collect(before));

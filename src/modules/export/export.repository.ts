@@ -126,7 +126,9 @@ export async function nodeFileStats(db: Database, label: NodeLabel): Promise<Fil
 export async function relationFileStats(db: Database, type: RelationType): Promise<FileStats> {
   const result = await db.executeRead((tx) =>
     tx.run(
-      `MATCH ()-[r:${cypherName(type)}]->()
+      // Between entities, as relationBatch reads them: relationships an import has staged
+      // between its not yet live nodes are not the graph's (README "Importing at scale").
+      `MATCH (:Entity)-[r:${cypherName(type)}]->(:Entity)
        RETURN count(r) AS rows, coalesce(max(size(r.sourceIds)), 0) AS maxSources`,
     ),
   );

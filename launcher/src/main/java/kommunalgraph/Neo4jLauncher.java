@@ -135,8 +135,10 @@ public final class Neo4jLauncher {
     // with backups), so it keeps one transaction log file instead of a week of them.
     settings.put(GraphDatabaseSettings.keep_logical_logs, "1 files");
     settings.put(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16));
-    // Keeps a runaway query from taking the whole (small) heap down with it.
-    settings.put(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(256));
+    // The memory all running transactions may hold together: keeps a runaway query from taking
+    // the heap down with it, yet leaves room for a dataset's switch (README "Importing at scale").
+    settings.put(
+        GraphDatabaseSettings.memory_transaction_global_max_size, options.transactionMemoryBytes);
     // The time limit of every transaction that sets none itself (the API's reads set their own,
     // shorter one; the import sets 0 = none), so a forgotten limit cannot let a query run forever.
     settings.put(
@@ -294,7 +296,8 @@ public final class Neo4jLauncher {
     static final String USAGE =
         "usage: NEO4J_PASSWORD=... java kommunalgraph.Neo4jLauncher --home <dir> --host <address>"
             + " --port <bolt port> --pagecache <size, e.g. 256m>"
-            + " [--transaction-timeout <seconds, default 60>] [--plugins <plugin folder>]";
+            + " [--transaction-timeout <seconds, default 60>]"
+            + " [--transaction-memory <size, default 256m>] [--plugins <plugin folder>]";
 
     final Path home;
     final String host;
@@ -302,6 +305,8 @@ public final class Neo4jLauncher {
     final long pageCacheBytes;
     final String password;
     final long transactionTimeoutSeconds;
+    /** `db.memory.transaction.total.max`: what all transactions together may hold. */
+    final long transactionMemoryBytes;
     /** Folder of plugin jars (already on the classpath), or null for none. */
     final Path pluginsDir;
 
@@ -312,6 +317,7 @@ public final class Neo4jLauncher {
         long pageCacheBytes,
         String password,
         long transactionTimeoutSeconds,
+        long transactionMemoryBytes,
         Path pluginsDir) {
       this.home = home;
       this.host = host;
@@ -319,6 +325,7 @@ public final class Neo4jLauncher {
       this.pageCacheBytes = pageCacheBytes;
       this.password = password;
       this.transactionTimeoutSeconds = transactionTimeoutSeconds;
+      this.transactionMemoryBytes = transactionMemoryBytes;
       this.pluginsDir = pluginsDir;
     }
 
@@ -327,7 +334,13 @@ public final class Neo4jLauncher {
       List<String> required = List.of("--home", "--host", "--port", "--pagecache");
       List<String> known =
           List.of(
-              "--home", "--host", "--port", "--pagecache", "--transaction-timeout", "--plugins");
+              "--home",
+              "--host",
+              "--port",
+              "--pagecache",
+              "--transaction-timeout",
+              "--transaction-memory",
+              "--plugins");
       for (int i = 0; i < args.length; i += 2) {
         String name = args[i];
         if (!known.contains(name)) {
@@ -377,6 +390,15 @@ public final class Neo4jLauncher {
             "--transaction-timeout must be a positive number of seconds, got " + timeoutValue);
       }
 
+      long transactionMemory;
+      String memoryValue = values.getOrDefault("--transaction-memory", "256m");
+      try {
+        transactionMemory = ByteUnit.parse(memoryValue);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "--transaction-memory must be a size like 256m, got " + memoryValue);
+      }
+
       Path pluginsDir = null;
       String pluginsValue = values.get("--plugins");
       if (pluginsValue != null) {
@@ -393,6 +415,7 @@ public final class Neo4jLauncher {
           pageCache,
           password,
           transactionTimeout,
+          transactionMemory,
           pluginsDir);
     }
   }
