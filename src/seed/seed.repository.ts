@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { REPO_ROOT } from '../config';
 import {
   cypherName,
@@ -196,25 +196,10 @@ export async function deleteStaleNodes(
   const result = await tx.run(
     `MATCH (n:Entity {dataset: $dataset})
      WHERE NOT n.id IN $keepIds
-     OPTIONAL MATCH (n)-[foreign]-()
-     WHERE coalesce(foreign.dataset, '') <> $dataset
-     WITH n, count(foreign) AS foreignCount
-     CALL (n, foreignCount) {
-       WITH n WHERE foreignCount = 0
-       DETACH DELETE n
-       RETURN 1 AS gone
-       UNION
-       WITH n WHERE foreignCount > 0
-       RETURN 0 AS gone
-     }
-     RETURN sum(gone) AS deleted, [x IN collect(CASE WHEN gone = 0 THEN n.id END) WHERE x IS NOT NULL] AS kept`,
+     ${DELETE_UNLESS_REFERENCED}`,
     { dataset, keepIds },
   );
-  const record = result.records[0];
-  return {
-    deleted: (record?.get('deleted') as number) ?? 0,
-    kept: (record?.get('kept') as string[]) ?? [],
-  };
+  return deletedAndKept(result);
 }
 
 export async function countDataset(tx: ManagedTransaction, dataset: string): Promise<Counts> {
@@ -322,4 +307,30 @@ export async function readDatasetStates(db: Database): Promise<DatasetState[]> {
     ),
   );
   return result.records.map((r) => r.toObject() as DatasetState);
+}
+
+/**
+ * Deletes the dataset's node `n` unless a fact from elsewhere (another dataset, later curation)
+ * hangs on it; returns how many went and the ids kept. Takes `$dataset`.
+ */
+export const DELETE_UNLESS_REFERENCED = `OPTIONAL MATCH (n)-[foreign]-()
+     WHERE coalesce(foreign.dataset, '') <> $dataset
+     WITH n, count(foreign) AS foreignCount
+     CALL (n, foreignCount) {
+       WITH n WHERE foreignCount = 0
+       DETACH DELETE n
+       RETURN 1 AS gone
+       UNION
+       WITH n WHERE foreignCount > 0
+       RETURN 0 AS gone
+     }
+     RETURN sum(gone) AS deleted, [x IN collect(CASE WHEN gone = 0 THEN n.id END) WHERE x IS NOT NULL] AS kept`;
+
+/** What a statement ending in DELETE_UNLESS_REFERENCED answered. */
+export function deletedAndKept(result: QueryResult): { deleted: number; kept: string[] } {
+  const record = result.records[0];
+  return {
+    deleted: (record?.get('deleted') as number) ?? 0,
+    kept: (record?.get('kept') as string[]) ?? [],
+  };
 }

@@ -11,7 +11,13 @@ import {
   type NodeLabel,
   type RelationType,
 } from '../model/model';
-import { countDataset, writeDatasetState, type Counts } from './seed.repository';
+import {
+  countDataset,
+  DELETE_UNLESS_REFERENCED,
+  deletedAndKept,
+  writeDatasetState,
+  type Counts,
+} from './seed.repository';
 
 /**
  * The Cypher of the staged import (README "Importing at scale"). While an import runs, what it
@@ -399,25 +405,10 @@ async function deleteNodesUnlessReferenced(
   const result = await tx.run(
     `UNWIND $ids AS id
      MATCH (n:Entity {id: id}) WHERE n.dataset = $dataset
-     OPTIONAL MATCH (n)-[foreign]-()
-     WHERE coalesce(foreign.dataset, '') <> $dataset
-     WITH n, count(foreign) AS foreignCount
-     CALL (n, foreignCount) {
-       WITH n WHERE foreignCount = 0
-       DETACH DELETE n
-       RETURN 1 AS gone
-       UNION
-       WITH n WHERE foreignCount > 0
-       RETURN 0 AS gone
-     }
-     RETURN sum(gone) AS deleted, [x IN collect(CASE WHEN gone = 0 THEN n.id END) WHERE x IS NOT NULL] AS kept`,
+     ${DELETE_UNLESS_REFERENCED}`,
     { dataset, ids },
   );
-  const record = result.records[0];
-  return {
-    deleted: (record?.get('deleted') as number) ?? 0,
-    kept: (record?.get('kept') as string[]) ?? [],
-  };
+  return deletedAndKept(result);
 }
 
 /**
