@@ -143,3 +143,18 @@ export function Section({
     </section>
   );
 }
+
+/** Says which day the page describes, when the view has one (compare and dashboard pages). */
+export function AsOfNotice() {
+  const { route, t } = useRouter();
+  const { asOf, mode } = route.view;
+  if (!asOf) return null;
+  return (
+    <p className="notice">
+      {t('asOfNotice', {
+        day: asOf,
+        mode: t(mode === 'CERTAIN' ? 'modeCERTAIN' : 'modePOSSIBLE'),
+      })}
+    </p>
+  );
+}

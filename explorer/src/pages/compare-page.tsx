@@ -2,7 +2,14 @@ import { useMemo, useState } from 'react';
 import { QUERIES } from '../api';
 import { useQuery } from '../api/use-query';
 import type { CityRef, Comparison, ComparisonCell, Evidence, ThemeOption } from '../api/types';
-import { Citations, EntityLink, ErrorMessage, Loading, Section } from '../components/common';
+import {
+  AsOfNotice,
+  Citations,
+  EntityLink,
+  ErrorMessage,
+  Loading,
+  Section,
+} from '../components/common';
 import { DownloadCsv } from '../components/download';
 import { SearchBox } from '../components/search-box';
 import { MATRIX_HEADER, matrixRows, RANKING_HEADER, rankingRows } from '../lib/compare-table';
@@ -319,14 +326,7 @@ export function ComparePage({ page }: { page: CompareRoute }) {
         <CityPicker page={page} />
         <ThemePicker page={page} />
       </div>
-      {view.asOf && (
-        <p className="notice">
-          {t('asOfNotice', {
-            day: view.asOf,
-            mode: t(view.mode === 'CERTAIN' ? 'modeCERTAIN' : 'modePOSSIBLE'),
-          })}
-        </p>
-      )}
+      <AsOfNotice />
       {ready && result.loading && <Loading />}
       {ready && result.error && <ErrorMessage error={result.error} />}
       {comparison && (

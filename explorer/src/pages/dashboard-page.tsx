@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { QUERIES } from '../api';
 import { useQuery } from '../api/use-query';
 import type { CountBucket, DashboardResult, FundingBucket } from '../api/types';
-import { Citations, EntityLink, ErrorMessage, Loading } from '../components/common';
+import { AsOfNotice, Citations, EntityLink, ErrorMessage, Loading } from '../components/common';
 import { DownloadCsv } from '../components/download';
 import { dashboardCharts, type ChartData } from '../lib/dashboard-charts';
 import { formatEdtf, formatFunding, formatNumber } from '../lib/format';
@@ -176,14 +176,7 @@ export function DashboardPage({ selected }: { selected: string | null }) {
     <div className="dashboard-page">
       <h1>{t('dashboardTitle')}</h1>
       <p className="muted">{t('dashboardIntro')}</p>
-      {view.asOf && (
-        <p className="notice">
-          {t('asOfNotice', {
-            day: view.asOf,
-            mode: t(view.mode === 'CERTAIN' ? 'modeCERTAIN' : 'modePOSSIBLE'),
-          })}
-        </p>
-      )}
+      <AsOfNotice />
       {result.loading && <Loading />}
       {result.error && <ErrorMessage error={result.error} />}
       <div className="charts">
