@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { cypherName, type NodeLabel } from '../../model/model';
 import { FilterCompiler } from '../filter/filter.compiler';
 import type { FactView } from '../time/as-of';
-import { afterPosition, orderItems, sortValue, type ListOrder } from './keyset';
+import { afterPosition, isKeyOrder, orderItems, sortValue, type ListOrder } from './keyset';
 import { modelLabel, plain, type EntityRecord } from './entity.record';
 
 /**
@@ -81,7 +81,8 @@ export const NO_PROJECTION: Projection = {
  * One page of a label, filtered by a compiled `where` predicate on `n`, sorted by one field with
  * the key as tie-breaker, starting after a (sort value, key) position: keyset paging, no offsets
  * (see keyset.ts). The default key order reads the Entity(id) index in order and stops at the
- * LIMIT; that needs the Entity label in the pattern, a plain n.id sort and no "$after IS NULL OR"
+ * LIMIT; that needs the Entity label in the pattern, a plain n.id sort, a predicate on n.id
+ * (`IS NOT NULL` on the first page, `> $afterKey` on later ones) and no "$after IS NULL OR"
  * disjunction, so the first page and later pages are two statements. A filter with an anchor
  * starts from its pinned node instead and sorts the candidates that pass.
  */
@@ -107,7 +108,11 @@ export async function pageOfLabel(
   const total = projection.count
     ? `CALL () { ${matchFiltered(label, filter)} RETURN count(n) AS total }\n`
     : '';
-  const statement = `${total}${matchFiltered(label, filter, total ? 'total, ' : '')}${position ? ` AND (${position})` : ''}
+  // "n.id IS NOT NULL" lets the planner read the first page of the key order from the Entity(id)
+  // index in order and stop at the LIMIT; without it, it scans the label and sorts every match
+  // (orgUnits with a nested filter on the national graph: 1 s instead of 16 ms).
+  const inKeyOrder = isKeyOrder(order) && !position ? ' AND n.id IS NOT NULL' : '';
+  const statement = `${total}${matchFiltered(label, filter, total ? 'total, ' : '')}${inKeyOrder}${position ? ` AND (${position})` : ''}
        WITH ${total ? 'total, ' : ''}n ORDER BY ${orderItems(order, 'n')} LIMIT $limit
        RETURN n.id AS key, labels(n) AS labels, ${projection.props} AS props, ${sortValue(order, 'n')} AS sortValue,
               ${projection.planned} AS planned, ${projection.documents} AS documents,
