@@ -31,14 +31,14 @@ export { seedDigest } from './digest';
 /** The dataset the project's own seed files make up; other imports use other names. */
 export const SEED_DATASET = 'seed';
 /** Rows per staging transaction: large enough to keep round trips few, small enough to stay light. */
-const BATCH = 2_500;
+const BATCH = 10_000;
 
 export interface ImportOptions {
   seedDir: string;
   documentsDir: string;
   dataset?: string;
   log?: (line: string) => void;
-  /** Rows per staging transaction, of every label and type together (default 2,500). */
+  /** Rows per staging transaction, of every label and type together (default 10,000). */
   batchSize?: number;
   /**
    * Test hook: called after each batch is committed to the staging area. A throw aborts the
@@ -148,8 +148,12 @@ export async function importSeeds(db: Database, options: ImportOptions): Promise
     const withdrawn = await missingEntities(db, [...curated.entities]);
     const leftNodes: string[] = [];
     const leftRelations: string[] = [];
+    // A dataset imported before is compared by id and hash first (most rows are unchanged);
+    // into a new one every row is sent whole at once. Either way the staging queries decide.
+    const compare = (await readDatasetDigest(db, dataset)) !== null;
     const stager = new Stager(db, dataset, index, {
       batchSize: options.batchSize ?? BATCH,
+      compare,
       afterBatch: options.afterBatch,
       progress: index.size > 10_000 ? log : undefined,
       takeOverFrom: options.takeOverFrom ?? [REFERENCE_DATASET],

@@ -1,10 +1,14 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import type { NodeLabel, RelationType } from '../model/model';
 import type { Conflict } from './seed.repository';
+import { IMPORT_HASH } from './properties';
 import type { SeedIndex } from './seed-index';
 import {
   stageNodes,
   stageRelations,
+  unchangedNodes,
+  unchangedRelations,
   type NodeStageAnswer,
   type StagedTotals,
   type StageNodeRow,
@@ -19,6 +23,11 @@ export interface StagerOptions {
   progress?: (line: string) => void;
   /** Datasets whose nodes a staged node takes over where it states the same unique key. */
   takeOverFrom?: string[];
+  /**
+   * Compare ids and hashes first and send whole rows only where they differ (a re-import); an
+   * import into an empty dataset, where every row is new, skips that look.
+   */
+  compare?: boolean;
 }
 
 /** What a staged import found, by element kind. */
@@ -96,25 +105,33 @@ export class Stager {
     this.relations = new Map();
     this.size = 0;
     await this.submit(async () => {
-      const { nodeAnswers, relationAnswers } = await this.db.executeWrite(async (tx) => {
+      const written = await this.db.executeWrite(async (tx) => {
+        const { nodeLists, relationLists, same } = this.options.compare
+          ? await this.withoutUnchanged(tx, nodes, relations)
+          : { nodeLists: nodes, relationLists: relations, same: { nodes: 0, relations: 0 } };
         // Sent together (the driver pipelines them), run in this order by the server.
-        const nodeWork = [...nodes].map(
+        const nodeWork = [...nodeLists].map(
           async ([type, list]) =>
             [
               type,
+              list,
               await stageNodes(tx, this.dataset, type, list, this.options.takeOverFrom),
             ] as const,
         );
-        const relationWork = [...relations].map(
+        const relationWork = [...relationLists].map(
           async ([type, list]) =>
             [type, await stageRelations(tx, this.dataset, type, list)] as const,
         );
         return {
           nodeAnswers: await Promise.all(nodeWork),
           relationAnswers: await Promise.all(relationWork),
+          same,
         };
       });
-      for (const [type, answers] of nodeAnswers) this.countNodes(type, nodes.get(type)!, answers);
+      const { nodeAnswers, relationAnswers, same } = written;
+      this.tally.nodes.unchanged += same.nodes;
+      this.tally.relations.unchanged += same.relations;
+      for (const [type, list, answers] of nodeAnswers) this.countNodes(type, list, answers);
       for (const [type, answer] of relationAnswers) {
         this.tally.relations.new += answer.new;
         this.tally.relations.changed += answer.changed;
@@ -127,6 +144,44 @@ export class Stager {
       if (this.chunks % 20 === 0) this.options.progress?.(`staged ${this.written} elements`);
       await this.options.afterBatch?.(this.chunks);
     });
+  }
+
+  /** The chunk without the rows the database already holds unchanged (see `compare`). */
+  private async withoutUnchanged(
+    tx: ManagedTransaction,
+    nodes: Map<NodeLabel, StageNodeRow[]>,
+    relations: Map<RelationType, StageRelationRow[]>,
+  ): Promise<{
+    nodeLists: Map<NodeLabel, StageNodeRow[]>;
+    relationLists: Map<RelationType, StageRelationRow[]>;
+    same: { nodes: number; relations: number };
+  }> {
+    const hash = (props: Record<string, unknown>) => props[IMPORT_HASH];
+    const [nodeParts, relationParts] = await Promise.all([
+      Promise.all(
+        [...nodes].map(async ([type, list]) => {
+          const rows = list.map((r) => ({ id: r.id, hash: hash(r.props) }));
+          const same = await unchangedNodes(tx, this.dataset, type, rows);
+          return [type, list.filter((_, i) => !same.has(i)), same.size] as const;
+        }),
+      ),
+      Promise.all(
+        [...relations].map(async ([type, list]) => {
+          const rows = list.map((r) => ({ id: r.id, from: r.from, to: r.to, hash: hash(r.props) }));
+          const same = await unchangedRelations(tx, this.dataset, type, rows);
+          return [type, list.filter((_, i) => !same.has(i)), same.size] as const;
+        }),
+      ),
+    ]);
+    const sum = (parts: readonly (readonly [unknown, unknown, number])[]) =>
+      parts.reduce((total, [, , n]) => total + n, 0);
+    return {
+      nodeLists: new Map(nodeParts.filter(([, list]) => list.length > 0).map(([t, l]) => [t, l])),
+      relationLists: new Map(
+        relationParts.filter(([, list]) => list.length > 0).map(([t, l]) => [t, l]),
+      ),
+      same: { nodes: sum(nodeParts), relations: sum(relationParts) },
+    };
   }
 
   private countNodes(type: NodeLabel, rows: StageNodeRow[], answers: NodeStageAnswer[]): void {

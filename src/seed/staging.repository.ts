@@ -176,6 +176,55 @@ export async function stageRelations(
   return out;
 }
 
+/** What the first look at a chunk needs of a row: its id, ends and content hash. */
+export interface CompareRow {
+  id: string;
+  from?: string;
+  to?: string;
+  hash: unknown;
+}
+
+/**
+ * The positions of the rows whose live node is already this one: this dataset's, of this type,
+ * with the same `importHash`. A re-import sends only these few fields first, and the whole
+ * property maps only of the rows that differ, so an unchanged national dataset is compared
+ * without shipping every property to the database.
+ */
+export async function unchangedNodes(
+  tx: ManagedTransaction,
+  dataset: string,
+  type: NodeLabel,
+  rows: CompareRow[],
+): Promise<Set<number>> {
+  const result = await tx.run(
+    `UNWIND range(0, size($rows) - 1) AS i
+     WITH i, $rows[i] AS row
+     MATCH (n:Entity {id: row.id})
+     WHERE n.importHash = row.hash AND n.dataset = $dataset AND $type IN labels(n)
+     RETURN collect(i) AS same`,
+    { rows, dataset, type },
+  );
+  return new Set((result.records[0]?.get('same') as number[] | undefined) ?? []);
+}
+
+/** As `unchangedNodes`, for relationships: same id, ends, dataset and `importHash`. */
+export async function unchangedRelations(
+  tx: ManagedTransaction,
+  dataset: string,
+  type: RelationType,
+  rows: CompareRow[],
+): Promise<Set<number>> {
+  const result = await tx.run(
+    `UNWIND range(0, size($rows) - 1) AS i
+     WITH i, $rows[i] AS row
+     MATCH (x)-[r:${cypherName(type)} {id: row.id}]->(y)
+     WHERE r.importHash = row.hash AND r.dataset = $dataset AND x.id = row.from AND y.id = row.to
+     RETURN collect(i) AS same`,
+    { rows, dataset },
+  );
+  return new Set((result.records[0]?.get('same') as number[] | undefined) ?? []);
+}
+
 /**
  * What an import staged, per label and type: the switch touches only these and checks that the
  * staging area holds exactly this much.
