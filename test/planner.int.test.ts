@@ -62,6 +62,16 @@ const DEEP: Record<string, string> = {
   }`,
   'documents cited by far nodes only': `{
     orgUnits(first: 30) { nodes { key city { node { sources { quote document { title } } } } themes { node { key } } } } }`,
+  'relations asked for their far node only, and for the relationship too': `{
+    cities { nodes { key
+      only: orgUnits { __typename node { key name } }
+      inFragment: orgUnits { ... on OrgUnitLink { node { key } } }
+      full: orgUnits { node { key } details { type validity { certainFrom } } basis }
+      viaFragment: orgUnits { node { key } ... on OrgUnitLink { sources { quote } } }
+      posts { person { key } }
+      titled: posts { roleTitle since { edtf } person { key } }
+      participations { programme { key } }
+      funded: participations { programme { key } funding { amount currency } } } } }`,
   'themes with their paged addressedBy': `{
     themes(first: 100) { nodes { key narrower { node { key } } addressedBy(first: 3) { totalCount pageInfo { hasNextPage } edges { cursor node { node { id } } } } } } }`,
 };

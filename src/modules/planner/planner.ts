@@ -59,6 +59,8 @@ interface PlannedRelation {
   child: PlanNode;
   /** Read the documents the relationship and its far node cite. */
   documents: boolean;
+  /** Read the relationship's properties (false: its id alone; the items ask only for the far node). */
+  relationshipProps: boolean;
 }
 
 interface Walk {
@@ -125,30 +127,59 @@ function fieldsOn(
   return merged;
 }
 
-/** Where the far node sits inside one item of a relation field. */
-function farNodeFields(
+/** The fields that select the items of a relation field (a list's own, a connection's nodes). */
+function itemFields(
   walk: Walk,
-  field: RelationField,
   shape: RelationShape,
   nodes: readonly FieldNode[],
-): FieldNode[] {
-  const items =
-    shape === 'connection'
-      ? [
-          ...childFields(walk, nodes, 'nodes'),
-          ...childFields(walk, childFields(walk, nodes, 'edges'), 'node'),
-        ]
-      : [...nodes];
+): readonly FieldNode[] {
+  return shape === 'connection'
+    ? [
+        ...childFields(walk, nodes, 'nodes'),
+        ...childFields(walk, childFields(walk, nodes, 'edges'), 'node'),
+      ]
+    : nodes;
+}
+
+/** The name of the item field that holds the far node (`node`, or a view's own name). */
+function farFieldName(field: RelationField): string {
   switch (field.view) {
     case 'post':
-      return childFields(walk, items, field.direction === 'IN' ? 'person' : 'holder');
+      return field.direction === 'IN' ? 'person' : 'holder';
     case 'participation':
-      return childFields(walk, items, field.on === 'City' ? 'programme' : 'city');
+      return field.on === 'City' ? 'programme' : 'city';
     case 'funding':
-      return childFields(walk, items, field.on === 'Organisation' ? 'programme' : 'funder');
+      return field.on === 'Organisation' ? 'programme' : 'funder';
     default:
-      return childFields(walk, items, 'node');
+      return 'node';
   }
+}
+
+/** The names of everything an item selects (through fragments), at its own level. */
+function itemFieldNames(walk: Walk, items: readonly FieldNode[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(walk.info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const item of items) visit(item.selectionSet);
+  return names;
+}
+
+/**
+ * True when the items select nothing of the relationship itself (only the far node): the
+ * statement then reads its id alone instead of every property (on the national graph, a city
+ * list's `orgUnits { node { key name } }` would otherwise decode thousands of full maps).
+ */
+function needsOnlyFarNode(walk: Walk, field: RelationField, items: readonly FieldNode[]): boolean {
+  const far = farFieldName(field);
+  for (const name of itemFieldNames(walk, items)) {
+    if (name !== far && name !== '__typename') return false;
+  }
+  return true;
 }
 
 const VALIDITY = Object.values(VALIDITY_PROPERTIES);
@@ -212,6 +243,7 @@ function planNode(
       const definition = type.getFields()[first.name.value]!;
       const args = getArgumentValues(definition, first, walk.info.variableValues) as RelationArgs;
       const read = relationRead(found.field, found.shape, args, view);
+      const items = itemFields(walk, found.shape, fieldNodes);
       relations.push({
         key: fieldPlanKey(definition, first, walk.info.variableValues),
         label: labels.length > 1 ? label : null,
@@ -219,10 +251,11 @@ function planNode(
         child: planNode(
           walk,
           found.field.to,
-          farNodeFields(walk, found.field, found.shape, fieldNodes),
+          childFields(walk, items, farFieldName(found.field)),
           read.view,
         ),
         documents: asksForDocuments(walk, fieldNodes),
+        relationshipProps: !needsOnlyFarNode(walk, found.field, items),
       });
     }
   }
@@ -294,6 +327,7 @@ function projectionOf(plan: PlanNode, root: string): Projection {
       const cypher = relationCypher(relation.read, v, prefix, {
         planned: (m) => mapOf(relation.child, m),
         props: (m) => propsOf(relation.child, m),
+        rel: relation.relationshipProps ? undefined : (r) => `{id: ${r}.id}`,
         // The documents cited by the relationship (its link's sources) or by the far node.
         documents: relation.documents || relation.child.documents,
       });

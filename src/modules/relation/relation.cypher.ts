@@ -27,6 +27,8 @@ export interface Nested {
   planned(far: string): string;
   /** The far node's properties the selection needs, as an expression. */
   props(far: string): string;
+  /** The relationship's properties the selection needs (default: all of them). */
+  rel?: (relationship: string) => string;
   /** Also read the cited documents of the relationship and the far node. */
   documents: boolean;
 }
@@ -89,13 +91,14 @@ export function relationCypher(
   const planned = nested ? nested.planned(m) : 'null';
   const props = nested ? nested.props(m) : `properties(${m})`;
   const documents = nested?.documents ? citedDocuments(r, m) : 'null';
+  const relProps = nested?.rel ? nested.rel(r) : `properties(${r})`;
   // A hop over several steps can reach one far end by several paths (a kreisfreie Stadt lies in
   // its Land directly and, once the reference data links it, through the Kreis it forms too): the
   // far end is one item, carrying the relationship of its shortest path (the direct statement).
   // Kept without aggregation (Cypher refuses one inside this subquery): the paths come sorted so
   // that a far end's shortest path is its first, and later ones are dropped before the limit.
   const tieBreak = steps ? `, length(${steps}), ${r}.id` : '';
-  const inner = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m}${steps ? `, ${steps}` : ''} ORDER BY ${order}${tieBreak}${steps ? '' : limit} RETURN {rel: properties(${r}), key: ${m}.id, labels: labels(${m}), props: ${props}, sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
+  const inner = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m}${steps ? `, ${steps}` : ''} ORDER BY ${order}${tieBreak}${steps ? '' : limit} RETURN {rel: ${relProps}, key: ${m}.id, labels: labels(${m}), props: ${props}, sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
   const items = steps
     ? `reduce(${prefix}acc = [], ${prefix}x IN ${inner} | CASE WHEN ${prefix}x.key IN [${prefix}y IN ${prefix}acc | ${prefix}y.key] THEN ${prefix}acc ELSE ${prefix}acc + ${prefix}x END)${read.limit !== null ? `[..$${prefix}lim]` : ''}`
     : inner;
