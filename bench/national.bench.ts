@@ -7,6 +7,7 @@ import { createDatabase, type Database } from '../src/db/database';
 import { importReference, REFERENCE_DATASET } from '../src/reference/import';
 import { readDatasetStates, removeDataset } from '../src/seed/seed.repository';
 import type { NationalStats } from './national';
+import { measureWriteFloor } from './write-floor';
 
 /**
  * The national import bench: generates the national graph (bench/national.ts; `--scale`,
@@ -21,7 +22,7 @@ import type { NationalStats } from './national';
  * first if the database lacks it, and removed again afterwards in that case; the national dataset
  * is removed afterwards unless `--keep`.
  *
- *   npm run bench -- national [--scale 0.1] [--seed 1] [--import-only] [--keep]
+ *   npm run bench -- national [--scale 0.1] [--seed 1] [--import-only] [--keep] [--no-floor]
  *   npm run bench -- --no-national          (all other benches)
  */
 const DATASET = 'bench-national';
@@ -141,6 +142,20 @@ async function main(): Promise<void> {
         `${generated.programmes} programmes, ${generated.participations} participations, ` +
         `${generated.documents} documents; ${generated.elements} elements in ${generated.files} files`,
     );
+
+    if (!process.argv.includes('--no-floor')) {
+      const floor = await measureWriteFloor(db);
+      const nodesPerS = floor.nodes / (floor.nodeMs / 1000);
+      const relsPerS = floor.relationships / (floor.relationshipMs / 1000);
+      const seconds = generated.entities / nodesPerS + generated.relations / relsPerS;
+      console.log(
+        `write floor (plain UNWIND CREATE in batches of 10,000, nothing read or checked, no switch): ` +
+          `${floor.nodes} nodes in ${floor.nodeMs} ms (${Math.round(nodesPerS)}/s), ` +
+          `${floor.relationships} relationships in ${floor.relationshipMs} ms (${Math.round(relsPerS)}/s); ` +
+          `at these rates the graph's ${generated.entities} nodes and ${generated.relations} relationships ` +
+          `take ${seconds.toFixed(1)} s`,
+      );
+    }
 
     const env = {
       ...process.env,
