@@ -307,9 +307,10 @@ query UnitsAsOf($day: Date!) {
   orgUnits(first: 100, asOf: $day, asOfMode: POSSIBLE) { nodes { key name kind } }
 }`;
 
+// "u.id IS NOT NULL" lets the planner read the Entity(id) index in key order and stop at 100.
 const AS_OF_CYPHER = `
 MATCH (u:OrgUnit:Entity)
-WHERE coalesce(u.validPossibleFrom, date('0001-01-01')) <= date($day)
+WHERE u.id IS NOT NULL AND coalesce(u.validPossibleFrom, date('0001-01-01')) <= date($day)
   AND date($day) <= coalesce(u.validPossibleTo, date('9999-12-31'))
 RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id LIMIT 100`;
 

@@ -23,9 +23,9 @@ import { citedDocuments, relationCypher, type RelationRead } from '../relation/r
 import { relationRead, type RelationArgs } from '../relation/relation.field';
 import {
   toDocumentRecord,
+  itemOf,
   toRelatedRecord,
   type RawDocument,
-  type RawItem,
 } from '../relation/relation.repository';
 import type { FactView } from '../time/as-of';
 import { fieldPlanKey } from './plan-key';
@@ -59,7 +59,7 @@ interface PlannedRelation {
   child: PlanNode;
   /** Read the documents the relationship and its far node cite. */
   documents: boolean;
-  /** Read the relationship's properties (false: its id alone; the items ask only for the far node). */
+  /** Read the relationship's properties (false: none; the items ask only for the far node). */
   relationshipProps: boolean;
 }
 
@@ -171,7 +171,7 @@ function itemFieldNames(walk: Walk, items: readonly FieldNode[]): Set<string> {
 
 /**
  * True when the items select nothing of the relationship itself (only the far node): the
- * statement then reads its id alone instead of every property (on the national graph, a city
+ * statement then reads none of its properties instead of all of them (on the national graph, a city
  * list's `orgUnits { node { key name } }` would otherwise decode thousands of full maps).
  */
 function needsOnlyFarNode(walk: Walk, field: RelationField, items: readonly FieldNode[]): boolean {
@@ -327,7 +327,7 @@ function projectionOf(plan: PlanNode, root: string): Projection {
       const cypher = relationCypher(relation.read, v, prefix, {
         planned: (m) => mapOf(relation.child, m),
         props: (m) => propsOf(relation.child, m),
-        rel: relation.relationshipProps ? undefined : (r) => `{id: ${r}.id}`,
+        rel: relation.relationshipProps ? undefined : () => 'null',
         // The documents cited by the relationship (its link's sources) or by the far node.
         documents: relation.documents || relation.child.documents,
       });
@@ -347,7 +347,8 @@ function projectionOf(plan: PlanNode, root: string): Projection {
 }
 
 interface RawRelation {
-  items: RawItem[];
+  /** Tuples of relationCypher (see itemOf). */
+  items: unknown[];
   total: number | null;
 }
 
@@ -371,7 +372,8 @@ export function attachPlanned(
     if (!found) return;
     planned.set(relation.key, {
       total: found.total,
-      items: found.items.map((item) => {
+      items: found.items.map((tuple) => {
+        const item = itemOf(tuple, relation.read.field.to[0]!);
         prime(loaders, item.documents);
         const related = toRelatedRecord(item);
         return {

@@ -27,7 +27,7 @@ export interface Nested {
   planned(far: string): string;
   /** The far node's properties the selection needs, as an expression. */
   props(far: string): string;
-  /** The relationship's properties the selection needs (default: all of them). */
+  /** The relationship's properties the selection needs (default: all of them; 'null': none). */
   rel?: (relationship: string) => string;
   /** Also read the cited documents of the relationship and the far node. */
   documents: boolean;
@@ -35,7 +35,12 @@ export interface Nested {
 
 /** The relation as Cypher expressions on a bound parent variable, with their parameters. */
 export interface RelationCypher {
-  /** A list of `{rel, key, labels, props, sortValue, planned, documents}` maps. */
+  /**
+   * A list of `[key, labels, props, rel, sortValue, planned, documents]` tuples (read with
+   * `itemOf`): lists, not maps, because a national answer holds thousands of items and every map
+   * key is one more string for the driver to decode. `labels` is null when the relation reaches
+   * one label only.
+   */
   items: string;
   /** The number of matching far ends, or `null` when not asked. */
   total: string;
@@ -92,15 +97,16 @@ export function relationCypher(
   const props = nested ? nested.props(m) : `properties(${m})`;
   const documents = nested?.documents ? citedDocuments(r, m) : 'null';
   const relProps = nested?.rel ? nested.rel(r) : `properties(${r})`;
+  const labels = field.to.length > 1 ? `labels(${m})` : 'null';
   // A hop over several steps can reach one far end by several paths (a kreisfreie Stadt lies in
   // its Land directly and, once the reference data links it, through the Kreis it forms too): the
   // far end is one item, carrying the relationship of its shortest path (the direct statement).
   // Kept without aggregation (Cypher refuses one inside this subquery): the paths come sorted so
   // that a far end's shortest path is its first, and later ones are dropped before the limit.
   const tieBreak = steps ? `, length(${steps}), ${r}.id` : '';
-  const inner = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m}${steps ? `, ${steps}` : ''} ORDER BY ${order}${tieBreak}${steps ? '' : limit} RETURN {rel: ${relProps}, key: ${m}.id, labels: labels(${m}), props: ${props}, sortValue: ${value}, planned: ${planned}, documents: ${documents}} }`;
+  const inner = `COLLECT { MATCH ${pattern}${where(position)} WITH ${rel} AS ${r}, ${m}${steps ? `, ${steps}` : ''} ORDER BY ${order}${tieBreak}${steps ? '' : limit} RETURN [${m}.id, ${labels}, ${props}, ${relProps}, ${value}, ${planned}, ${documents}] }`;
   const items = steps
-    ? `reduce(${prefix}acc = [], ${prefix}x IN ${inner} | CASE WHEN ${prefix}x.key IN [${prefix}y IN ${prefix}acc | ${prefix}y.key] THEN ${prefix}acc ELSE ${prefix}acc + ${prefix}x END)${read.limit !== null ? `[..$${prefix}lim]` : ''}`
+    ? `reduce(${prefix}acc = [], ${prefix}x IN ${inner} | CASE WHEN ${prefix}x[0] IN [${prefix}y IN ${prefix}acc | ${prefix}y[0]] THEN ${prefix}acc ELSE ${prefix}acc + [${prefix}x] END)${read.limit !== null ? `[..$${prefix}lim]` : ''}`
     : inner;
   const counted = steps ? ` WITH DISTINCT ${m} RETURN ${m}` : '';
   const total = read.count ? `COUNT { MATCH ${pattern}${where('')}${counted} }` : 'null';

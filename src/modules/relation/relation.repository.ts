@@ -25,6 +25,28 @@ export interface RawDocument {
   props: Record<string, unknown>;
 }
 
+/** One item of `relationCypher`'s list as the reader takes it; `onlyLabel` fills null labels. */
+export function itemOf(tuple: unknown, onlyLabel: string): RawItem {
+  const [key, labels, props, rel, sortValue, planned, documents] = tuple as [
+    string,
+    string[] | null,
+    Record<string, unknown>,
+    Record<string, unknown> | null,
+    string | null,
+    unknown,
+    RawDocument[] | null,
+  ];
+  return {
+    key,
+    labels: labels ?? [onlyLabel],
+    props,
+    rel: rel ?? {},
+    sortValue,
+    planned,
+    documents,
+  };
+}
+
 export function toRelatedRecord(raw: RawItem): RelatedRecord {
   return {
     rel: plain(raw.rel),
@@ -58,7 +80,9 @@ export async function relationByKeys(
   const out = new Map<string, RelationResult>();
   for (const r of result.records) {
     out.set(r.get('key') as string, {
-      items: (r.get('items') as RawItem[]).map(toRelatedRecord),
+      items: (r.get('items') as unknown[]).map((t) =>
+        toRelatedRecord(itemOf(t, read.field.to[0]!)),
+      ),
       total: r.get('total') as number | null,
     });
   }
