@@ -10,6 +10,7 @@ import {
   topTheme,
   exactTheme,
   StatsDimension,
+  isEntityDimension,
 } from './stats.dimensions';
 import type { DimensionSpec } from './stats.dimensions';
 import { dimensionKeys, grouping } from './stats.query';
@@ -112,7 +113,10 @@ export function fundingStatement(
   if (branches.length === 0) return null;
 
   const keys = dimensions.map((d, i) => `${fundingKeys(d, view, `g${i}`)} AS k${i}`);
-  const { unwinds, groups, groupNames, uncertain, bucketKeys } = grouping(dimensions.length);
+  // Every funding dimension but the level and the year is keyed by an entity (fundingKeys).
+  const { unwinds, groups, groupNames, uncertain, bucketKeys } = grouping(
+    dimensions.map(isEntityDimension),
+  );
   const statements =
     memberLimit > 0
       ? `collect({id: s.id, kind: type(s), props: properties(s), from: coalesce(${record('c')}, ${record('o')}), programme: ${record('p')}})[..$memberLimit]`

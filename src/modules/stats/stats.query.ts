@@ -103,9 +103,11 @@ function dimensionBranches(
 }
 
 /**
- * A COLLECT subquery giving the distinct bucket keys of the member `start` along one dimension:
- * one UNION branch per chain, each walking a named path that must be valid on the as-of day.
- * `tag` keeps the variables of different dimensions apart.
+ * A COLLECT subquery giving the bucket keys of the member `start` along one dimension: one UNION
+ * branch per chain, each walking a named path that must be valid on the as-of day. `tag` keeps
+ * the variables of different dimensions apart. A dimension keyed by an entity gives the nodes
+ * themselves, labelled only once per bucket (`grouping`): on the national graph, building a
+ * {key, label} map per member made "units per Land" take twice as long.
  */
 export function dimensionKeys(
   start: string,
@@ -113,8 +115,9 @@ export function dimensionKeys(
   view: FactView | null,
   tag: string,
 ): string {
-  const { map } = keyOf(spec.key, `${checkName(tag)}d`);
-  const branches = dimensionBranches(start, spec, view, tag, () => `RETURN ${map} AS k`);
+  const d = `${checkName(tag)}d`;
+  const k = spec.key.kind === 'entity' ? d : keyOf(spec.key, d).map;
+  const branches = dimensionBranches(start, spec, view, tag, () => `RETURN ${k} AS k`);
   return `COLLECT { ${branches.join(' UNION ')} }`;
 }
 
@@ -160,19 +163,32 @@ export interface CountStatement {
 
 /**
  * The Cypher pieces that turn the key lists `k0`, `k1` of each member into buckets: unwind each
- * (a member without a value gets the null bucket), group by the keys and labels, and flag a
- * bucket member as uncertain when any of its keys is. Shared by counts and funding sums.
+ * (a member without a value gets the null bucket), group by the keys and labels (by the node,
+ * for a dimension keyed by an entity — `entityKeyed[i]`, which must match the key `dimensionKeys`
+ * gave: its key and label are read once per bucket), and flag a
+ * bucket member as uncertain when any of its keys is (an entity never is). Shared by counts and
+ * funding sums.
  */
-export function grouping(dimensionCount: number) {
-  const indices = Array.from({ length: dimensionCount }, (_, i) => i);
+export function grouping(entityKeyed: readonly boolean[]) {
+  const byNode = (i: number) => entityKeyed[i]!;
+  const indices = entityKeyed.map((_, i) => i);
+  const uncertain = indices.filter((i) => !byNode(i));
   return {
     unwinds: indices.map((i) => `UNWIND ${orNone(`k${i}`)} AS b${i}`),
-    groups: indices.map((i) => `b${i}.key AS key${i}, b${i}.label AS label${i}`),
-    groupNames: indices.flatMap((i) => [`key${i}`, `label${i}`]),
-    uncertain: dimensionCount
-      ? indices.map((i) => `coalesce(b${i}.uncertain, false)`).join(' OR ')
+    groups: indices.map((i) =>
+      byNode(i) ? `b${i} AS node${i}` : `b${i}.key AS key${i}, b${i}.label AS label${i}`,
+    ),
+    groupNames: indices.flatMap((i) => (byNode(i) ? [`node${i}`] : [`key${i}`, `label${i}`])),
+    uncertain: uncertain.length
+      ? uncertain.map((i) => `coalesce(b${i}.uncertain, false)`).join(' OR ')
       : 'false',
-    bucketKeys: `[${indices.map((i) => `{key: key${i}, label: label${i}}`).join(', ')}]`,
+    bucketKeys: `[${indices
+      .map((i) =>
+        byNode(i)
+          ? `{key: node${i}.id, label: coalesce(node${i}.name, node${i}.labelEn, node${i}.title, node${i}.id)}`
+          : `{key: key${i}, label: label${i}}`,
+      )
+      .join(', ')}]`,
   };
 }
 
@@ -189,7 +205,9 @@ export function countStatement(
   memberLimit: number,
 ): CountStatement {
   const keys = dimensions.map((spec, i) => `${dimensionKeys('n', spec, view, `g${i}`)} AS k${i}`);
-  const { unwinds, groups, groupNames, uncertain, bucketKeys } = grouping(dimensions.length);
+  const { unwinds, groups, groupNames, uncertain, bucketKeys } = grouping(
+    dimensions.map((spec) => spec.key.kind === 'entity'),
+  );
   const members = memberLimit > 0 ? `collect(n.id)[..$memberLimit]` : '[]';
   const text = `MATCH (n:${cypherName(label)}:Entity) WHERE ${predicate}
 WITH collect(n) AS matched
