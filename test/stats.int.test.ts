@@ -74,9 +74,16 @@ describe('stats: grouped counts', () => {
       MATCH (u:OrgUnit)
       OPTIONAL MATCH (u)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(t:Theme)
       WITH t, u ORDER BY u.id
-      RETURN coalesce(t.id, '∅') AS key, collect(DISTINCT u.id) AS members`);
+      RETURN coalesce(t.id, '∅') AS key, coalesce(t.name, t.labelEn, t.title, t.id) AS label,
+             collect(DISTINCT u.id) AS members`);
     const got = bucketMembers(data.stats.orgUnits.buckets);
     expect(got).toEqual(Object.fromEntries(expected.map((r) => [r.key, r.members])));
+    // Each bucket is labelled with its theme's name (null for "none stated").
+    expect(
+      Object.fromEntries(
+        data.stats.orgUnits.buckets.map((b: any) => [b.keys[0].key ?? '∅', b.keys[0].label]),
+      ),
+    ).toEqual(Object.fromEntries(expected.map((r) => [r.key, r.key === '∅' ? null : r.label])));
     // Family education is narrower than family and than education (itself under diversity).
     const [direct] = await cypher(
       `MATCH (:OrgUnit {id: 'bochum-familienbildungsstaetten'})-[:ADDRESSES]->(t) RETURN collect(t.id) AS themes`,
