@@ -386,8 +386,16 @@ export function attachPlanned(
   return { ...record, planned };
 }
 
+/** Keys of the documents already primed, per request: a document cited a thousand times is converted once. */
+const primed = new WeakMap<Loaders, Set<string>>();
+
 function prime(loaders: Loaders, documents: unknown): void {
-  for (const raw of (documents as RawDocument[] | null) ?? []) {
-    loaders.entityByKey.prime(raw.key, toDocumentRecord(raw));
+  if (!documents) return;
+  let seen = primed.get(loaders);
+  if (!seen) primed.set(loaders, (seen = new Set()));
+  for (const raw of documents as RawDocument[]) {
+    if (seen.has(raw[0])) continue;
+    seen.add(raw[0]);
+    loaders.entityByKey.prime(raw[0], toDocumentRecord(raw));
   }
 }

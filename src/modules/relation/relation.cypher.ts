@@ -50,10 +50,13 @@ export interface RelationCypher {
 /** Name order for lists without `orderBy`: what a researcher reads first, key as tie-breaker. */
 const BY_NAME = (m: string) => `coalesce(${m}.name, ${m}.title, ${m}.labelEn, ${m}.id), ${m}.id`;
 
-/** Documents cited by a relationship and its far node, as records the entity loader can take. */
+/**
+ * Documents cited by a relationship and its far node, as `[key, properties]` pairs the entity
+ * loader can take (`toDocumentRecord`): every one is a SourceDocument, so no labels travel.
+ */
 export function citedDocuments(...holders: string[]): string {
   const ids = holders.map((h) => `coalesce(${h}.sourceIds, [])`).join(' + ');
-  return `COLLECT { MATCH (d:SourceDocument:Entity) WHERE d.id IN ${ids} RETURN {key: d.id, labels: labels(d), props: properties(d)} }`;
+  return `COLLECT { MATCH (d:SourceDocument:Entity) WHERE d.id IN ${ids} RETURN [d.id, properties(d)] }`;
 }
 
 /**

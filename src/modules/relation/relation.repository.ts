@@ -19,11 +19,8 @@ export interface RawItem {
   documents: RawDocument[] | null;
 }
 
-export interface RawDocument {
-  key: string;
-  labels: string[];
-  props: Record<string, unknown>;
-}
+/** A cited document as `citedDocuments` returns it: its key and properties. */
+export type RawDocument = [key: string, props: Record<string, unknown>];
 
 /** One item of `relationCypher`'s list as the reader takes it; `onlyLabel` fills null labels. */
 export function itemOf(tuple: unknown, onlyLabel: string): RawItem {
@@ -55,8 +52,8 @@ export function toRelatedRecord(raw: RawItem): RelatedRecord {
   };
 }
 
-export function toDocumentRecord(raw: RawDocument): EntityRecord {
-  return toRecord(raw.key, raw.labels, raw.props);
+export function toDocumentRecord([key, props]: RawDocument): EntityRecord {
+  return toRecord(key, ['SourceDocument'], props);
 }
 
 /**
