@@ -196,15 +196,12 @@ export async function unchangedNodes(
   type: NodeLabel,
   rows: CompareRow[],
 ): Promise<Set<number>> {
-  const result = await tx.run(
-    `UNWIND range(0, size($rows) - 1) AS i
-     WITH i, $rows[i] AS row
-     MATCH (n:Entity {id: row.id})
-     WHERE n.importHash = row.hash AND n.dataset = $dataset AND $type IN labels(n)
-     RETURN collect(i) AS same`,
+  return samePositions(
+    tx,
+    `MATCH (n:Entity {id: row.id})
+     WHERE n.importHash = row.hash AND n.dataset = $dataset AND $type IN labels(n)`,
     { rows, dataset, type },
   );
-  return new Set((result.records[0]?.get('same') as number[] | undefined) ?? []);
 }
 
 /** As `unchangedNodes`, for relationships: same id, ends, dataset and `importHash`. */
@@ -214,13 +211,26 @@ export async function unchangedRelations(
   type: RelationType,
   rows: CompareRow[],
 ): Promise<Set<number>> {
+  return samePositions(
+    tx,
+    `MATCH (x)-[r:${cypherName(type)} {id: row.id}]->(y)
+     WHERE r.importHash = row.hash AND r.dataset = $dataset AND x.id = row.from AND y.id = row.to`,
+    { rows, dataset },
+  );
+}
+
+/** The positions in `$rows` for which `match` (over `row`) finds the element unchanged. */
+async function samePositions(
+  tx: ManagedTransaction,
+  match: string,
+  params: { rows: CompareRow[] } & Record<string, unknown>,
+): Promise<Set<number>> {
   const result = await tx.run(
     `UNWIND range(0, size($rows) - 1) AS i
      WITH i, $rows[i] AS row
-     MATCH (x)-[r:${cypherName(type)} {id: row.id}]->(y)
-     WHERE r.importHash = row.hash AND r.dataset = $dataset AND x.id = row.from AND y.id = row.to
+     ${match}
      RETURN collect(i) AS same`,
-    { rows, dataset },
+    params,
   );
   return new Set((result.records[0]?.get('same') as number[] | undefined) ?? []);
 }
