@@ -51,6 +51,12 @@ function setEntries(input: Record<string, unknown>): [string, unknown][] {
 export class FilterCompiler {
   readonly params: Record<string, unknown> = {};
   private counter = 0;
+  /**
+   * How many negations (`NOT`, the inside of `all`) enclose what is being compiled now, counted
+   * from the nearest subquery: an `EXISTS { … WHERE … }` answers a definite true or false
+   * whatever its condition gives for a missing value, so negations outside it do not count.
+   */
+  private negations = 0;
 
   /**
    * With a view, relation filters consider only relationships and far nodes valid on its day:
@@ -65,6 +71,29 @@ export class FilterCompiler {
     /** Name of the as-of day parameter. */
     private readonly dayParam = 'asOfDay',
   ) {}
+
+  /**
+   * Compiles `work` inside one more negation, where a condition on a missing value must be a
+   * definite false (see `scalar`).
+   */
+  negated<T>(work: () => T): T {
+    return this.withNegations(this.negations + 1, work);
+  }
+
+  /** Compiles `work` as the condition of a subquery (`EXISTS { … WHERE … }`), under `negations`. */
+  inSubquery<T>(work: () => T, negations = 0): T {
+    return this.withNegations(negations, work);
+  }
+
+  private withNegations<T>(negations: number, work: () => T): T {
+    const outer = this.negations;
+    this.negations = negations;
+    try {
+      return work();
+    } finally {
+      this.negations = outer;
+    }
+  }
 
   /**
    * The view's tests on a node or relationship variable (valid on the as-of day, not INFERRED
@@ -173,7 +202,11 @@ export class FilterCompiler {
       const inner = filter[quantifier] as Record<string, unknown> | null | undefined;
       if (inner === undefined || inner === null) continue;
       quantified = true;
-      const predicate = this.farEnd(spec, inner, other, depth + 1);
+      // `all` is NOT EXISTS { … WHERE NOT (condition) }: one negation inside the subquery.
+      const predicate = this.inSubquery(
+        () => this.farEnd(spec, inner, other, depth + 1),
+        quantifier === 'all' ? 1 : 0,
+      );
       if (quantifier === 'some')
         parts.push(`EXISTS { MATCH ${pattern} WHERE ${within(predicate)} }`);
       else if (quantifier === 'none')
@@ -332,9 +365,10 @@ export class FilterCompiler {
         if (items.length > 0) parts.push(`(${items.join(name === 'AND' ? ' AND ' : ' OR ')})`);
         else parts.push(name === 'AND' ? 'true' : 'false');
       } else if (name === 'NOT') {
-        parts.push(
-          `NOT (${this.compile(value as Record<string, unknown>, label, variable, depth + 1)})`,
+        const negated = this.negated(() =>
+          this.compile(value as Record<string, unknown>, label, variable, depth + 1),
         );
+        parts.push(`NOT (${negated})`);
       } else if (name === 'within' && label === 'Theme') {
         parts.push(
           `EXISTS { MATCH (${variable})-[:BROADER*0..]->(:Theme {id: ${this.param(value)}}) }`,
@@ -359,10 +393,14 @@ export class FilterCompiler {
   }
 
   /**
-   * Conditions on one property, each a definite true or false: a condition on a missing value is
-   * false (not null), so `NOT` turns it into true and `all` counts an item without the value as
-   * failing the condition, as the README states. Written as "… AND property IS NOT NULL" rather
-   * than coalesce(…, false), so the planner can still seek a property index on the comparison.
+   * Conditions on one property, each a definite true or false where it matters: a condition on a
+   * missing value is false (not null), so `NOT` turns it into true and `all` counts an item
+   * without the value as failing the condition, as the README states. Written as "… AND property
+   * IS NOT NULL" rather than coalesce(…, false), so the planner can still seek a property index on
+   * the comparison. Under no negation (or an even number) null and false filter alike, and the
+   * comparison stands alone: the redundant "IS NOT NULL" made Neo4j's planner take a condition
+   * for far rarer than it is (a nested filter on the 2,000-city graph scanned all units instead of
+   * reading them in key order and stopping at the page).
    */
   private scalar(
     property: string,
@@ -373,7 +411,9 @@ export class FilterCompiler {
     const parts: string[] = [];
     const { kind } = spec;
     const definite = (predicate: string, ...present: string[]) =>
-      `(${predicate} AND ${present.map((p) => `${p} IS NOT NULL`).join(' AND ')})`;
+      this.negations % 2 === 0
+        ? `(${predicate})`
+        : `(${predicate} AND ${present.map((p) => `${p} IS NOT NULL`).join(' AND ')})`;
     const test = (op: (x: string) => string) =>
       spec.list
         ? `any(x IN coalesce(${property}, []) WHERE ${definite(op('x'), 'x')})`

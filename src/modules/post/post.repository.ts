@@ -56,7 +56,9 @@ class PostFilterCompiler {
       // has neither. BELONGS_TO is undated, so only the city is tested against the view.
       const c = `pc${this.counter++}`;
       const predicate = [
-        this.compiler.compile(where.city as Record<string, unknown>, 'City', c, depth + 1),
+        this.compiler.inSubquery(() =>
+          this.compiler.compile(where.city as Record<string, unknown>, 'City', c, depth + 1),
+        ),
         ...this.compiler.validity(c),
       ].join(' AND ');
       parts.push(`EXISTS { MATCH (h)-[:BELONGS_TO*0..1]->(${c}:City) WHERE ${predicate} }`);
@@ -68,7 +70,10 @@ class PostFilterCompiler {
       if (compiled.length === 0) parts.push(op === 'AND' ? 'true' : 'false');
       else parts.push(`(${compiled.join(op === 'AND' ? ' AND ' : ' OR ')})`);
     }
-    if (where.NOT) parts.push(`NOT (${this.compile(where.NOT, depth + 1)})`);
+    if (where.NOT) {
+      const negated = this.compiler.negated(() => this.compile(where.NOT, depth + 1));
+      parts.push(`NOT (${negated})`);
+    }
     return parts.length > 0 ? parts.join(' AND ') : 'true';
   }
 }
