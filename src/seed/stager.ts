@@ -105,7 +105,7 @@ export class Stager {
     this.relations = new Map();
     this.size = 0;
     await this.submit(async () => {
-      const written = await this.db.executeWrite(async (tx) => {
+      const { nodeAnswers, relationAnswers, same } = await this.db.executeWrite(async (tx) => {
         const { nodeLists, relationLists, same } = this.options.compare
           ? await this.withoutUnchanged(tx, nodes, relations)
           : { nodeLists: nodes, relationLists: relations, same: { nodes: 0, relations: 0 } };
@@ -128,7 +128,6 @@ export class Stager {
           same,
         };
       });
-      const { nodeAnswers, relationAnswers, same } = written;
       this.tally.nodes.unchanged += same.nodes;
       this.tally.relations.unchanged += same.relations;
       for (const [type, list, answers] of nodeAnswers) this.countNodes(type, list, answers);

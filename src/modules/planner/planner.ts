@@ -67,22 +67,23 @@ interface Walk {
   info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
 }
 
-/** All fields named `name` in the selection sets, through fragments (no type to decide on). */
-function childFields(walk: Walk, nodes: readonly FieldNode[], name: string): FieldNode[] {
+/** Every field of the selection sets at their own level, through fragments (no type to decide on). */
+function levelFields(walk: Walk, nodes: readonly FieldNode[]): FieldNode[] {
   const out: FieldNode[] = [];
   const visit = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name) out.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet);
-      } else {
-        visit(walk.info.fragments[selection.name.value]?.selectionSet);
-      }
+      if (selection.kind === Kind.FIELD) out.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(walk.info.fragments[selection.name.value]?.selectionSet);
     }
   };
   for (const node of nodes) visit(node.selectionSet);
   return out;
+}
+
+/** All fields named `name` in the selection sets, through fragments. */
+function childFields(walk: Walk, nodes: readonly FieldNode[], name: string): FieldNode[] {
+  return levelFields(walk, nodes).filter((field) => field.name.value === name);
 }
 
 /** True when a `document` field is asked for anywhere below these fields. */
@@ -155,20 +156,6 @@ function farFieldName(field: RelationField): string {
   }
 }
 
-/** The names of everything an item selects (through fragments), at its own level. */
-function itemFieldNames(walk: Walk, items: readonly FieldNode[]): Set<string> {
-  const names = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(walk.info.fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const item of items) visit(item.selectionSet);
-  return names;
-}
-
 /**
  * True when the items select nothing of the relationship itself (only the far node): the
  * statement then reads none of its properties instead of all of them (on the national graph, a city
@@ -176,10 +163,9 @@ function itemFieldNames(walk: Walk, items: readonly FieldNode[]): Set<string> {
  */
 function needsOnlyFarNode(walk: Walk, field: RelationField, items: readonly FieldNode[]): boolean {
   const far = farFieldName(field);
-  for (const name of itemFieldNames(walk, items)) {
-    if (name !== far && name !== '__typename') return false;
-  }
-  return true;
+  return levelFields(walk, items).every(
+    (field) => field.name.value === far || field.name.value === '__typename',
+  );
 }
 
 const VALIDITY = Object.values(VALIDITY_PROPERTIES);

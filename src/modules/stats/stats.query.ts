@@ -16,6 +16,9 @@ function checkName(name: string): string {
   return name;
 }
 
+/** The label of an entity bucket: its name, or what stands for a name on its label. */
+const entityLabel = (d: string) => `coalesce(${d}.name, ${d}.labelEn, ${d}.title, ${d}.id)`;
+
 /**
  * The bucket key a node `d` gives, as a map {key, label, uncertain}, the key alone (`value`) and
  * the condition under which it gives one at all.
@@ -28,7 +31,7 @@ export function keyOf(
   if (key.kind === 'entity') {
     return {
       condition: key.topConcepts ? `${d}.topConcept = true` : 'true',
-      map: `{key: ${d}.id, label: coalesce(${d}.name, ${d}.labelEn, ${d}.title, ${d}.id), uncertain: false}`,
+      map: `{key: ${d}.id, label: ${entityLabel(d)}, uncertain: false}`,
       value: `${d}.id`,
     };
   }
@@ -163,10 +166,10 @@ export interface CountStatement {
 
 /**
  * The Cypher pieces that turn the key lists `k0`, `k1` of each member into buckets: unwind each
- * (a member without a value gets the null bucket), group by the keys and labels (by the node,
- * for a dimension keyed by an entity — `entityKeyed[i]`, which must match the key `dimensionKeys`
- * gave: its key and label are read once per bucket), and flag a
- * bucket member as uncertain when any of its keys is (an entity never is). Shared by counts and
+ * (a member without a value gets the null bucket), group by the keys and labels, and flag a
+ * bucket member as uncertain when any of its keys is. A dimension keyed by an entity
+ * (`entityKeyed[i]`, which must match the keys `dimensionKeys` gave) is grouped by the node, whose
+ * key and label are read once per bucket; an entity key is never uncertain. Shared by counts and
  * funding sums.
  */
 export function grouping(entityKeyed: readonly boolean[]) {
@@ -185,7 +188,7 @@ export function grouping(entityKeyed: readonly boolean[]) {
     bucketKeys: `[${indices
       .map((i) =>
         byNode(i)
-          ? `{key: node${i}.id, label: coalesce(node${i}.name, node${i}.labelEn, node${i}.title, node${i}.id)}`
+          ? `{key: node${i}.id, label: ${entityLabel(`node${i}`)}}`
           : `{key: key${i}, label: label${i}}`,
       )
       .join(', ')}]`,
