@@ -437,7 +437,7 @@ describe('response size limit', () => {
     });
     expect(byGet.status).toBe(400);
     expect(byGet.headers.get('cache-control')).toBe('no-store');
-    expect(byGet.headers.get('etag')).not.toMatch(/^W\/"[0-9a-f]{20}"$/);
+    expect(byGet.headers.get('etag')).toBeNull();
     await stillAnswers(capped.url);
     await capped.close();
     capped = await startTestApi({ limits: { maxResponseBytes: size } });

@@ -6,7 +6,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { printSchema } from 'graphql';
 import {
@@ -36,6 +35,8 @@ import { CONTEXT_FILE } from '../modules/export/jsonld';
 import { buildDigest } from './build-digest';
 import { createContext, type Context } from './context';
 import { DataVersion } from './data-version';
+import { clientAddressOf, trustFunction } from './client-address';
+import { graphqlHandler, graphqlRoute, isGraphqlPath } from './graphql-handler';
 import { DEFAULT_MAX_AGE_SECONDS, graphqlEtag, graphqlNotModified } from './http-cache';
 import { graphqlLimits, jsonErrorHandler, rateLimiter, tokenLimit } from './limits';
 import { buildAppSchema } from './schema';
@@ -182,7 +183,9 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   const app = express();
   app.disable('x-powered-by');
   // Whose X-Forwarded-For names the client (the rate limit's key); nobody's by default.
-  app.set('trust proxy', options.trustProxy ?? false);
+  const trust = trustFunction(options.trustProxy ?? false);
+  const clientAddress = clientAddressOf(trust);
+  app.set('trust proxy', trust);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -207,39 +210,40 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
   });
   const limiter = rateLimiter(
     { limit: limits.rateLimit, windowSeconds: limits.rateLimitWindowSeconds },
+    clientAddress,
     logger,
     rateLimitStore,
   );
-  app.use(
-    '/graphql',
-    limiter,
-    graphqlNotModified(dataVersion, build, maxAgeSeconds),
-    express.json({ limit: limits.maxBodyBytes }),
-    tokenLimit(limits.maxTokens),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        let principal;
-        try {
-          principal = await credentials(req.headers.authorization);
-        } catch (error) {
-          // For whoever watches for guessing; the reason never holds the credential itself.
-          if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
-            logger.info({ reason: error.message, ip: req.ip }, 'credential refused');
-          }
-          // Refused before any field runs: 401 (or 503), not Apollo's "Context creation failed".
-          throw credentialRefusal(error, () => db.health.retryAfterSeconds());
+  const graphql = graphqlRoute(
+    [
+      limiter,
+      graphqlNotModified(dataVersion, build, maxAgeSeconds),
+      express.json({ limit: limits.maxBodyBytes }),
+      tokenLimit(limits.maxTokens),
+    ],
+    graphqlHandler(apollo, async (req) => {
+      let principal;
+      try {
+        principal = await credentials(req.headers.authorization);
+      } catch (error) {
+        // For whoever watches for guessing; the reason never holds the credential itself.
+        if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) {
+          logger.info({ reason: error.message, ip: clientAddress(req) }, 'credential refused');
         }
-        return createContext(
-          db,
-          logger,
-          options.resultCaps,
-          options.planner ?? true,
-          principal,
-          credentials.forget,
-          curation,
-        );
-      },
+        // Refused before any field runs: 401 (or 503), not Apollo's "Context creation failed".
+        throw credentialRefusal(error, () => db.health.retryAfterSeconds());
+      }
+      return createContext(
+        db,
+        logger,
+        options.resultCaps,
+        options.planner ?? true,
+        principal,
+        credentials.forget,
+        curation,
+      );
     }),
+    logger,
   );
   app.use(
     '/export',
@@ -255,7 +259,10 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
     }),
   );
   app.use(jsonErrorHandler(logger));
-  httpServer.on('request', app);
+  httpServer.on('request', (req, res) => {
+    if (isGraphqlPath(req.url)) graphql(req, res);
+    else app(req, res);
+  });
   return { app, apollo, httpServer, sharedStore: store };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataVersion } from './data-version';
 
 /**
@@ -57,7 +57,7 @@ const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'
  * `apollo-require-preflight` / `x-apollo-operation-name` header. Anything else goes on to Apollo,
  * which refuses it.
  */
-export function isPreflighted(req: Request): boolean {
+export function isPreflighted(req: IncomingMessage): boolean {
   const contentType = req.headers['content-type'];
   if (contentType !== undefined) {
     const essence = contentType.split(';')[0]!.trim().toLowerCase();
@@ -81,7 +81,7 @@ export function graphqlNotModified(
   buildDigest: string,
   maxAgeSeconds: number,
 ) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> => {
     if (
       req.method !== 'GET' ||
       !req.headers['if-none-match'] ||
@@ -104,8 +104,8 @@ export function graphqlNotModified(
     if (ifNoneMatchAny(req.headers['if-none-match'])) {
       // `*` asks "is there a current answer?", which only running the query can tell: an invalid
       // query or one that answers errors has none. The query runs, and the header becomes the
-      // concrete ETag, which Express compares with the one a successful answer gets (errors get
-      // none), so only a successful answer turns into a 304.
+      // concrete ETag, which the etag plugin compares with the one a successful answer gets
+      // (errors get none), so only a successful answer turns into a 304.
       req.headers['if-none-match'] = etag;
       next();
       return;
@@ -113,7 +113,8 @@ export function graphqlNotModified(
     if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
       res.setHeader('ETag', etag);
       res.setHeader('Cache-Control', cacheControl(maxAgeSeconds));
-      res.status(304).end();
+      res.statusCode = 304;
+      res.end();
       return;
     }
     // Otherwise only a successful, cacheable answer gets the ETag (set by the Apollo plugin).

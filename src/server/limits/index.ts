@@ -5,8 +5,8 @@ import { armorProtection } from './armor';
 import { queryCostPlugin } from './query-cost';
 import { responseSizeLimit } from './response-size';
 
-export { jsonErrorHandler } from './http-errors';
-export { rateLimiter } from './rate-limit';
+export { answerHttpError, jsonErrorHandler } from './http-errors';
+export { rateLimiter, type NodeMiddleware } from './rate-limit';
 export { tokenLimit } from './token-limit';
 
 /**

@@ -1,22 +1,31 @@
-import type { Request, Response } from 'express';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { tokenLimit } from './token-limit';
 
-/** Runs the middleware on a POST body: 'next' when it lets the request go on, else the status. */
-function run(middleware: ReturnType<typeof tokenLimit>, query: string): 'next' | number {
+/**
+ * Runs the middleware on a POST body (or a GET URL): 'next' when it lets the request go on,
+ * else the status it answered with.
+ */
+function run(
+  middleware: ReturnType<typeof tokenLimit>,
+  query: string,
+  method: 'POST' | 'GET' = 'POST',
+): 'next' | number {
+  const req = Object.assign(new IncomingMessage(new Socket()), {
+    method,
+    url: `/graphql?${new URLSearchParams({ query }).toString()}`,
+    ...(method === 'POST' ? { body: { query } } : {}),
+  });
+  const res = new ServerResponse(req);
   let outcome: 'next' | number | undefined;
-  const res = {
-    status(code: number) {
-      outcome = code;
-      return this;
-    },
-    json() {
-      return this;
-    },
-  };
-  middleware({ method: 'POST', body: { query } } as Request, res as unknown as Response, () => {
+  middleware(req, res, () => {
     outcome = 'next';
   });
-  return outcome!;
+  if (outcome === undefined) {
+    expect(res.getHeader('content-type')).toBe('application/json; charset=utf-8');
+    outcome = res.statusCode;
+  }
+  return outcome;
 }
 
 describe('tokenLimit', () => {
@@ -30,6 +39,12 @@ describe('tokenLimit', () => {
     expect(run(limit, fields(4))).toBe(400);
     expect(run(limit, fields(4))).toBe(400);
     expect(run(limit, fields(3))).toBe('next');
+  });
+
+  it('counts the query of a GET request from its URL', () => {
+    const limit = tokenLimit(5);
+    expect(run(limit, fields(3), 'GET')).toBe('next');
+    expect(run(limit, fields(4), 'GET')).toBe(400);
   });
 
   it('lets a document with a syntax error go on to Apollo, every time', () => {

@@ -1,5 +1,5 @@
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BoundedCache } from '../../common/bounded-cache';
 import { ErrorCode } from '../../common/errors';
 import { sendJsonError } from './http-errors';
@@ -14,9 +14,12 @@ class TokenLimitExceeded extends Error {}
 const ACCEPTED_ENTRIES = 500;
 const ACCEPTED_MAX_LENGTH = 16_384;
 
-/** The query text of a GraphQL POST body or GET request, when there is one. */
-function queryText(req: Request): string | undefined {
-  const body: unknown = req.method === 'GET' ? req.query : req.body;
+/** The query text of a GraphQL POST body (parsed by then) or GET request, when there is one. */
+function queryText(req: IncomingMessage & { body?: unknown }): string | undefined {
+  if (req.method === 'GET') {
+    return new URLSearchParams(req.url?.split('?')[1] ?? '').get('query') ?? undefined;
+  }
+  const body = req.body;
   const query = body && typeof body === 'object' ? (body as { query?: unknown }).query : undefined;
   return typeof query === 'string' ? query : undefined;
 }
@@ -31,7 +34,11 @@ function queryText(req: Request): string | undefined {
  */
 export function tokenLimit(maxTokens: number) {
   const accepted = new BoundedCache<string, true>(ACCEPTED_ENTRIES);
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (
+    req: IncomingMessage & { body?: unknown },
+    res: ServerResponse,
+    next: () => void,
+  ): void => {
     const query = queryText(req);
     if (query === undefined || accepted.get(query)) {
       next();
