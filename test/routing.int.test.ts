@@ -84,16 +84,20 @@ describe('NEO4J_URI with the neo4j:// routing scheme', () => {
 
   /**
    * Two checks, because neither alone proves it. (1) Every session the API opens while answering
-   * GraphQL requests is watched at the driver: its access mode and whether a unit of work ran
-   * through `executeRead` or `executeWrite` — all must be READ. (2) That a READ transaction is a
-   * real read transaction and not a label: Neo4j itself refuses a write statement in one
+   * GraphQL requests is watched at the driver: its access mode, and whether its one unit of work
+   * ran through `executeRead`, `executeWrite` or as an auto-commit statement (`run`) — modes must
+   * all be READ, and no unit a write. (2) That a READ transaction is a real read transaction and
+   * not a label: Neo4j itself refuses a write statement in one, managed or auto-commit
    * (`Neo.ClientError.Statement.AccessMode`), also on this single instance, and nothing is written.
    * In a cluster that mode is what lets the driver send the transaction to a follower or a read
    * replica.
    */
   it('runs every GraphQL read in a READ transaction, which Neo4j keeps read-only', async () => {
     const db = api().db;
-    const opened: { mode: SessionConfig['defaultAccessMode']; units: ('READ' | 'WRITE')[] }[] = [];
+    const opened: {
+      mode: SessionConfig['defaultAccessMode'];
+      units: ('READ' | 'WRITE' | 'AUTO-COMMIT')[];
+    }[] = [];
     const original = db.driver.session.bind(db.driver);
     const spy = jest.spyOn(db.driver, 'session').mockImplementation((config?: SessionConfig) => {
       const session: Session = original(config);
@@ -101,6 +105,11 @@ describe('NEO4J_URI with the neo4j:// routing scheme', () => {
       opened.push(record);
       const read = session.executeRead.bind(session);
       const write = session.executeWrite.bind(session);
+      const run = session.run.bind(session);
+      session.run = ((...args: Parameters<Session['run']>) => {
+        record.units.push('AUTO-COMMIT');
+        return run(...args);
+      }) as Session['run'];
       session.executeRead = (work, txConfig) => {
         record.units.push('READ');
         return read(work, txConfig);
@@ -128,7 +137,11 @@ describe('NEO4J_URI with the neo4j:// routing scheme', () => {
     expect(opened.length).toBeGreaterThan(0);
     expect(opened.length).toBe(db.transactions - before);
     expect(opened.filter((s) => s.mode !== neo4j.session.READ)).toEqual([]);
-    expect(opened.flatMap((s) => s.units)).toEqual(opened.map(() => 'READ'));
+    // One unit of work per session: a managed READ transaction, or one auto-commit statement in
+    // the session's READ mode (readStatement), which Neo4j enforces just the same (below).
+    expect(opened.map((s) => s.units.length)).toEqual(opened.map(() => 1));
+    expect(opened.flatMap((s) => s.units).filter((unit) => unit === 'WRITE')).toEqual([]);
+    expect(opened.flatMap((s) => s.units)).toContain('AUTO-COMMIT');
 
     const id = randomUUID();
     const refused = await db
@@ -136,6 +149,13 @@ describe('NEO4J_URI with the neo4j:// routing scheme', () => {
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DatabaseError);
     expect((refused as DatabaseError).message).toMatch(/Neo\.ClientError\.Statement\.AccessMode/);
+    const refusedAuto = await db
+      .readStatement(`CREATE (:${PROBE_LABEL} {id: $id})`, { id })
+      .catch((error: unknown) => error);
+    expect(refusedAuto).toBeInstanceOf(DatabaseError);
+    expect((refusedAuto as DatabaseError).message).toMatch(
+      /Neo\.ClientError\.Statement\.AccessMode/,
+    );
     const written = await db.executeRead(async (tx) => {
       const result = await tx.run(`MATCH (n:${PROBE_LABEL} {id: $id}) RETURN count(n) AS n`, {
         id,

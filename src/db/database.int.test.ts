@@ -129,3 +129,56 @@ describe('Database time limits', () => {
     }
   });
 });
+
+describe('readStatement (one statement, auto-commit)', () => {
+  it('answers the records and counts one transaction', async () => {
+    const db = createDatabase(loadConfig().neo4j);
+    try {
+      const before = db.transactions;
+      const result = await db.readStatement('UNWIND [1, 2, 3] AS x RETURN x * $k AS v', { k: 2 });
+      expect(result.records.map((r) => r.get('v') as number)).toEqual([2, 4, 6]);
+      expect(db.transactions - before).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('maps errors as executeRead does, without retrying a memory limit', async () => {
+    const config = loadConfig().neo4j;
+    const down = createDatabase({ ...config, uri: `bolt://127.0.0.1:${await closedPort()}` });
+    const db = createDatabase({ ...config, queryTimeoutMs: 300 });
+    const sessions = jest.spyOn(db.driver, 'session');
+    try {
+      const unavailable = await down.readStatement('RETURN 1').catch((e: unknown) => e);
+      expect(unavailable).toBeInstanceOf(DatabaseUnavailableError);
+
+      const memory = await db
+        .readStatement(
+          'UNWIND range(1, 50000000) AS x RETURN size(collect(x)) AS n',
+          {},
+          {
+            timeoutMs: 60_000,
+          },
+        )
+        .catch((e: unknown) => e);
+      expect(memory).toBeInstanceOf(QueryMemoryError);
+      expect(sessions).toHaveBeenCalledTimes(1);
+
+      expect(await db.readStatement(ENDLESS).catch((e: unknown) => e)).toBeInstanceOf(
+        QueryTimeoutError,
+      );
+      const own = await db.readStatement(ENDLESS, {}, { timeoutMs: 200 }).catch((e: unknown) => e);
+      expect(own).toBeInstanceOf(QueryTimeoutError);
+
+      const syntax = await db.readStatement('RETURN nonsense(').catch((e: unknown) => e);
+      expect(syntax).toBeInstanceOf(DatabaseError);
+      expect((syntax as Error).message).toMatch(/Neo\.ClientError\.Statement\.SyntaxError/);
+      // Every session was closed: the driver still runs work.
+      expect((await db.readStatement('RETURN 42 AS v')).records[0]!.get('v')).toBe(42);
+    } finally {
+      sessions.mockRestore();
+      await db.close();
+      await down.close();
+    }
+  });
+});

@@ -284,8 +284,9 @@ export async function writeDatasetState(
 }
 
 export async function readDatasetDigest(db: Database, dataset: string): Promise<string | null> {
-  const result = await db.executeRead((tx) =>
-    tx.run(`MATCH (d:Dataset {name: $dataset}) RETURN d.digest AS digest`, { dataset }),
+  const result = await db.readStatement(
+    `MATCH (d:Dataset {name: $dataset}) RETURN d.digest AS digest`,
+    { dataset },
   );
   return (result.records[0]?.get('digest') as string | undefined) ?? null;
 }
@@ -299,13 +300,9 @@ export interface DatasetState {
 
 /** Every dataset's digest and import time: what the API's data version is computed from. */
 export async function readDatasetStates(db: Database): Promise<DatasetState[]> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (d:Dataset)
+  const result = await db.readStatement(`MATCH (d:Dataset)
        RETURN d.name AS name, d.digest AS digest, toString(d.importedAt) AS importedAt
-       ORDER BY name`,
-    ),
-  );
+       ORDER BY name`);
   return result.records.map((r) => r.toObject() as DatasetState);
 }
 

@@ -290,8 +290,9 @@ export async function claimStaging(db: Database, dataset: string, importId: stri
 
 /** The import that owns the dataset's staging area now, if any. */
 export async function stagingOwner(db: Database, dataset: string): Promise<string | null> {
-  const result = await db.executeRead((tx) =>
-    tx.run(`MATCH (m:SeedImport {dataset: $dataset}) RETURN m.importId AS id`, { dataset }),
+  const result = await db.readStatement(
+    `MATCH (m:SeedImport {dataset: $dataset}) RETURN m.importId AS id`,
+    { dataset },
   );
   return (result.records[0]?.get('id') as string | undefined) ?? null;
 }
@@ -511,13 +512,11 @@ export async function findStale(
 /** The ids among `ids` that no live entity holds. */
 export async function missingEntities(db: Database, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `UNWIND $ids AS id
+  const result = await db.readStatement(
+    `UNWIND $ids AS id
        WITH id WHERE NOT EXISTS { MATCH (:Entity {id: id}) }
        RETURN collect(id) AS missing`,
-      { ids },
-    ),
+    { ids },
   );
   return new Set((result.records[0]?.get('missing') as string[]) ?? []);
 }

@@ -80,12 +80,10 @@ export async function insertApiKey(
 }
 
 export async function findApiKey(db: Database, id: string): Promise<StoredApiKey | null> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (k:ApiKey {id: $id})
+  const result = await db.readStatement(
+    `MATCH (k:ApiKey {id: $id})
        RETURN ${RECORD} AS key, k.hash AS hash, k.salt AS salt, k.kdf AS kdf`,
-      { id },
-    ),
+    { id },
   );
   const record = result.records[0];
   if (!record) return null;
@@ -104,14 +102,12 @@ export async function listApiKeys(
   db: Database,
   options: { includeRevoked: boolean },
 ): Promise<ApiKeyRecord[]> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (k:ApiKey)
+  const result = await db.readStatement(
+    `MATCH (k:ApiKey)
        WHERE $includeRevoked OR k.revokedAt IS NULL
        RETURN ${RECORD} AS key
        ORDER BY k.createdAt, k.id`,
-      { includeRevoked: options.includeRevoked },
-    ),
+    { includeRevoked: options.includeRevoked },
   );
   return result.records.map((r) => toRecord(r.get('key') as RawRecord));
 }

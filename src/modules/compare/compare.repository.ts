@@ -96,14 +96,12 @@ CALL (themes) {
   [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x')}] AS nodes
 }
 RETURN cities, themes, evidence, nodes`;
-  const result = await db.executeRead((tx) =>
-    tx.run(text, {
-      cities: cityKeys,
-      themes: themeKeys,
-      rollUp,
-      ...viewParams(view),
-    }),
-  );
+  const result = await db.readStatement(text, {
+    cities: cityKeys,
+    themes: themeKeys,
+    rollUp,
+    ...viewParams(view),
+  });
   const row = result.records[0]!;
   const toRecord = (r: RawRecord): EntityRecord => ({
     key: r.key,

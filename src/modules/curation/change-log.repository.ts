@@ -159,8 +159,8 @@ export async function changesOfFact(
      RETURN ${CHANGE_COLUMNS} ORDER BY c.seq`;
   const params = { key, kind: kind ?? null };
   const result =
-    'executeRead' in source
-      ? await source.executeRead((tx) => tx.run(statement, params))
+    'readStatement' in source
+      ? await source.readStatement(statement, params)
       : await source.run(statement, params);
   return result.records.map(changeOf);
 }
@@ -170,13 +170,11 @@ export async function changesOfProposals(
   db: Database,
   ids: readonly string[],
 ): Promise<Map<string, ChangeRecord[]>> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `UNWIND $ids AS id
+  const result = await db.readStatement(
+    `UNWIND $ids AS id
        MATCH (c:Change {proposal: id})
        RETURN ${CHANGE_COLUMNS} ORDER BY c.seq`,
-      { ids },
-    ),
+    { ids },
   );
   const out = new Map<string, ChangeRecord[]>();
   for (const change of result.records.map(changeOf)) {
@@ -207,21 +205,20 @@ export async function recentChanges(
   first: number,
   beforeSeq: number | null,
 ): Promise<{ changes: ChangeRecord[]; hasNextPage: boolean }> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (c:Change)
+  const result = await db.readStatement(
+    `MATCH (c:Change)
        WHERE ($before IS NULL OR c.seq < $before) AND ${CHANGE_FILTER}
        RETURN ${CHANGE_COLUMNS} ORDER BY c.seq DESC LIMIT $limit`,
-      { ...filter, before: beforeSeq, limit: neo4j.int(first + 1) },
-    ),
+    { ...filter, before: beforeSeq, limit: neo4j.int(first + 1) },
   );
   const changes = result.records.map(changeOf);
   return { changes: changes.slice(0, first), hasNextPage: changes.length > first };
 }
 
 export async function countChanges(db: Database, filter: ChangeFilter): Promise<number> {
-  const result = await db.executeRead((tx) =>
-    tx.run(`MATCH (c:Change) WHERE ${CHANGE_FILTER} RETURN count(c) AS count`, filter),
+  const result = await db.readStatement(
+    `MATCH (c:Change) WHERE ${CHANGE_FILTER} RETURN count(c) AS count`,
+    filter,
   );
   return result.records[0]!.get('count') as number;
 }
@@ -274,8 +271,8 @@ export async function proposalById(
 ): Promise<ProposalRecord | null> {
   const statement = `MATCH (p:Proposal {id: $id}) RETURN ${PROPOSAL_COLUMNS}`;
   const result =
-    'executeRead' in source
-      ? await source.executeRead((tx) => tx.run(statement, { id }))
+    'readStatement' in source
+      ? await source.readStatement(statement, { id })
       : await source.run(statement, { id });
   const row = result.records[0];
   return row ? proposalOf(row) : null;
@@ -285,8 +282,9 @@ export async function proposalsByIds(
   db: Database,
   ids: readonly string[],
 ): Promise<Map<string, ProposalRecord>> {
-  const result = await db.executeRead((tx) =>
-    tx.run(`UNWIND $ids AS id MATCH (p:Proposal {id: id}) RETURN ${PROPOSAL_COLUMNS}`, { ids }),
+  const result = await db.readStatement(
+    `UNWIND $ids AS id MATCH (p:Proposal {id: id}) RETURN ${PROPOSAL_COLUMNS}`,
+    { ids },
   );
   return new Map(result.records.map((r) => [proposalOf(r).id, proposalOf(r)]));
 }
@@ -321,21 +319,20 @@ export async function proposals(
   first: number,
   afterRevision: number | null,
 ): Promise<{ proposals: ProposalRecord[]; hasNextPage: boolean }> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (p:Proposal)
+  const result = await db.readStatement(
+    `MATCH (p:Proposal)
        WHERE ${PROPOSAL_FILTER} AND ($after IS NULL OR p.revision > $after)
        RETURN ${PROPOSAL_COLUMNS} ORDER BY p.revision LIMIT $limit`,
-      { ...filter, after: afterRevision, limit: neo4j.int(first + 1) },
-    ),
+    { ...filter, after: afterRevision, limit: neo4j.int(first + 1) },
   );
   const found = result.records.map(proposalOf);
   return { proposals: found.slice(0, first), hasNextPage: found.length > first };
 }
 
 export async function countProposals(db: Database, filter: ProposalFilter): Promise<number> {
-  const result = await db.executeRead((tx) =>
-    tx.run(`MATCH (p:Proposal) WHERE ${PROPOSAL_FILTER} RETURN count(p) AS count`, filter),
+  const result = await db.readStatement(
+    `MATCH (p:Proposal) WHERE ${PROPOSAL_FILTER} RETURN count(p) AS count`,
+    filter,
   );
   return result.records[0]!.get('count') as number;
 }

@@ -24,13 +24,11 @@ export async function entitiesByKeys(
   db: Database,
   keys: readonly string[],
 ): Promise<Map<string, EntityRecord>> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `UNWIND $keys AS key
+  const result = await db.readStatement(
+    `UNWIND $keys AS key
        MATCH (n:Entity {id: key})
        RETURN key, labels(n) AS labels, properties(n) AS props`,
-      { keys },
-    ),
+    { keys },
   );
   const out = new Map<string, EntityRecord>();
   for (const r of result.records) {
@@ -117,7 +115,7 @@ export async function pageOfLabel(
        RETURN n.id AS key, labels(n) AS labels, ${projection.props} AS props, ${sortValue(order, 'n')} AS sortValue,
               ${projection.planned} AS planned, ${projection.documents} AS documents,
               ${total ? 'total' : 'null'} AS total`;
-  const result = await db.executeRead((tx) => tx.run(statement, params));
+  const result = await db.readStatement(statement, params);
   const records = result.records.map((r) => ({
     record: toRecord(
       r.get('key') as string,
@@ -145,8 +143,9 @@ export async function countLabel(
   filter: CompiledFilter,
 ): Promise<number> {
   cypherName(label);
-  const result = await db.executeRead((tx) =>
-    tx.run(`${matchFiltered(label, filter)} RETURN count(n) AS count`, filter.params),
+  const result = await db.readStatement(
+    `${matchFiltered(label, filter)} RETURN count(n) AS count`,
+    filter.params,
   );
   return result.records[0]?.get('count') as number;
 }
@@ -210,8 +209,9 @@ export async function entitiesByRefs(
   db: Database,
   refs: readonly string[],
 ): Promise<Map<string, RefMatch>> {
-  const result = await db.executeRead((tx) =>
-    tx.run(`UNWIND $refs AS ref ${refMatch('ref')} RETURN ref, ${REF_COLUMNS}`, { refs }),
+  const result = await db.readStatement(
+    `UNWIND $refs AS ref ${refMatch('ref')} RETURN ref, ${REF_COLUMNS}`,
+    { refs },
   );
   const out = new Map<string, RefMatch>();
   for (const r of result.records) {
@@ -262,15 +262,13 @@ export async function entityByRefProjected(
   ref: string,
   projection: Projection,
 ): Promise<ProjectedMatch> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `${refMatch('$ref')}
+  const result = await db.readStatement(
+    `${refMatch('$ref')}
        WITH k, c, coalesce(k, c) AS n
        RETURN ${REF_COLUMNS}, n.id AS projectedKey,
               CASE WHEN n IS NULL THEN null ELSE ${projection.planned} END AS planned,
               CASE WHEN n IS NULL THEN null ELSE ${projection.documents} END AS documents`,
-      { ...projection.params, ref },
-    ),
+    { ...projection.params, ref },
   );
   const r = result.records[0]!;
   return {

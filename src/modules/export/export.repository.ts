@@ -79,15 +79,13 @@ export async function nodeBatch(
 ): Promise<ExportNode[]> {
   // Matching `:Label:Entity` lets the planner walk the Entity(id) index in order and stop at the
   // limit, instead of scanning and sorting the label on every page.
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (n:${cypherName(label)}:Entity)
+  const result = await db.readStatement(
+    `MATCH (n:${cypherName(label)}:Entity)
        WHERE n.id > $after
        RETURN n.id AS key, labels(n) AS labels, ${stamped('n')} AS props
        ORDER BY n.id
        LIMIT $limit`,
-      { after: afterKey, limit: neo4j.int(limit) },
-    ),
+    { after: afterKey, limit: neo4j.int(limit) },
   );
   return result.records.map((r) => toNode(r.toObject() as RawNode));
 }
@@ -99,38 +97,30 @@ export async function relationBatch(
   afterId: string,
   limit: number,
 ): Promise<ExportRelation[]> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (a:Entity)-[r:${cypherName(type)}]->(b:Entity)
+  const result = await db.readStatement(
+    `MATCH (a:Entity)-[r:${cypherName(type)}]->(b:Entity)
        WHERE r.id > $after
        RETURN r.id AS id, type(r) AS type, a.id AS from, labels(a) AS fromLabels,
               b.id AS to, labels(b) AS toLabels, ${stamped('r')} AS props
        ORDER BY r.id
        LIMIT $limit`,
-      { after: afterId, limit: neo4j.int(limit) },
-    ),
+    { after: afterId, limit: neo4j.int(limit) },
   );
   return result.records.map((r) => toRelation(r.toObject() as RawRelation));
 }
 
 export async function nodeFileStats(db: Database, label: NodeLabel): Promise<FileStats> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (n:${cypherName(label)}:Entity)
-       RETURN count(n) AS rows, coalesce(max(size(n.sourceIds)), 0) AS maxSources`,
-    ),
-  );
+  const result = await db.readStatement(`MATCH (n:${cypherName(label)}:Entity)
+       RETURN count(n) AS rows, coalesce(max(size(n.sourceIds)), 0) AS maxSources`);
   return result.records[0]!.toObject() as FileStats;
 }
 
 export async function relationFileStats(db: Database, type: RelationType): Promise<FileStats> {
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      // Between entities, as relationBatch reads them: relationships an import has staged
-      // between its not yet live nodes are not the graph's (README "Importing at scale").
-      `MATCH (:Entity)-[r:${cypherName(type)}]->(:Entity)
+  const result = await db.readStatement(
+    // Between entities, as relationBatch reads them: relationships an import has staged
+    // between its not yet live nodes are not the graph's (README "Importing at scale").
+    `MATCH (:Entity)-[r:${cypherName(type)}]->(:Entity)
        RETURN count(r) AS rows, coalesce(max(size(r.sourceIds)), 0) AS maxSources`,
-    ),
   );
   return result.records[0]!.toObject() as FileStats;
 }

@@ -32,16 +32,13 @@ export async function shortestPaths(
 ): Promise<PathRecord[]> {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
     throw new Error(`bad maxHops ${maxHops}`);
-  const result = await db.executeRead(
-    (tx) =>
-      tx.run(
-        `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+  const result = await db.readStatement(
+    `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
          MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
          WITH p LIMIT $first
          RETURN [n IN nodes(p) | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
                 [r IN relationships(p) | {type: type(r), startKey: startNode(r).id, props: properties(r)}] AS rels`,
-        { from: fromKey, to: toKey, first: neo4j.int(first) },
-      ),
+    { from: fromKey, to: toKey, first: neo4j.int(first) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );
   return result.records.map((r) => ({
@@ -72,10 +69,8 @@ export async function neighbourhoodOf(
   truncated: boolean;
 }> {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`bad depth ${depth}`);
-  const result = await db.executeRead(
-    (tx) =>
-      tx.run(
-        `MATCH (a:Entity {id: $key})
+  const result = await db.readStatement(
+    `MATCH (a:Entity {id: $key})
          CALL (a) {
            MATCH p = ANY SHORTEST (a)-[]-{0,${depth}}(n:Entity)
            RETURN n, length(p) AS d
@@ -99,8 +94,7 @@ export async function neighbourhoodOf(
          WITH nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
          RETURN truncated, [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
                 [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels`,
-        { key, maxNodes: neo4j.int(caps.maxNodes), maxEdges: neo4j.int(caps.maxEdges) },
-      ),
+    { key, maxNodes: neo4j.int(caps.maxNodes), maxEdges: neo4j.int(caps.maxEdges) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );
   const record = result.records[0];

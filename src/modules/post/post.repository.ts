@@ -138,7 +138,7 @@ RETURN r.id AS id, properties(r) AS rel, ${end('p')} AS person, ${end('h')} AS h
 ORDER BY ${keyset.orderBy}
 LIMIT $limit`;
   const params = { ...filter.params, ...keyset.params, limit: neo4j.int(first + 1) };
-  const result = await db.executeRead((tx) => tx.run(statement, params));
+  const result = await db.readStatement(statement, params);
   const posts = result.records.map((r) => ({
     id: r.get('id') as string,
     rel: plain(r.get('rel') as Record<string, unknown>),
@@ -150,8 +150,9 @@ LIMIT $limit`;
 }
 
 export async function countPosts(db: Database, filter: CompiledFilter): Promise<number> {
-  const result = await db.executeRead((tx) =>
-    tx.run(`MATCH ${PATTERN} WHERE ${filter.predicate} RETURN count(r) AS count`, filter.params),
+  const result = await db.readStatement(
+    `MATCH ${PATTERN} WHERE ${filter.predicate} RETURN count(r) AS count`,
+    filter.params,
   );
   return result.records[0]?.get('count') as number;
 }

@@ -66,13 +66,11 @@ export async function relationByKeys(
   keys: readonly string[],
 ): Promise<Map<string, RelationResult>> {
   const cypher = relationCypher(read, 'n', 'x');
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `UNWIND $keys AS key
+  const result = await db.readStatement(
+    `UNWIND $keys AS key
        MATCH (n:Entity {id: key})
        RETURN key, ${cypher.items} AS items, ${cypher.total} AS total`,
-      { ...cypher.params, keys },
-    ),
+    { ...cypher.params, keys },
   );
   const out = new Map<string, RelationResult>();
   for (const r of result.records) {

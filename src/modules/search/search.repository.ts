@@ -27,9 +27,8 @@ export async function searchEntities(
   count = true,
 ): Promise<{ rows: SearchRow[]; total: number; exact: boolean }> {
   const end = Math.max(skip, Math.min(skip + limit, cap));
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
+  const result = await db.readStatement(
+    `CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
        WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
        WITH node, score LIMIT $take
        WITH collect({node: node, score: score}) AS hits
@@ -37,14 +36,13 @@ export async function searchEntities(
        UNWIND (CASE WHEN page = [] THEN [null] ELSE page END) AS hit
        RETURN hit.node.id AS key, labels(hit.node) AS labels, properties(hit.node) AS props,
               hit.score AS score, found`,
-      {
-        query: lucene,
-        labels,
-        skip: neo4j.int(skip),
-        end: neo4j.int(end),
-        take: neo4j.int((count ? cap : end) + 1),
-      },
-    ),
+    {
+      query: lucene,
+      labels,
+      skip: neo4j.int(skip),
+      end: neo4j.int(end),
+      take: neo4j.int((count ? cap : end) + 1),
+    },
   );
   const found = (result.records[0]?.get('found') as number | undefined) ?? 0;
   const rows = result.records

@@ -80,7 +80,7 @@ RETURN ${rec('c')} AS city,
   [o IN funders | ${rec('o')}] AS funders,
   [e IN events | ${rec('e')}] AS events,
   [r IN dated | {type: type(r), props: properties(r), from: ${rec('startNode(r)')}, to: ${rec('endNode(r)')}}] AS dated`;
-  const result = await db.executeRead((tx) => tx.run(text, { key, rollUp, ...viewParams(view) }));
+  const result = await db.readStatement(text, { key, rollUp, ...viewParams(view) });
   const row = result.records[0];
   if (!row) return null;
   const toRecord = (r: RawRecord): EntityRecord => ({

@@ -55,7 +55,7 @@ export async function fundingByDimensions(
   if (!statement) return { total: 0, buckets: [] };
   const params = { ...statement.params };
   if (params.memberLimit !== undefined) params.memberLimit = neo4j.int(memberLimit);
-  const result = await db.executeRead((tx) => tx.run(statement.text, params));
+  const result = await db.readStatement(statement.text, params);
   const row = result.records[0];
   type Raw = Omit<RawFundingBucket, 'type' | 'statements'> & {
     kind: string;

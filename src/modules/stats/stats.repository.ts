@@ -36,7 +36,7 @@ export async function countByDimensions(
   const params: Record<string, unknown> = { ...filter.params, ...statement.params };
   // JavaScript numbers travel as floats; a list slice takes only an integer.
   if (params.memberLimit !== undefined) params.memberLimit = neo4j.int(memberLimit);
-  const result = await db.executeRead((tx) => tx.run(statement.text, params));
+  const result = await db.readStatement(statement.text, params);
   const row = result.records[0];
   return {
     total: (row?.get('total') as number | undefined) ?? 0,
@@ -69,7 +69,7 @@ export async function citedBehindMembers(
     ...statement.params,
     items: items.map((item, i) => ({ i: neo4j.int(i), ...item })),
   };
-  const result = await db.executeRead((tx) => tx.run(statement.text, params));
+  const result = await db.readStatement(statement.text, params);
   const out: CitedElement[][] = items.map(() => []);
   for (const r of result.records) out[r.get('i') as number] = r.get('cited') as CitedElement[];
   return out;

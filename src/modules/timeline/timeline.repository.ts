@@ -118,9 +118,8 @@ export interface TimelineScope {
  */
 export async function factsOfCities(db: Database, scope: TimelineScope): Promise<ScopedFact[]> {
   const dated = DATED_TYPES.join('|');
-  const result = await db.executeRead((tx) =>
-    tx.run(
-      `MATCH (c:City:Entity) WHERE $cityIds IS NULL OR c.id IN $cityIds
+  const result = await db.readStatement(
+    `MATCH (c:City:Entity) WHERE $cityIds IS NULL OR c.id IN $cityIds
        WITH c,
          ${reach(CITY_UNITS)} AS units,
          ${reach(CITY_PEOPLE)} AS people,
@@ -164,14 +163,13 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
            to: {key: endNode(r).id, labels: labels(endNode(r)), props: properties(endNode(r))}
          } END AS rel,
          themes`,
-      {
-        cityIds: scope.cityIds,
-        themes: scope.themes,
-        from: scope.from,
-        to: scope.to,
-        first: neo4j.int(scope.first),
-      },
-    ),
+    {
+      cityIds: scope.cityIds,
+      themes: scope.themes,
+      from: scope.from,
+      to: scope.to,
+      first: neo4j.int(scope.first),
+    },
   );
   const record = (raw: { key: string; labels: string[]; props: Record<string, unknown> }) => ({
     key: raw.key,
