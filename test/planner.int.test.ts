@@ -72,6 +72,13 @@ const DEEP: Record<string, string> = {
       titled: posts { roleTitle since { edtf } person { key } }
       participations { programme { key } }
       funded: participations { programme { key } funding { amount currency } } } } }`,
+  'documents cited by links inside a connection': `{
+    themes(first: 100) { nodes { key addressedBy(first: 3) { nodes { sources { quote document { title } } node { key } } } } } }`,
+  'documents cited by a relationship, by its far node, and by both': `{
+    programmes(first: 50) { nodes { key
+      byLink: participants { sources { document { title } } city { key } }
+      byNode: participants { city { key sources { document { title } } } }
+      byBoth: participants { sources { document { key } } city { key sources { document { key title } } } } } } }`,
   'themes with their paged addressedBy': `{
     themes(first: 100) { nodes { key narrower { node { key } } addressedBy(first: 3) { totalCount pageInfo { hasNextPage } edges { cursor node { node { id } } } } } } }`,
 };

@@ -57,7 +57,7 @@ interface PlannedRelation {
   label: NodeLabel | null;
   read: RelationRead;
   child: PlanNode;
-  /** Read the documents the relationship and its far node cite. */
+  /** Read the documents the relationship cites (its items ask for `sources { document }`). */
   documents: boolean;
   /** Read the relationship's properties (false: none; the items ask only for the far node). */
   relationshipProps: boolean;
@@ -240,7 +240,7 @@ function planNode(
           childFields(walk, items, farFieldName(found.field)),
           read.view,
         ),
-        documents: asksForDocuments(walk, fieldNodes),
+        documents: asksForDocuments(walk, items),
         relationshipProps: !needsOnlyFarNode(walk, found.field, items),
       });
     }
@@ -314,8 +314,7 @@ function projectionOf(plan: PlanNode, root: string): Projection {
         planned: (m) => mapOf(relation.child, m),
         props: (m) => propsOf(relation.child, m),
         rel: relation.relationshipProps ? undefined : () => 'null',
-        // The documents cited by the relationship (its link's sources) or by the far node.
-        documents: relation.documents || relation.child.documents,
+        documents: { relationship: relation.documents, node: relation.child.documents },
       });
       Object.assign(params, cypher.params);
       const value = `{items: ${cypher.items}, total: ${cypher.total}}`;

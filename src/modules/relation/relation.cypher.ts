@@ -29,8 +29,8 @@ export interface Nested {
   props(far: string): string;
   /** The relationship's properties the selection needs (default: all of them; 'null': none). */
   rel?: (relationship: string) => string;
-  /** Also read the cited documents of the relationship and the far node. */
-  documents: boolean;
+  /** Also read the documents cited by the relationship (the link's `sources`), by the far node. */
+  documents: { relationship: boolean; node: boolean };
 }
 
 /** The relation as Cypher expressions on a bound parent variable, with their parameters. */
@@ -98,7 +98,11 @@ export function relationCypher(
   const value = read.order ? sortValue(read.order, m) : 'null';
   const planned = nested ? nested.planned(m) : 'null';
   const props = nested ? nested.props(m) : `properties(${m})`;
-  const documents = nested?.documents ? citedDocuments(r, m) : 'null';
+  // Only the citations asked for: a document travels once per item that cites it.
+  const citing = [nested?.documents.relationship && r, nested?.documents.node && m].filter(
+    (holder): holder is string => typeof holder === 'string',
+  );
+  const documents = citing.length > 0 ? citedDocuments(...citing) : 'null';
   const relProps = nested?.rel ? nested.rel(r) : `properties(${r})`;
   const labels = field.to.length > 1 ? `labels(${m})` : 'null';
   // A hop over several steps can reach one far end by several paths (a kreisfreie Stadt lies in
