@@ -1,3 +1,4 @@
+import '../src/cli/production-env';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -468,7 +469,8 @@ function calibration(client: GraphqlClient, peer?: GraphqlClient): Case {
 }
 
 async function runCypher(db: Database, c: Case): Promise<Row[]> {
-  const result = await db.executeRead((tx) => tx.run(c.cypher, c.params));
+  // One auto-commit statement, as the API runs its own (Database.readStatement).
+  const result = await db.readStatement(c.cypher, c.params);
   const rows = result.records.map((r) => r.toObject() as Row);
   return c.toRows ? c.toRows(rows) : rows;
 }
@@ -696,10 +698,18 @@ interface Statement {
   params: Record<string, unknown>;
 }
 
-/** Records every statement the app runs through `db.executeRead` until `stop()`. */
+/**
+ * Records every statement the app runs through `db.readStatement` or inside `db.executeRead`
+ * until `stop()`.
+ */
 function recordStatements(db: Database): { statements: Statement[]; stop(): void } {
   const original = db.executeRead.bind(db);
+  const originalStatement = db.readStatement.bind(db);
   const statements: Statement[] = [];
+  db.readStatement = (text, params = {}, options) => {
+    statements.push({ text, params: params as Record<string, unknown> });
+    return originalStatement(text, params, options);
+  };
   db.executeRead = <T>(work: Work<T>): Promise<T> =>
     original((tx) =>
       work(
@@ -721,6 +731,7 @@ function recordStatements(db: Database): { statements: Statement[]; stop(): void
     statements,
     stop() {
       db.executeRead = original;
+      db.readStatement = originalStatement;
     },
   };
 }
@@ -771,15 +782,19 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
  */
 async function timeSplit(db: Database, c: Case, runs: number): Promise<string> {
   const original = db.executeRead.bind(db);
+  const originalStatement = db.readStatement.bind(db);
   let intervals: [number, number][] = [];
-  db.executeRead = async <T>(work: Work<T>): Promise<T> => {
+  const timed = async <T>(run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
-      return await original(work);
+      return await run();
     } finally {
       intervals.push([start, performance.now()]);
     }
   };
+  db.executeRead = <T>(work: Work<T>): Promise<T> => timed(() => original(work));
+  db.readStatement = (text, params, options) =>
+    timed(() => originalStatement(text, params, options));
   const total: number[] = [];
   const busy: number[] = [];
   const summed: number[] = [];
@@ -810,6 +825,7 @@ async function timeSplit(db: Database, c: Case, runs: number): Promise<string> {
     }
   } finally {
     db.executeRead = original;
+    db.readStatement = originalStatement;
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return (

@@ -1,3 +1,4 @@
+import '../src/cli/production-env';
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';

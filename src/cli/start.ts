@@ -1,3 +1,4 @@
+import './production-env';
 import { loadConfig } from '../config';
 import { createLogger } from '../common/logger';
 import { createDatabase } from '../db/database';
