@@ -122,7 +122,7 @@ function present(field: RelationField, item: RelatedRecord, parent: EntityObject
  * Resolves a relation field: from what the query planner read with the root field when it did,
  * else through the per-request loader (one query per field and arguments for all parents).
  */
-export async function resolveRelation(
+export function resolveRelation(
   ctx: Context,
   parent: EntityObject,
   field: RelationField,
@@ -130,12 +130,30 @@ export async function resolveRelation(
   args: RelationArgs,
   info: GraphQLResolveInfo,
   itemClass: ClassType,
-): Promise<unknown> {
+): unknown {
   const read = relationRead(field, shape, args, parent.view ?? null);
   const planned = parent.record.planned?.get(planKey(info));
-  const result: RelationResult =
-    planned ?? (await ctx.loaders.relationByKey(read).load(parent.key));
-  const items = result.items.map((item) => ({ ...item, node: { ...item.node, view: read.view } }));
+  // Planned: answered at once, so the executor makes no promise per parent and field.
+  if (planned) return presentRelation(planned, read, field, shape, parent, itemClass);
+  return ctx.loaders
+    .relationByKey(read)
+    .load(parent.key)
+    .then((result) => presentRelation(result, read, field, shape, parent, itemClass));
+}
+
+function presentRelation(
+  result: RelationResult,
+  read: RelationRead,
+  field: RelationField,
+  shape: RelationShape,
+  parent: EntityObject,
+  itemClass: ClassType,
+): unknown {
+  // Far nodes inherit the as-of view; without one there is nothing to copy.
+  const items =
+    read.view === null
+      ? result.items
+      : result.items.map((item) => ({ ...item, node: { ...item.node, view: read.view } }));
   if (shape === 'one') return items[0] ? present(field, items[0], parent) : null;
   if (shape === 'list') return items.map((item) => present(field, item, parent));
   const size = read.limit! - 1;

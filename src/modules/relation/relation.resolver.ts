@@ -61,7 +61,7 @@ function addField(
     ctx: Context,
     args: RelationArgs,
     info: GraphQLResolveInfo,
-  ): Promise<unknown> {
+  ): unknown {
     return resolveRelation(ctx, root, field, shape, args, info, item);
   };
   Object.defineProperty(target.prototype, name, {
