@@ -79,6 +79,18 @@ const DEEP: Record<string, string> = {
       byLink: participants { sources { document { title } } city { key } }
       byNode: participants { city { key sources { document { title } } } }
       byBoth: participants { sources { document { key } } city { key sources { document { key title } } } } } } }`,
+  'relationship properties read by projection, through fragments and from both ends': `{
+    programmes(first: 50) { nodes { key
+      participants { roleTitle status reasons period { edtf } relationId version basis reasoning
+        funding { amount currency per upTo from purpose } validity { certainFrom possibleUntil } city { key } programme { key } }
+      roleOnly: participants { ... on Participation { role } city { key } }
+      ends: participants { programme { key } city { key ... on City { name } } }
+      funders { period { edtf } funding { amount } relationId funder { key } }
+      parts { details { type } node { key } } } } }`,
+  'post properties read by projection': `{
+    people(first: 50) { nodes { key
+      posts { roleTitle role since { edtf earliest latest } until { edtf } attested { edtf } holder { id } }
+      titles: posts { ... on Post { roleTitle } person { key } } } } }`,
   'themes with their paged addressedBy': `{
     themes(first: 100) { nodes { key narrower { node { key } } addressedBy(first: 3) { totalCount pageInfo { hasNextPage } edges { cursor node { node { id } } } } } } }`,
 };

@@ -166,6 +166,9 @@ const FUNDING_FIELDS: Record<string, FieldSpec> = {
   fundingPurpose: { type: 'string', doc: 'What the money may be used for, per the source.' },
 };
 
+/** The stored properties of a relationship's `funding` (read together by the API's Funding). */
+export const FUNDING_PROPERTIES: readonly string[] = Object.keys(FUNDING_FIELDS);
+
 export const NODE_TYPES = {
   SourceDocument: {
     validity: { point: 'published' },

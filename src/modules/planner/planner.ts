@@ -9,7 +9,9 @@ import { collectFields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import {
   cypherName,
+  FUNDING_PROPERTIES,
   NODE_TYPES,
+  RELATION_TYPES,
   type FieldSpec,
   type NodeLabel,
   type NodeSpec,
@@ -59,8 +61,11 @@ interface PlannedRelation {
   child: PlanNode;
   /** Read the documents the relationship cites (its items ask for `sources { document }`). */
   documents: boolean;
-  /** Read the relationship's properties (false: none; the items ask only for the far node). */
-  relationshipProps: boolean;
+  /**
+   * The relationship's properties the items need: none when they ask only for the far node, or
+   * all when a field needs what the planner cannot list (`details`, a computed field).
+   */
+  relationshipProps: readonly string[] | 'all';
 }
 
 interface Walk {
@@ -142,30 +147,55 @@ function itemFields(
     : nodes;
 }
 
-/** The name of the item field that holds the far node (`node`, or a view's own name). */
-function farFieldName(field: RelationField): string {
+/**
+ * The item fields that hold the relation's two nodes: the far one (`node`, or a view's own name)
+ * and, for edge objects (a Participation's city and programme), the one it starts from.
+ */
+function endFieldNames(field: RelationField): { far: string; near: string | null } {
   switch (field.view) {
     case 'post':
-      return field.direction === 'IN' ? 'person' : 'holder';
+      return field.direction === 'IN'
+        ? { far: 'person', near: 'holder' }
+        : { far: 'holder', near: 'person' };
     case 'participation':
-      return field.on === 'City' ? 'programme' : 'city';
+      return field.on === 'City'
+        ? { far: 'programme', near: 'city' }
+        : { far: 'city', near: 'programme' };
     case 'funding':
-      return field.on === 'Organisation' ? 'programme' : 'funder';
+      return field.on === 'Organisation'
+        ? { far: 'programme', near: 'funder' }
+        : { far: 'funder', near: 'programme' };
     default:
-      return 'node';
+      return { far: 'node', near: null };
   }
 }
 
+function farFieldName(field: RelationField): string {
+  return endFieldNames(field).far;
+}
+
 /**
- * True when the items select nothing of the relationship itself (only the far node): the
- * statement then reads none of its properties instead of all of them (on the national graph, a city
- * list's `orgUnits { node { key name } }` would otherwise decode thousands of full maps).
+ * The stored properties of the relationship that the items' fields read: nothing for the far
+ * node, so a city list's `orgUnits { node { key name } }` decodes no relationship map at all (on
+ * the national graph, thousands), and only what is asked otherwise; 'all' when a field needs
+ * what the planner cannot list.
  */
-function needsOnlyFarNode(walk: Walk, field: RelationField, items: readonly FieldNode[]): boolean {
-  const far = farFieldName(field);
-  return levelFields(walk, items).every(
-    (field) => field.name.value === far || field.name.value === '__typename',
-  );
+function relationshipPropsFor(
+  walk: Walk,
+  field: RelationField,
+  items: readonly FieldNode[],
+): readonly string[] | 'all' {
+  const { far, near } = endFieldNames(field);
+  const ends = [far, near, '__typename'];
+  const needed = new Set<string>();
+  for (const item of levelFields(walk, items)) {
+    const name = item.name.value;
+    if (ends.includes(name)) continue;
+    const props = relationshipPropertiesFor(field, name);
+    if (props === null) return 'all';
+    for (const p of props) needed.add(p);
+  }
+  return [...needed].sort();
 }
 
 const VALIDITY = Object.values(VALIDITY_PROPERTIES);
@@ -184,6 +214,24 @@ function propertiesFor(label: NodeLabel, name: string): string[] | null {
   if (name === 'basis' || name === 'reasoning') return [...BASIS_PROPERTIES];
   if (name === 'version') return ['version'];
   const spec: FieldSpec | undefined = (NODE_TYPES[label] as NodeSpec).fields[name];
+  if (!spec) return null;
+  return spec.type === 'edtf' ? [name, `${name}Earliest`, `${name}Latest`] : [name];
+}
+
+/**
+ * The stored properties a field of a relation's item reads from its relationship (a Post,
+ * Participation or ProgrammeFunding field, or a link's `sources`, `basis`, …). Null for a field
+ * the planner does not know (a link's `details`, computed fields): then every property is read.
+ */
+function relationshipPropertiesFor(field: RelationField, name: string): readonly string[] | null {
+  if (name === 'sources') return CITATION;
+  if (name === 'validity') return VALIDITY;
+  if (name === 'basis' || name === 'reasoning') return [...BASIS_PROPERTIES];
+  if (name === 'relationId') return ['id'];
+  if (name === 'version') return ['version'];
+  if (name === 'funding') return FUNDING_PROPERTIES;
+  const fields = RELATION_TYPES[field.type].fields as Record<string, FieldSpec> | undefined;
+  const spec = fields?.[name];
   if (!spec) return null;
   return spec.type === 'edtf' ? [name, `${name}Earliest`, `${name}Latest`] : [name];
 }
@@ -241,7 +289,7 @@ function planNode(
           read.view,
         ),
         documents: asksForDocuments(walk, items),
-        relationshipProps: !needsOnlyFarNode(walk, found.field, items),
+        relationshipProps: relationshipPropsFor(walk, found.field, items),
       });
     }
   }
@@ -302,6 +350,15 @@ export function selects(info: GraphQLResolveInfo, name: string): boolean {
   return childFields({ info }, info.fieldNodes, name).length > 0;
 }
 
+/** How a relation reads its relationship's properties: all, none ('null'), or a projection. */
+function relationProjection(
+  props: readonly string[] | 'all',
+): ((relationship: string) => string) | undefined {
+  if (props === 'all') return undefined;
+  if (props.length === 0) return () => 'null';
+  return (r) => `${r} {${props.map((p) => `.${p}`).join(', ')}}`;
+}
+
 /** The plan as Cypher expressions on the root variable, with all parameters. */
 function projectionOf(plan: PlanNode, root: string): Projection {
   const params: Record<string, unknown> = {};
@@ -313,7 +370,7 @@ function projectionOf(plan: PlanNode, root: string): Projection {
       const cypher = relationCypher(relation.read, v, prefix, {
         planned: (m) => mapOf(relation.child, m),
         props: (m) => propsOf(relation.child, m),
-        rel: relation.relationshipProps ? undefined : () => 'null',
+        rel: relationProjection(relation.relationshipProps),
         documents: { relationship: relation.documents, node: relation.child.documents },
       });
       Object.assign(params, cypher.params);
