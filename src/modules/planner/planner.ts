@@ -203,37 +203,42 @@ const VALIDITY = Object.values(VALIDITY_PROPERTIES);
 const CITATION = ['sourceIds', 'quotes', ...BASIS_PROPERTIES];
 
 /**
- * The stored properties a non-relation field of a node reads: a model field (an EDTF date with
- * its day bounds), the citations, the validity bounds. Null for a field the planner does not
- * know, which makes it read every property, so a computed field never misses one.
+ * The stored properties a field reads that nodes and relationships share (citations, validity
+ * bounds, basis, version), or those of a field the model declares (an EDTF date with its day
+ * bounds). Null for a field neither names, which makes the caller read every property, so a
+ * computed field never misses one.
  */
-function propertiesFor(label: NodeLabel, name: string): string[] | null {
-  if (name === '__typename' || name === 'id' || name === 'key') return [];
+function storedPropertiesFor(
+  name: string,
+  fields: Record<string, FieldSpec> | undefined,
+): readonly string[] | null {
   if (name === 'sources') return CITATION;
   if (name === 'validity') return VALIDITY;
-  if (name === 'basis' || name === 'reasoning') return [...BASIS_PROPERTIES];
+  if (name === 'basis' || name === 'reasoning') return BASIS_PROPERTIES;
   if (name === 'version') return ['version'];
-  const spec: FieldSpec | undefined = (NODE_TYPES[label] as NodeSpec).fields[name];
+  const spec = fields?.[name];
   if (!spec) return null;
   return spec.type === 'edtf' ? [name, `${name}Earliest`, `${name}Latest`] : [name];
 }
 
+/** The stored properties a non-relation field of a node reads (see storedPropertiesFor). */
+function propertiesFor(label: NodeLabel, name: string): readonly string[] | null {
+  if (name === '__typename' || name === 'id' || name === 'key') return [];
+  return storedPropertiesFor(name, (NODE_TYPES[label] as NodeSpec).fields);
+}
+
 /**
  * The stored properties a field of a relation's item reads from its relationship (a Post,
- * Participation or ProgrammeFunding field, or a link's `sources`, `basis`, …). Null for a field
- * the planner does not know (a link's `details`, computed fields): then every property is read.
+ * Participation or ProgrammeFunding field, or a link's `sources`, `basis`, …); null for one the
+ * planner does not know (a link's `details`): then every property is read.
  */
 function relationshipPropertiesFor(field: RelationField, name: string): readonly string[] | null {
-  if (name === 'sources') return CITATION;
-  if (name === 'validity') return VALIDITY;
-  if (name === 'basis' || name === 'reasoning') return [...BASIS_PROPERTIES];
   if (name === 'relationId') return ['id'];
-  if (name === 'version') return ['version'];
   if (name === 'funding') return FUNDING_PROPERTIES;
-  const fields = RELATION_TYPES[field.type].fields as Record<string, FieldSpec> | undefined;
-  const spec = fields?.[name];
-  if (!spec) return null;
-  return spec.type === 'edtf' ? [name, `${name}Earliest`, `${name}Latest`] : [name];
+  return storedPropertiesFor(
+    name,
+    RELATION_TYPES[field.type].fields as Record<string, FieldSpec> | undefined,
+  );
 }
 
 /** A map projection of the properties a plan node needs, or all of them. */
