@@ -10,7 +10,7 @@ export class CitationResolver {
     description: 'The document the quote is from: title, publisher, date, URL.',
   })
   async document(@Root() citation: Citation, @Ctx() ctx: Context): Promise<SourceDocument> {
-    const record = await ctx.loaders.entityByKey.load(citation.documentKey);
+    const record = citation.planned ?? (await ctx.loaders.entityByKey.load(citation.documentKey));
     if (!record) throw new Error(`citation names unknown document ${citation.documentKey}`);
     return toObject(record) as SourceDocument;
   }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
+import type { EntityRecord } from '../entity/entity.record';
 
 @ObjectType({
   description:
@@ -19,17 +20,29 @@ export class Citation {
 
   /** Key of the source document; resolved to `document` by a loader. */
   documentKey!: string;
+
+  /** The document as the query planner already read it for this selection, if it did. */
+  planned?: EntityRecord;
 }
 
 /**
  * The parallel `sourceIds`/`quotes` lists every node and relationship carries, each with the
- * holder's `basis` (missing: STATED) and `reasoning`.
+ * holder's `basis` (missing: STATED) and `reasoning`, and the documents the planner read for them.
  */
-export function citationsOf(props: Record<string, unknown>): Citation[] {
+export function citationsOf(
+  props: Record<string, unknown>,
+  documents?: ReadonlyMap<string, EntityRecord>,
+): Citation[] {
   const sources = (props.sourceIds as string[] | undefined) ?? [];
   const quotes = (props.quotes as string[] | undefined) ?? [];
   const { basis, reasoning } = basisOf(props);
   return sources.map((documentKey, i) =>
-    Object.assign(new Citation(), { documentKey, quote: quotes[i] ?? '', basis, reasoning }),
+    Object.assign(new Citation(), {
+      documentKey,
+      quote: quotes[i] ?? '',
+      basis,
+      reasoning,
+      planned: documents?.get(documentKey),
+    }),
   );
 }

@@ -13,6 +13,11 @@ export interface EntityRecord {
    * name and arguments); their resolvers use these instead of a loader.
    */
   planned?: Map<string, RelationResult>;
+  /**
+   * Documents the planner read for this node's citations, by key, with only the properties the
+   * selection asks for (see the planner's attachPlanned).
+   */
+  documents?: ReadonlyMap<string, EntityRecord>;
 }
 
 /** The items of one relation field of one node, and their number when it was asked for. */
@@ -27,6 +32,8 @@ export interface RelatedRecord {
   node: EntityRecord;
   /** The far node's sort value in the relation's order, for cursors. */
   sortValue?: string | null;
+  /** Documents the planner read for the relationship's citations (as on EntityRecord). */
+  documents?: ReadonlyMap<string, EntityRecord>;
 }
 
 export function modelLabel(labels: string[]): NodeLabel {

@@ -62,6 +62,7 @@ export interface Projection {
   /** The node's properties as an expression on `n`. */
   props: string;
   planned: string;
+  /** The cited documents read with it, as an expression that may use `planned` (its value). */
   documents: string;
   params: Record<string, unknown>;
   /** Count all matching nodes in the same statement. */
@@ -112,8 +113,9 @@ export async function pageOfLabel(
   const inKeyOrder = isKeyOrder(order) && !position ? ' AND n.id IS NOT NULL' : '';
   const statement = `${total}${matchFiltered(label, filter, total ? 'total, ' : '')}${inKeyOrder}${position ? ` AND (${position})` : ''}
        WITH ${total ? 'total, ' : ''}n ORDER BY ${orderItems(order, 'n')} LIMIT $limit
+       WITH ${total ? 'total, ' : ''}n, ${projection.planned} AS planned
        RETURN n.id AS key, labels(n) AS labels, ${projection.props} AS props, ${sortValue(order, 'n')} AS sortValue,
-              ${projection.planned} AS planned, ${projection.documents} AS documents,
+              planned, ${projection.documents} AS documents,
               ${total ? 'total' : 'null'} AS total`;
   const result = await db.readStatement(statement, params);
   const records = result.records.map((r) => ({
@@ -265,8 +267,8 @@ export async function entityByRefProjected(
   const result = await db.readStatement(
     `${refMatch('$ref')}
        WITH k, c, coalesce(k, c) AS n
-       RETURN ${REF_COLUMNS}, n.id AS projectedKey,
-              CASE WHEN n IS NULL THEN null ELSE ${projection.planned} END AS planned,
+       WITH k, c, n, CASE WHEN n IS NULL THEN null ELSE ${projection.planned} END AS planned
+       RETURN ${REF_COLUMNS}, n.id AS projectedKey, planned,
               CASE WHEN n IS NULL THEN null ELSE ${projection.documents} END AS documents`,
     { ...projection.params, ref },
   );

@@ -39,7 +39,7 @@ export abstract class EntityObject {
     object.key = record.key;
     object.typename = record.label;
     object.id = toGlobalId(record.label, record.key);
-    object.sources = citationsOf(record.props);
+    object.sources = citationsOf(record.props, record.documents);
     object.validity = validityOf(record.props);
     object.version = versionOf(record.props);
     Object.assign(object, basisOf(record.props));

@@ -57,7 +57,7 @@ export function linkType<T extends object>(target: TypeClass<T>): ClassType<Link
 export function toLink<T>(item: RelatedRecord, type: string): Link<T> {
   return {
     node: toObject(item.node) as T,
-    sources: citationsOf(item.rel),
+    sources: citationsOf(item.rel, item.documents),
     details: detailsOf(type, item.rel),
     ...basisOf(item.rel),
   };

@@ -99,7 +99,7 @@ export async function listOf<T extends EntityObject>(
     type,
     records.map(({ record, sortValue, planned, documents }) => ({
       node: toObject({
-        ...(plan ? attachPlanned(record, plan, planned, documents, ctx.loaders) : record),
+        ...(plan ? attachPlanned(record, plan, planned, documents) : record),
         view,
       }) as T,
       cursor: encodeCursor({ order: orderName, value: sortValue, key: record.key }),

@@ -26,9 +26,7 @@ export class NodeResolver {
     if (!planned) return toObject(await loadById(ctx, id));
     const found = await loadByIdProjected(ctx.db, id, planned.projection);
     ctx.loaders.entityByKey.prime(found.record.key, found.record);
-    return toObject(
-      attachPlanned(found.record, planned.plan, found.planned, found.documents, ctx.loaders),
-    );
+    return toObject(attachPlanned(found.record, planned.plan, found.planned, found.documents));
   }
 
   @Query(() => [Node], {

@@ -63,7 +63,7 @@ export function toPost(item: RelatedRecord, side: 'person' | 'holder', self: Nod
     since: edtfOf(item.rel, 'since'),
     until: edtfOf(item.rel, 'until'),
     attested: edtfOf(item.rel, 'attested'),
-    sources: citationsOf(item.rel),
+    sources: citationsOf(item.rel, item.documents),
     validity: validityOf(item.rel),
     ...relationIdentity(item.rel),
     ...basisOf(item.rel),

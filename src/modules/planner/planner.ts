@@ -18,10 +18,14 @@ import {
 } from '../../model/model';
 import { VALIDITY_PROPERTIES } from '../../edtf/validity';
 import { relationFieldsOf, type RelationField, type RelationShape } from '../../model/relations';
-import type { Loaders } from '../entity/entity.loaders';
 import type { EntityRecord, RelationResult } from '../entity/entity.record';
 import type { Projection } from '../entity/entity.repository';
-import { citedDocuments, relationCypher, type RelationRead } from '../relation/relation.cypher';
+import {
+  citedKeys,
+  documentsByKeys,
+  relationCypher,
+  type RelationRead,
+} from '../relation/relation.cypher';
 import { relationRead, type RelationArgs } from '../relation/relation.field';
 import {
   toDocumentRecord,
@@ -37,8 +41,9 @@ import { BASIS_PROPERTIES } from '../basis/basis';
  * The query planner. A root field's selection is walked once, before anything is read: every
  * relation field below it, at any depth, with its arguments and its view (`asOf`, `basis`), becomes a
  * subquery of the root field's single Cypher statement (`COLLECT { … }` per relation, nested),
- * and the cited documents that `sources { document }` asks for are read alongside and primed
- * into the entity loader. Resolvers then find their items on the parent record by plan key;
+ * and the cited documents that `sources { document }` asks for are read alongside, once per row
+ * and only with the properties asked for, and handed to those citations. Resolvers then find
+ * their items on the parent record by plan key;
  * what the planner does not cover (computed fields, nodes reached through other root fields)
  * still goes through the per-request loaders, so answers are the same either way.
  */
@@ -70,6 +75,8 @@ interface PlannedRelation {
 
 interface Walk {
   info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
+  /** Every `document` field the plan covers: what the row's documents must answer. */
+  documentFields: FieldNode[];
 }
 
 /** Every field of the selection sets at their own level, through fragments (no type to decide on). */
@@ -91,15 +98,20 @@ function childFields(walk: Walk, nodes: readonly FieldNode[], name: string): Fie
   return levelFields(walk, nodes).filter((field) => field.name.value === name);
 }
 
-/** True when a `document` field is asked for anywhere below these fields. */
+/**
+ * True when a `document` field is asked for anywhere below these fields; those fields are kept
+ * on the walk, so the statement reads what they select of each document and no more.
+ */
 function asksForDocuments(walk: Walk, nodes: readonly FieldNode[]): boolean {
   let found = false;
   const visit = (set: SelectionSetNode | undefined, depth: number) => {
-    if (found || depth > 4) return;
+    if (depth > 4) return;
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === 'document') found = true;
-        else if (selection.name.value === 'sources') visit(selection.selectionSet, depth + 1);
+        if (selection.name.value === 'document') {
+          found = true;
+          walk.documentFields.push(selection);
+        } else if (selection.name.value === 'sources') visit(selection.selectionSet, depth + 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, depth);
       } else {
@@ -241,10 +253,15 @@ function relationshipPropertiesFor(field: RelationField, name: string): readonly
   );
 }
 
+/** A map projection of these properties of `v`, or all of them (null). */
+function mapProjection(props: readonly string[] | null, v: string): string {
+  if (!props) return `properties(${v})`;
+  return `${v} {${props.map((p) => `.${p}`).join(', ')}}`;
+}
+
 /** A map projection of the properties a plan node needs, or all of them. */
 function propsOf(node: PlanNode, v: string): string {
-  if (!node.props) return `properties(${v})`;
-  return `${v} {${node.props.map((p) => `.${p}`).join(', ')}}`;
+  return mapProjection(node.props, v);
 }
 
 /** The table entry and shape a field name stands for on a label, if it is a relation field. */
@@ -315,7 +332,7 @@ export function planRootList(
   label: NodeLabel,
   view: FactView | null,
 ): { plan: PlanNode; projection: Projection } | null {
-  const walk: Walk = { info };
+  const walk: Walk = { info, documentFields: [] };
   const nodes = [
     ...childFields(walk, info.fieldNodes, 'nodes'),
     ...childFields(walk, childFields(walk, info.fieldNodes, 'edges'), 'node'),
@@ -331,7 +348,7 @@ export function planRootEntity(
   info: GraphQLResolveInfo,
   labels: readonly NodeLabel[],
 ): { plan: PlanNode; projection: Projection } | null {
-  return planned({ info }, labels, info.fieldNodes, null);
+  return planned({ info, documentFields: [] }, labels, info.fieldNodes, null);
 }
 
 function planned(
@@ -343,7 +360,7 @@ function planned(
   try {
     const plan = planNode(walk, labels, nodes, view);
     if (plan.relations.length === 0 && !plan.documents && plan.props === null) return null;
-    return { plan, projection: projectionOf(plan, 'n') };
+    return { plan, projection: projectionOf(plan, 'n', documentProps(walk)) };
   } catch {
     // A bad argument below (a cursor, a day, an order): the field's resolver reports it.
     return null;
@@ -352,7 +369,7 @@ function planned(
 
 /** True when the root field's connection selects this field (e.g. `totalCount`). */
 export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  return childFields({ info }, info.fieldNodes, name).length > 0;
+  return childFields({ info, documentFields: [] }, info.fieldNodes, name).length > 0;
 }
 
 /** How a relation reads its relationship's properties: all, none ('null'), or a projection. */
@@ -364,8 +381,47 @@ function relationProjection(
   return (r) => `${r} {${props.map((p) => `.${p}`).join(', ')}}`;
 }
 
-/** The plan as Cypher expressions on the root variable, with all parameters. */
-function projectionOf(plan: PlanNode, root: string): Projection {
+/**
+ * The properties of a document that the plan's `document` fields read, or null for all of them
+ * (a field the planner cannot list). The documents are handed to exactly those fields, never to
+ * the request's entity loader, so another place asking for more of a document still gets it.
+ */
+function documentProps(walk: Walk): string[] | null {
+  const props = new Set(['id']);
+  for (const [name] of fieldsOn(walk, 'SourceDocument', walk.documentFields)) {
+    const needed = propertiesFor('SourceDocument', name);
+    if (needed === null) return null;
+    for (const p of needed) props.add(p);
+  }
+  return [...props].sort();
+}
+
+/**
+ * The keys of the documents cited anywhere below a node, as list expressions over its planned
+ * map (`planned`): each relation's items name theirs in the last slot of their tuple, and their
+ * own planned map in the one before. Empty when nothing below asks for a document.
+ */
+function citedBelow(node: PlanNode, planned: string, fresh: () => string): string[] {
+  const parts: string[] = [];
+  node.relations.forEach((relation, i) => {
+    const item = fresh();
+    const own = relation.documents || relation.child.documents ? [`${item}[6]`] : [];
+    const below = citedBelow(relation.child, `${item}[5]`, fresh);
+    if (own.length + below.length === 0) return;
+    const acc = fresh();
+    parts.push(
+      `reduce(${acc} = [], ${item} IN coalesce(${planned}.f${i}.items, []) | ${acc} + ${[...own, ...below].join(' + ')})`,
+    );
+  });
+  return parts;
+}
+
+/**
+ * The plan as Cypher expressions on the root variable, with all parameters. The documents are
+ * read once per row, after the planned map (whose value the statement names `planned`): a
+ * document that a city's forty participations cite travels once, not forty times.
+ */
+function projectionOf(plan: PlanNode, root: string, documents: string[] | null): Projection {
   const params: Record<string, unknown> = {};
   let counter = 0;
   const mapOf = (node: PlanNode, v: string): string => {
@@ -385,10 +441,18 @@ function projectionOf(plan: PlanNode, root: string): Projection {
     return `{${entries.join(', ')}}`;
   };
   const planned = mapOf(plan, root);
+  let names = 0;
+  const cited = [
+    ...(plan.documents ? [citedKeys(root)] : []),
+    ...citedBelow(plan, 'planned', () => `c${names++}`),
+  ];
   return {
     props: propsOf(plan, root),
     planned,
-    documents: plan.documents ? citedDocuments(root) : 'null',
+    documents:
+      cited.length > 0
+        ? documentsByKeys(`(${cited.join(' + ')})`, (d) => mapProjection(documents, d))
+        : 'null',
     params,
   };
 }
@@ -400,19 +464,35 @@ interface RawRelation {
 }
 
 /**
- * What the statement read for one node, filed by plan key on its record; cited documents are
- * primed into the entity loader so `sources { document }` needs no further query.
+ * What the statement read for one node, filed by plan key on its record. The documents cited
+ * anywhere in its row go to the citations of the row's records (`documents`), read with just
+ * the properties the plan's `document` fields ask for: they never enter the request's entity
+ * loader, where another field could want more of a document than was read.
  */
 export function attachPlanned(
   record: EntityRecord,
   plan: PlanNode,
   raw: unknown,
   documents: unknown,
-  loaders: Loaders,
 ): EntityRecord {
-  prime(loaders, documents);
+  return attach(record, plan, raw, documentsOf(documents));
+}
+
+function documentsOf(raw: unknown): ReadonlyMap<string, EntityRecord> | undefined {
+  if (!raw) return undefined;
+  const found = new Map<string, EntityRecord>();
+  for (const document of raw as RawDocument[]) found.set(document[0], toDocumentRecord(document));
+  return found;
+}
+
+function attach(
+  record: EntityRecord,
+  plan: PlanNode,
+  raw: unknown,
+  documents: ReadonlyMap<string, EntityRecord> | undefined,
+): EntityRecord {
   const map = raw as Record<string, RawRelation | null> | null;
-  if (!map) return record;
+  if (!map) return documents ? { ...record, documents } : record;
   const planned = new Map<string, RelationResult>();
   plan.relations.forEach((relation, i) => {
     const found = map[`f${i}`];
@@ -421,28 +501,14 @@ export function attachPlanned(
       total: found.total,
       items: found.items.map((tuple) => {
         const item = itemOf(tuple, relation.read.field.to[0]!);
-        prime(loaders, item.documents);
         const related = toRelatedRecord(item);
         return {
           ...related,
-          node: attachPlanned(related.node, relation.child, item.planned, null, loaders),
+          documents,
+          node: attach(related.node, relation.child, item.planned, documents),
         };
       }),
     });
   });
-  return { ...record, planned };
-}
-
-/** Keys of the documents already primed, per request: a document cited a thousand times is converted once. */
-const primed = new WeakMap<Loaders, Set<string>>();
-
-function prime(loaders: Loaders, documents: unknown): void {
-  if (!documents) return;
-  let seen = primed.get(loaders);
-  if (!seen) primed.set(loaders, (seen = new Set()));
-  for (const raw of documents as RawDocument[]) {
-    if (seen.has(raw[0])) continue;
-    seen.add(raw[0]);
-    loaders.entityByKey.prime(raw[0], toDocumentRecord(raw));
-  }
+  return { ...record, planned, documents };
 }

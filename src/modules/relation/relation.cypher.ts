@@ -29,14 +29,17 @@ export interface Nested {
   props(far: string): string;
   /** The relationship's properties the selection needs (default: all of them; 'null': none). */
   rel?: (relationship: string) => string;
-  /** Also read the documents cited by the relationship (the link's `sources`), by the far node. */
+  /**
+   * Also list the keys of the documents cited by the relationship (the link's `sources`), by the
+   * far node. The documents themselves are read once per row (`documentsByKeys`), not per item.
+   */
   documents: { relationship: boolean; node: boolean };
 }
 
 /** The relation as Cypher expressions on a bound parent variable, with their parameters. */
 export interface RelationCypher {
   /**
-   * A list of `[key, labels, props, rel, sortValue, planned, documents]` tuples (read with
+   * A list of `[key, labels, props, rel, sortValue, planned, documentKeys]` tuples (read with
    * `itemOf`): lists, not maps, because a national answer holds thousands of items and every map
    * key is one more string for the driver to decode. `labels` is null when the relation reaches
    * one label only.
@@ -50,13 +53,18 @@ export interface RelationCypher {
 /** Name order for lists without `orderBy`: what a researcher reads first, key as tie-breaker. */
 const BY_NAME = (m: string) => `coalesce(${m}.name, ${m}.title, ${m}.labelEn, ${m}.id), ${m}.id`;
 
+/** The keys of the documents the given nodes and relationships cite, as one list expression. */
+export function citedKeys(...holders: string[]): string {
+  return holders.map((h) => `coalesce(${h}.sourceIds, [])`).join(' + ');
+}
+
 /**
- * Documents cited by a relationship and its far node, as `[key, properties]` pairs the entity
- * loader can take (`toDocumentRecord`): every one is a SourceDocument, so no labels travel.
+ * The documents whose keys a list expression holds, each once, as `[key, properties]` pairs
+ * (`toDocumentRecord`), with the properties `props` projects: every one is a SourceDocument, so
+ * no labels travel.
  */
-export function citedDocuments(...holders: string[]): string {
-  const ids = holders.map((h) => `coalesce(${h}.sourceIds, [])`).join(' + ');
-  return `COLLECT { MATCH (d:SourceDocument:Entity) WHERE d.id IN ${ids} RETURN [d.id, properties(d)] }`;
+export function documentsByKeys(keys: string, props: (d: string) => string): string {
+  return `COLLECT { MATCH (d:SourceDocument:Entity) WHERE d.id IN ${keys} RETURN [d.id, ${props('d')}] }`;
 }
 
 /**
@@ -98,11 +106,12 @@ export function relationCypher(
   const value = read.order ? sortValue(read.order, m) : 'null';
   const planned = nested ? nested.planned(m) : 'null';
   const props = nested ? nested.props(m) : `properties(${m})`;
-  // Only the citations asked for: a document travels once per item that cites it.
+  // Only the citations asked for, and only their keys: a document cited by a hundred items of
+  // one row travels once, in the row's own list (see the planner's documents).
   const citing = [nested?.documents.relationship && r, nested?.documents.node && m].filter(
     (holder): holder is string => typeof holder === 'string',
   );
-  const documents = citing.length > 0 ? citedDocuments(...citing) : 'null';
+  const documents = citing.length > 0 ? citedKeys(...citing) : 'null';
   const relProps = nested?.rel ? nested.rel(r) : `properties(${r})`;
   const labels = field.to.length > 1 ? `labels(${m})` : 'null';
   // A hop over several steps can reach one far end by several paths (a kreisfreie Stadt lies in

@@ -16,22 +16,20 @@ export interface RawItem {
   props: Record<string, unknown>;
   sortValue: string | null;
   planned: unknown;
-  documents: RawDocument[] | null;
 }
 
-/** A cited document as `citedDocuments` returns it: its key and properties. */
+/** A cited document as `documentsByKeys` returns it: its key and properties. */
 export type RawDocument = [key: string, props: Record<string, unknown>];
 
 /** One item of `relationCypher`'s list as the reader takes it; `onlyLabel` fills null labels. */
 export function itemOf(tuple: unknown, onlyLabel: string): RawItem {
-  const [key, labels, props, rel, sortValue, planned, documents] = tuple as [
+  const [key, labels, props, rel, sortValue, planned] = tuple as [
     string,
     string[] | null,
     Record<string, unknown>,
     Record<string, unknown> | null,
     string | null,
     unknown,
-    RawDocument[] | null,
   ];
   return {
     key,
@@ -40,7 +38,6 @@ export function itemOf(tuple: unknown, onlyLabel: string): RawItem {
     rel: rel ?? {},
     sortValue,
     planned,
-    documents,
   };
 }
 
