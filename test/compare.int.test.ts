@@ -148,6 +148,29 @@ describe('compareCities', () => {
     }
   });
 
+  it('reads the cited documents with the matrix, in one statement, as the loader reads them', async () => {
+    const before = api().db.transactions;
+    const result = await api().query(
+      `query($ids: [ID!]!) { compareCities(ids: $ids) { rows { cells { sources { document { key title kind publisher url published { edtf } } }
+        units { sources { document { key title } } } } } } }`,
+      { ids: SEED_CITIES },
+    );
+    expect(api().db.transactions - before).toBe(1);
+    expect(result.errors).toBeUndefined();
+    const documents = new Map<string, any>();
+    for (const row of result.data.compareCities.rows)
+      for (const cell of row.cells)
+        for (const source of cell.sources) documents.set(source.document.key, source.document);
+    expect(documents.size).toBeGreaterThan(1);
+    const keys = [...documents.keys()].sort();
+    const loaded = await api().query(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on SourceDocument { key title kind publisher url published { edtf } } } }`,
+      { ids: keys },
+    );
+    expect(loaded.errors).toBeUndefined();
+    expect(loaded.data.nodes).toEqual(keys.map((key) => documents.get(key)));
+  });
+
   it('counts narrower themes for a row and names them as `via`', async () => {
     const m = await matrix({
       ids: ids(['castrop-rauxel', 'bochum']),

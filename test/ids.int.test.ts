@@ -202,8 +202,12 @@ describe('the other arguments that name entities', () => {
     expect(reference.data.paths.length).toBe(1);
     const { result, trips } = await roundTrips(PATHS, { from: '05911000', to: 'bremerhaven' });
     expect(result).toEqual(reference);
-    // One lookup for both ends, one path search.
-    expect(trips).toBe(2);
+    // Both ends' lookup and the path search are one statement.
+    expect(trips).toBe(1);
+    // One city by its AGS and its key: no path, and no error.
+    const same = await roundTrips(PATHS, { from: '05911000', to: 'bochum' });
+    expect(same.result).toEqual({ data: { paths: [] } });
+    expect(same.trips).toBe(1);
     const unknown = await api().query(PATHS, { from: 'bochum', to: 'atlantis' });
     expect(unknown.errors?.[0]).toMatchObject({
       message: 'no entity with key "atlantis" (to)',

@@ -35,6 +35,28 @@ describe('paths and neighbourhood', () => {
     expect(paths.every((p: any) => p.length === paths[0].length)).toBe(true);
   });
 
+  it('reads the cited documents with the paths, in one statement, as the loader reads them', async () => {
+    const before = api().db.transactions;
+    const result = await api().query(
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { steps { sources { quote document { key title publisher url language published { edtf } } } } } }`,
+      { a: 'bochum', b: 'bremerhaven' },
+    );
+    expect(api().db.transactions - before).toBe(1);
+    expect(result.errors).toBeUndefined();
+    const documents = new Map<string, any>();
+    for (const path of result.data.paths)
+      for (const step of path.steps)
+        for (const source of step.sources) documents.set(source.document.key, source.document);
+    expect(documents.size).toBeGreaterThan(0);
+    const keys = [...documents.keys()].sort();
+    const loaded = await api().query(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on SourceDocument { key title publisher url language published { edtf } } } }`,
+      { ids: keys },
+    );
+    expect(loaded.errors).toBeUndefined();
+    expect(loaded.data.nodes).toEqual(keys.map((key) => documents.get(key)));
+  });
+
   it('returns an empty list for entities that are not connected', async () => {
     const result = await api().query(
       `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`,

@@ -46,7 +46,11 @@ interface Item {
 const itemId = (e: { kind: string; item: EntityRecord; unit: EntityRecord | null }) =>
   `${e.kind}|${e.item.key}|${e.unit?.key ?? ''}`;
 
-function merge(items: Map<string, Item>, e: RawEvidence): void {
+function merge(
+  items: Map<string, Item>,
+  e: RawEvidence,
+  documents: ReadonlyMap<string, EntityRecord> | undefined,
+): void {
   const id = itemId(e);
   let item = items.get(id);
   if (!item) {
@@ -64,7 +68,10 @@ function merge(items: Map<string, Item>, e: RawEvidence): void {
   }
   item.via.set(e.via.key, e.via);
   item.ways.add(e.links.map((l) => l.type).join(' → '));
-  item.citations.push(...e.links.flatMap((l) => citationsOf(l.props)), ...citationsOf(e.addresses));
+  item.citations.push(
+    ...e.links.flatMap((l) => citationsOf(l.props, documents)),
+    ...citationsOf(e.addresses, documents),
+  );
 }
 
 function toEvidence(item: Item): ThemeEvidence {
@@ -108,7 +115,7 @@ export function buildComparison(
   for (const e of raw.evidence) {
     const id = `${e.row}|${e.city}`;
     const items = cells.get(id) ?? new Map<string, Item>();
-    merge(items, e);
+    merge(items, e, raw.documents);
     cells.set(id, items);
   }
 

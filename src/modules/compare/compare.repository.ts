@@ -3,6 +3,8 @@ import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { viewParams, type FactView } from '../time/as-of';
 import { chainPattern, pathValidity, type Chain } from '../stats/chain';
 import { CITY_EVENTS, CITY_PROGRAMMES, CITY_UNIT_POSTS, CITY_UNITS } from '../stats/city-reach';
+import { documentsByKeys } from '../relation/relation.cypher';
+import { documentMap } from '../relation/relation.repository';
 import { EvidenceKind } from './compare.type';
 
 interface RawRecord {
@@ -32,6 +34,8 @@ export interface RawComparison {
   cities: EntityRecord[];
   themes: EntityRecord[];
   evidence: RawEvidence[];
+  /** The documents the evidence cites, by key, when they were asked for. */
+  documents?: ReadonlyMap<string, EntityRecord>;
 }
 
 /** The walks from a city to what can address a theme; for posts the theme is the unit's. */
@@ -47,10 +51,14 @@ const rec = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properti
 const citing = (v: string) =>
   `{type: type(${v}), props: {sourceIds: ${v}.sourceIds, quotes: ${v}.quotes, roleTitle: ${v}.roleTitle}}`;
 
+/** The keys of the documents every piece of evidence cites, as one list expression. */
+const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN e.links + [e.addresses] | own + coalesce(l.props.sourceIds, [])))`;
+
 /**
- * The cities, the row themes and every piece of evidence in one statement. Row themes are the
- * given keys, or the taxonomy's top concepts; an item counts for a row when it addresses the row
- * theme or (with `rollUp`) any narrower one, and (under a view) every step from the city to the theme is valid.
+ * The cities, the row themes and every piece of evidence in one statement, with the documents
+ * the evidence cites when `documents` is set. Row themes are the given keys, or the taxonomy's
+ * top concepts; an item counts for a row when it addresses the row theme or (with `rollUp`) any
+ * narrower one, and (under a view) every step from the city to the theme is valid.
  */
 export async function comparison(
   db: Database,
@@ -58,6 +66,7 @@ export async function comparison(
   themeKeys: readonly string[] | null,
   view: FactView | null,
   rollUp = true,
+  documents = false,
 ): Promise<RawComparison> {
   const branches = WALKS.flatMap(({ kind, chains, holder }) =>
     chains.map((chain) => {
@@ -95,7 +104,8 @@ CALL (themes) {
   }) AS evidence,
   [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x')}] AS nodes
 }
-RETURN cities, themes, evidence, nodes`;
+RETURN cities, themes, evidence, nodes,
+       ${documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents`;
   const result = await db.readStatement(text, {
     cities: cityKeys,
     themes: themeKeys,
@@ -118,7 +128,9 @@ RETURN cities, themes, evidence, nodes`;
   const nodes = new Map(
     (row.get('nodes') as RawRecord[]).map((r) => [r.key, toRecord(r)] as const),
   );
+  const cited = documentMap(row.get('documents'));
   return {
+    ...(cited ? { documents: cited } : {}),
     cities: (row.get('cities') as RawRecord[]).map(toRecord),
     themes: (row.get('themes') as RawRecord[]).map(toRecord),
     evidence: (row.get('evidence') as Raw[]).map((e) => ({

@@ -1,10 +1,12 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import type { Context } from '../../server/context';
 import { idDescription } from '../node/node.lookup';
 import { viewOf } from '../time/as-of';
 import { BASIS_FILTER_DESCRIPTION, BasisFilter } from '../basis/basis';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
+import { selectsDocuments } from '../citation/citation.selection';
 import { compareCities, MAX_CITIES, MAX_THEMES, MIN_CITIES } from './compare.service';
 import { CityComparison } from './compare.type';
 
@@ -14,7 +16,7 @@ const ROLL_UP_DESCRIPTION =
 @Resolver()
 export class CompareResolver {
   @Query(() => CityComparison, {
-    description: `Cities side by side, theme by theme, for comparative studies: rows are themes, columns are cities (${MIN_CITIES} to ${MAX_CITIES}), each cell says whether the city addresses the theme or a narrower one and how — units, programmes, posts, events — with the evidence quotes; plus a ranking by themes covered with ties explained. Fewer or more cities, a city named twice or a malformed or ambiguous id are BAD_USER_INPUT, unknown cities or themes NOT_FOUND. One database query (two when a city is given by its AGS).`,
+    description: `Cities side by side, theme by theme, for comparative studies: rows are themes, columns are cities (${MIN_CITIES} to ${MAX_CITIES}), each cell says whether the city addresses the theme or a narrower one and how — units, programmes, posts, events — with the evidence quotes; plus a ranking by themes covered with ties explained. Fewer or more cities, a city named twice or a malformed or ambiguous id are BAD_USER_INPUT, unknown cities or themes NOT_FOUND. One database query, the cited documents included (two when a city is given by its AGS).`,
   })
   compareCities(
     @Ctx() ctx: Context,
@@ -41,12 +43,14 @@ export class CompareResolver {
       description: ROLL_UP_DESCRIPTION,
     })
     rollUp: boolean | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CityComparison> {
     return compareCities(ctx.db, {
       ids,
       themes: themes ?? null,
       view: viewOf({ asOf, asOfMode, basis }),
       rollUp: rollUp ?? true,
+      documents: selectsDocuments(info),
     });
   }
 }

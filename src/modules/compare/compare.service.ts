@@ -23,6 +23,8 @@ export interface ComparisonInput {
    * or only what addresses exactly the row's theme.
    */
   rollUp?: boolean;
+  /** Read the documents the evidence cites in the same statement (the selection asks for them). */
+  documents?: boolean;
 }
 
 function checkDistinct(values: readonly string[], argument: string): void {
@@ -81,7 +83,14 @@ export async function compareCities(db: Database, input: ComparisonInput): Promi
   const argument = input.argument ?? 'ids';
   const cityKeys = await cityKeysOf(db, input.ids, argument);
   const themeKeys = themeKeysOf(input.themes);
-  const raw = await comparison(db, cityKeys, themeKeys, input.view, input.rollUp ?? true);
+  const raw = await comparison(
+    db,
+    cityKeys,
+    themeKeys,
+    input.view,
+    input.rollUp ?? true,
+    input.documents ?? false,
+  );
   const foundCities = new Set(raw.cities.map((c) => c.key));
   const missingCity = cityKeys.findIndex((k) => !foundCities.has(k));
   if (missingCity >= 0) {

@@ -223,18 +223,39 @@ export async function entitiesByRefs(
   return out;
 }
 
-/** The entity with the key `ref` as `k`, the city with that AGS (eight digits) as `c`. */
-function refMatch(ref: string): string {
-  return `OPTIONAL MATCH (k:Entity {id: ${ref}})
-       OPTIONAL MATCH (c:City:Entity {ags: CASE WHEN ${ref} =~ '[0-9]{8}' THEN ${ref} END})`;
+/** The variables and columns of one reference's match in a statement (several may share one). */
+export interface RefNames {
+  /** The entity with the key. */
+  k: string;
+  /** The city with the AGS. */
+  c: string;
+  byKey: string;
+  byAgs: string;
 }
 
-const REF_COLUMNS = `CASE WHEN k IS NULL THEN null ELSE {labels: labels(k), props: properties(k)} END AS byKey,
-       CASE WHEN c IS NULL THEN null ELSE {key: c.id, labels: labels(c), props: properties(c)} END AS byAgs`;
+const REF: RefNames = { k: 'k', c: 'c', byKey: 'byKey', byAgs: 'byAgs' };
 
-function refMatchOf(ref: string, r: { get(key: string): unknown }): RefMatch {
-  const byKey = r.get('byKey') as { labels: string[]; props: Record<string, unknown> } | null;
-  const byAgs = r.get('byAgs') as {
+/** The entity with the key `ref` as `k`, the city with that AGS (eight digits) as `c`. */
+export function refMatch(ref: string, v: RefNames = REF): string {
+  return `OPTIONAL MATCH (${v.k}:Entity {id: ${ref}})
+       OPTIONAL MATCH (${v.c}:City:Entity {ags: CASE WHEN ${ref} =~ '[0-9]{8}' THEN ${ref} END})`;
+}
+
+/** The columns refMatchOf reads: both matches with their labels and properties. */
+export function refColumns(v: RefNames = REF): string {
+  return `CASE WHEN ${v.k} IS NULL THEN null ELSE {labels: labels(${v.k}), props: properties(${v.k})} END AS ${v.byKey},
+       CASE WHEN ${v.c} IS NULL THEN null ELSE {key: ${v.c}.id, labels: labels(${v.c}), props: properties(${v.c})} END AS ${v.byAgs}`;
+}
+
+const REF_COLUMNS = refColumns();
+
+export function refMatchOf(
+  ref: string,
+  r: { get(key: string): unknown },
+  v: RefNames = REF,
+): RefMatch {
+  const byKey = r.get(v.byKey) as { labels: string[]; props: Record<string, unknown> } | null;
+  const byAgs = r.get(v.byAgs) as {
     key: string;
     labels: string[];
     props: Record<string, unknown>;

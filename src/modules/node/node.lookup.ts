@@ -211,6 +211,21 @@ export function idNotFound(input: string, options: Required<LookupOptions>): Not
 }
 
 /**
+ * The entity one input names, from the match a caller's own statement read for it (see
+ * refMatch): NOT_FOUND when there is none (of `label`), BAD_USER_INPUT when ambiguous.
+ */
+export function entityOfMatch(
+  parsed: ParsedId,
+  match: RefMatch,
+  argument: string,
+  label?: NodeLabel,
+): EntityRecord {
+  const { record, other } = decide(parsed, match, argument, label);
+  if (!record) throw notFound(parsed, argument, label, other);
+  return record;
+}
+
+/**
  * Like loadById, with the query planner's projection read in the same statement: the entity and
  * what its selection asks for below it, in one round trip. `planned` is null when the projection
  * ran on another entity than the one the input names.
@@ -223,8 +238,7 @@ export async function loadByIdProjected(
 ): Promise<{ record: EntityRecord; planned: unknown; documents: unknown }> {
   const parsed = parseId(input, argument);
   const found = await entityByRefProjected(db, parsed.key, projection);
-  const { record, other } = decide(parsed, found.match, argument, undefined);
-  if (!record) throw notFound(parsed, argument, undefined, other);
+  const record = entityOfMatch(parsed, found.match, argument);
   const ours = found.projectedKey === record.key;
   return {
     record,

@@ -1,6 +1,15 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import {
+  refColumns,
+  refMatch,
+  refMatchOf,
+  type RefMatch,
+  type RefNames,
+} from '../entity/entity.repository';
+import { documentsByKeys } from '../relation/relation.cypher';
+import { documentMap } from '../relation/relation.repository';
 
 export interface PathRecord {
   nodes: EntityRecord[];
@@ -19,35 +28,69 @@ const toEntity = (n: RawNode): EntityRecord => ({
   props: plain(n.props),
 });
 
+const FROM: RefNames = { k: 'fk', c: 'fc', byKey: 'fromByKey', byAgs: 'fromByAgs' };
+const TO: RefNames = { k: 'tk', c: 'tc', byKey: 'toByKey', byAgs: 'toByAgs' };
+
+/** What one statement read for `paths`: both ends' matches, and the paths between them. */
+export interface PathsAnswer {
+  from: RefMatch;
+  to: RefMatch;
+  /** The keys of the entities the paths were looked for between (see shortestPathsByRefs). */
+  searched: { from: string | null; to: string | null };
+  paths: PathRecord[];
+  /** The documents the paths' steps cite, when asked for. */
+  documents?: ReadonlyMap<string, EntityRecord>;
+}
+
 /**
- * The shortest paths between two entities, over any relationship in either direction. The hop
- * bound must be a literal in Cypher; it is an integer checked to lie in 1…MAX_HOPS.
+ * The shortest paths between the entities two references name, over any relationship in either
+ * direction, in one statement with the references' lookup (see node.lookup.ts): the paths run
+ * between the entity with each key or else the city with that AGS, which is what the lookup
+ * decides whenever it names one entity; the caller decides and reports errors from the matches.
+ * No paths when an end is missing or both are one entity. The hop bound must be a literal in
+ * Cypher; it is an integer checked to lie in 1…MAX_HOPS.
  */
-export async function shortestPaths(
+export async function shortestPathsByRefs(
   db: Database,
-  fromKey: string,
-  toKey: string,
+  refs: { from: string; to: string },
   maxHops: number,
   first: number,
-): Promise<PathRecord[]> {
+  documents: boolean,
+): Promise<PathsAnswer> {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
     throw new Error(`bad maxHops ${maxHops}`);
+  const cited = `reduce(acc = [], p IN paths | acc + reduce(own = [], r IN p.rels | own + coalesce(r.props.sourceIds, [])))`;
   const result = await db.readStatement(
-    `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-         MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
-         WITH p LIMIT $first
-         RETURN [n IN nodes(p) | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
-                [r IN relationships(p) | {type: type(r), startKey: startNode(r).id, props: properties(r)}] AS rels`,
-    { from: fromKey, to: toKey, first: neo4j.int(first) },
+    `${refMatch('$from', FROM)}
+         ${refMatch('$to', TO)}
+         WITH fk, fc, tk, tc, coalesce(fk, fc) AS a, coalesce(tk, tc) AS b
+         WITH fk, fc, tk, tc, a, b, CASE WHEN a IS NULL OR b IS NULL OR a = b THEN [] ELSE COLLECT {
+           MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
+           WITH p LIMIT $first
+           RETURN {
+             nodes: [n IN nodes(p) | {key: n.id, labels: labels(n), props: properties(n)}],
+             rels: [r IN relationships(p) | {type: type(r), startKey: startNode(r).id, props: properties(r)}]
+           }
+         } END AS paths
+         RETURN ${refColumns(FROM)}, ${refColumns(TO)}, a.id AS fromKey, b.id AS toKey, paths,
+                ${documents ? documentsByKeys(cited, (d) => `properties(${d})`) : 'null'} AS documents`,
+    { from: refs.from, to: refs.to, first: neo4j.int(first) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );
-  return result.records.map((r) => ({
-    nodes: (r.get('nodes') as RawNode[]).map(toEntity),
-    relationships: (r.get('rels') as PathRecord['relationships']).map((x) => ({
-      ...x,
-      props: plain(x.props),
-    })),
-  }));
+  const r = result.records[0]!;
+  const found = documentMap(r.get('documents'));
+  return {
+    from: refMatchOf(refs.from, r, FROM),
+    to: refMatchOf(refs.to, r, TO),
+    searched: { from: r.get('fromKey') as string | null, to: r.get('toKey') as string | null },
+    paths: (r.get('paths') as { nodes: RawNode[]; rels: PathRecord['relationships'] }[]).map(
+      (p) => ({
+        nodes: p.nodes.map(toEntity),
+        relationships: p.rels.map((x) => ({ ...x, props: plain(x.props) })),
+      }),
+    ),
+    ...(found ? { documents: found } : {}),
+  };
 }
 
 /**

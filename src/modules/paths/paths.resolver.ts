@@ -1,17 +1,24 @@
 import { DEFAULT_RESULT_CAPS } from '../../config';
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { QueryTimeoutError } from '../../common/errors';
 import { BadUserInputError } from '../../common/graphql-errors';
 import { toGlobalId } from '../../common/global-id';
 import type { RelationType } from '../../model/model';
 import type { Context } from '../../server/context';
+import { selectsDocuments } from '../citation/citation.selection';
 import { citationsOf } from '../citation/citation.type';
 import type { EntityObject } from '../node/entity-object';
-import { idDescription, loadById } from '../node/node.lookup';
+import { entityOfMatch, idDescription, loadById, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
-import { MAX_HOPS, neighbourhoodOf, PATH_TIMEOUT_MS, shortestPaths } from './paths.repository';
+import {
+  MAX_HOPS,
+  neighbourhoodOf,
+  PATH_TIMEOUT_MS,
+  shortestPathsByRefs,
+} from './paths.repository';
 import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from './paths.types';
 
 function nameOf(node: EntityObject): string {
@@ -54,6 +61,7 @@ export class PathsResolver {
       description: 'How many shortest paths at most (1–20).',
     })
     first: number,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Path[]> {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
       throw new BadUserInputError(
@@ -64,11 +72,25 @@ export class PathsResolver {
     if (!Number.isInteger(first) || first < 1 || first > 20) {
       throw new BadUserInputError(`first must be between 1 and 20 (got ${first})`, 'first');
     }
-    // Both ends in one lookup (the loader batches them).
-    const [fromKey, toKey] = await Promise.all([keyOf(ctx, from, 'from'), keyOf(ctx, to, 'to')]);
+    // Both ends' lookup, the paths and their cited documents: one statement.
+    const ends = { from: parseId(from, 'from'), to: parseId(to, 'to') };
+    const answer = await timeLimited(
+      shortestPathsByRefs(
+        ctx.db,
+        { from: ends.from.key, to: ends.to.key },
+        maxHops,
+        first,
+        selectsDocuments(info),
+      ),
+    );
+    const fromKey = entityOfMatch(ends.from, answer.from, 'from').key;
+    const toKey = entityOfMatch(ends.to, answer.to, 'to').key;
     if (fromKey === toKey) return [];
-    const records = await timeLimited(shortestPaths(ctx.db, fromKey, toKey, maxHops, first));
-    return records.map((record) => {
+    if (answer.searched.from !== fromKey || answer.searched.to !== toKey) {
+      // The statement's choice of ends and the lookup's rule must agree (see shortestPathsByRefs).
+      throw new Error(`paths searched from ${answer.searched.from} to ${answer.searched.to}`);
+    }
+    return answer.paths.map((record) => {
       const nodes = record.nodes.map((n) => toObject(n));
       const steps = record.relationships.map((rel, i) => {
         const a = nodes[i]!;
@@ -83,7 +105,7 @@ export class PathsResolver {
           direction: forward ? StepDirection.FORWARD : StepDirection.BACKWARD,
           text: `${nameOf(subject)} ${phrase} ${nameOf(object)}`,
           details: detailsOf(rel.type, rel.props),
-          sources: citationsOf(rel.props),
+          sources: citationsOf(rel.props, answer.documents),
         });
       });
       return Object.assign(new Path(), { length: steps.length, steps });

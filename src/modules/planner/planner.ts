@@ -27,12 +27,7 @@ import {
   type RelationRead,
 } from '../relation/relation.cypher';
 import { relationRead, type RelationArgs } from '../relation/relation.field';
-import {
-  toDocumentRecord,
-  itemOf,
-  toRelatedRecord,
-  type RawDocument,
-} from '../relation/relation.repository';
+import { documentMap, itemOf, toRelatedRecord } from '../relation/relation.repository';
 import type { FactView } from '../time/as-of';
 import { fieldPlanKey } from './plan-key';
 import { BASIS_PROPERTIES } from '../basis/basis';
@@ -475,14 +470,7 @@ export function attachPlanned(
   raw: unknown,
   documents: unknown,
 ): EntityRecord {
-  return attach(record, plan, raw, documentsOf(documents));
-}
-
-function documentsOf(raw: unknown): ReadonlyMap<string, EntityRecord> | undefined {
-  if (!raw) return undefined;
-  const found = new Map<string, EntityRecord>();
-  for (const document of raw as RawDocument[]) found.set(document[0], toDocumentRecord(document));
-  return found;
+  return attach(record, plan, raw, documentMap(documents));
 }
 
 function attach(

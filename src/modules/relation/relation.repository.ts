@@ -53,6 +53,14 @@ export function toDocumentRecord([key, props]: RawDocument): EntityRecord {
   return toRecord(key, ['SourceDocument'], props);
 }
 
+/** The documents a statement read for its citations (`documentsByKeys`), by key. */
+export function documentMap(raw: unknown): ReadonlyMap<string, EntityRecord> | undefined {
+  if (!raw) return undefined;
+  const found = new Map<string, EntityRecord>();
+  for (const document of raw as RawDocument[]) found.set(document[0], toDocumentRecord(document));
+  return found;
+}
+
 /**
  * For a batch of parents, one relation field each (same arguments): one `UNWIND $keys` query,
  * the items in the field's order, with their number when asked.
