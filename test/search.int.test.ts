@@ -51,6 +51,43 @@ describe('search', () => {
     expect(counted.flatMap((p) => p.keys)).toHaveLength(total);
   });
 
+  it('reads of each hit what its selection asks for, answering as the entity itself does', async () => {
+    const ENTITY = `__typename id key sources { quote document { title } } validity { certainFrom possibleUntil } basis version
+      ... on City { name ags cityKind: kind altNames state { node { key } } }
+      ... on OrgUnit { name kind germanKind status count established { edtf earliest } city { node { key } } }
+      ... on Theme { labelEn labelDe broader { node { key } } }
+      ... on Person { name }
+      ... on Programme { name shortName level participantCount period { edtf } }
+      ... on SourceDocument { title publisher url published { edtf } }`;
+    const found = await api().query(
+      `{ search(text: "Bochum", first: 20) { hits { score entity { ${ENTITY} } } } }`,
+    );
+    expect(found.errors).toBeUndefined();
+    const entities = found.data.search.hits.map((h: any) => h.entity);
+    expect(entities.length).toBeGreaterThan(2);
+    const keys = entities.map((e: any) => e.key);
+    const direct = await api().query(`query($ids: [ID!]!) { nodes(ids: $ids) { ${ENTITY} } }`, {
+      ids: keys,
+    });
+    expect(direct.errors).toBeUndefined();
+    expect(entities).toEqual(direct.data.nodes);
+    // Keys only, and the snippets alone: the same hits in the same order.
+    const bare = await api().query(
+      `{ search(text: "Bochum", first: 20) { hits { entity { key } } } }`,
+    );
+    expect(bare.data.search.hits.map((h: any) => h.entity.key)).toEqual(keys);
+    const snippets = await api().query(
+      `{ search(text: "Bochum", first: 20) { hits { snippet snippetField } } }`,
+    );
+    const full = await api().query(
+      `{ search(text: "Bochum", first: 20) { hits { snippet snippetField entity { ${ENTITY} } } } }`,
+    );
+    expect(snippets.data.search.hits).toEqual(
+      full.data.search.hits.map((h: any) => ({ snippet: h.snippet, snippetField: h.snippetField })),
+    );
+    expect(snippets.data.search.hits.some((h: any) => h.snippet !== null)).toBe(true);
+  });
+
   it("finds the senior units of Bremerhaven and Castrop-Rauxel's senior advice centre, with snippets", async () => {
     const result = await search('Senioren');
     const byKey = new Map(result.hits.map((h: any) => [h.entity.key, h]));

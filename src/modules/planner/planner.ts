@@ -367,6 +367,39 @@ export function selects(info: GraphQLResolveInfo, name: string): boolean {
   return childFields({ info, documentFields: [] }, info.fieldNodes, name).length > 0;
 }
 
+/**
+ * The stored properties that the selection `path` names below the root field (e.g. a search's
+ * `hits` → `entity`) reads of entities of `labels`, by the planner's rules; null when a field
+ * needs all of them (or a bad argument below stops the planner: the field reports it). Relation
+ * fields there are not planned and read nothing here: their loaders go by key.
+ */
+export function selectedProps(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  labels: readonly NodeLabel[],
+): string[] | null {
+  const walk: Walk = { info, documentFields: [] };
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) nodes = childFields(walk, nodes, name);
+  try {
+    return planNode(walk, labels, nodes, null).props;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the selection `path` names below the root field asks for any of these fields. */
+export function selectsBelow(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  names: readonly string[],
+): boolean {
+  const walk: Walk = { info, documentFields: [] };
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) nodes = childFields(walk, nodes, name);
+  return names.some((name) => childFields(walk, nodes, name).length > 0);
+}
+
 /** How a relation reads its relationship's properties: all, none ('null'), or a projection. */
 function relationProjection(
   props: readonly string[] | 'all',

@@ -25,7 +25,11 @@ export async function searchEntities(
   limit: number,
   cap: number,
   count = true,
+  props: readonly string[] | null = null,
 ): Promise<{ rows: SearchRow[]; total: number; exact: boolean }> {
+  // Only what the selection reads of each hit (its key for `entity { key }`), or everything. The
+  // names are the model's property names, chosen by the planner's rules, never the caller's text.
+  const projected = props ? `node {${props.map((p) => `.${p}`).join(', ')}}` : 'properties(node)';
   const end = Math.max(skip, Math.min(skip + limit, cap));
   const result = await db.readStatement(
     `CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
@@ -34,8 +38,8 @@ export async function searchEntities(
        WITH collect({node: node, score: score}) AS hits
        WITH size(hits) AS found, hits[$skip..$end] AS page
        UNWIND (CASE WHEN page = [] THEN [null] ELSE page END) AS hit
-       RETURN hit.node.id AS key, labels(hit.node) AS labels, properties(hit.node) AS props,
-              hit.score AS score, found`,
+       WITH hit.node AS node, hit.score AS score, found
+       RETURN node.id AS key, labels(node) AS labels, ${projected} AS props, score, found`,
     {
       query: lucene,
       labels,

@@ -13,12 +13,12 @@ import {
   Resolver,
 } from 'type-graphql';
 import { BadUserInputError } from '../../common/graphql-errors';
-import { NODE_LABELS } from '../../model/model';
+import { NODE_LABELS, type NodeLabel } from '../../model/model';
 import type { Context } from '../../server/context';
 import { checkPageSize, PageInfo } from '../node/connection.type';
 import { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
-import { selects } from '../planner/planner';
+import { selectedProps, selects, selectsBelow } from '../planner/planner';
 import { toLuceneQuery, typedWords } from './lucene';
 import {
   checkSearchText,
@@ -27,7 +27,7 @@ import {
   MAX_SEARCH_WORDS,
 } from './search.limits';
 import { searchEntities } from './search.repository';
-import { snippetOf } from './snippet';
+import { SNIPPET_FIELDS, snippetOf, type Snippet } from './snippet';
 
 const ENTITY_TYPES = Object.fromEntries(NODE_LABELS.map((l) => [l, l]));
 registerEnumType(ENTITY_TYPES, {
@@ -44,17 +44,39 @@ export class SearchHit {
     description: 'Relevance score (higher is better; comparable within one search only).',
   })
   score!: number;
+
+  /** What the snippet is cut from: the hit's properties and the searched words. */
+  private readonly source: { props: Record<string, unknown>; words: string[] };
+  /** The snippet, found when first asked for: marking every quote of a city is not free. */
+  private found: Snippet | null | undefined;
+
+  constructor(entity: Node, score: number, props: Record<string, unknown>, words: string[]) {
+    this.entity = entity;
+    this.score = score;
+    this.source = { props, words };
+  }
+
+  private get match(): Snippet | null {
+    if (this.found === undefined) this.found = snippetOf(this.source.props, this.source.words);
+    return this.found;
+  }
+
   @Field(() => String, {
     nullable: true,
     description:
       'The passage that matched, matches marked «like this»: a name, label, description or source quote.',
   })
-  snippet!: string | null;
+  get snippet(): string | null {
+    return this.match?.text ?? null;
+  }
+
   @Field(() => String, {
     nullable: true,
     description: 'Which field the snippet comes from (e.g. name, quotes).',
   })
-  snippetField!: string | null;
+  get snippetField(): string | null {
+    return this.match?.field ?? null;
+  }
 }
 
 @ObjectType({ description: 'A page of search hits, best first.' })
@@ -83,6 +105,17 @@ function decodeOffset(after: string | undefined): number {
     throw new BadUserInputError(`"${shown}" is not a valid search cursor`, 'after');
   }
   return Number(match[1]);
+}
+
+/**
+ * What a page's hits must read: the properties the `entity` selection reads (for any of the
+ * labels searched) and, when a snippet is asked for, the texts it is cut from; null for all.
+ */
+function hitProps(info: GraphQLResolveInfo, labels: readonly NodeLabel[]): string[] | null {
+  const entity = selectedProps(info, ['hits', 'entity'], labels);
+  if (entity === null) return null;
+  const snippet = selectsBelow(info, ['hits'], ['snippet', 'snippetField']) ? SNIPPET_FIELDS : [];
+  return [...new Set([...entity, ...snippet])].sort();
 }
 
 const encodeOffset = (offset: number) => Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
@@ -142,6 +175,7 @@ export class SearchResolver {
       ctx.caps.searchHits,
       // Counting reads up to the cap of hits; only the totals need it (hasNextPage does not).
       selects(info, 'totalCount') || selects(info, 'totalCountExact'),
+      hitProps(info, types?.length ? (types as NodeLabel[]) : NODE_LABELS),
     ).catch((error: unknown) => {
       // The limits above keep queries within Lucene's; should the index grow past them, the
       // refusal is still about the text, not a server fault.
@@ -153,15 +187,10 @@ export class SearchResolver {
       }
       throw error;
     });
-    const hits = rows.map(({ record, score }) => {
-      const snippet = snippetOf(record.props, parsed.words);
-      return Object.assign(new SearchHit(), {
-        entity: toObject(record) as unknown as Node,
-        score,
-        snippet: snippet?.text ?? null,
-        snippetField: snippet?.field ?? null,
-      });
-    });
+    const hits = rows.map(
+      ({ record, score }) =>
+        new SearchHit(toObject(record) as unknown as Node, score, record.props, parsed.words),
+    );
     const pageInfo = Object.assign(new PageInfo(), {
       hasNextPage: offset + hits.length < total,
       hasPreviousPage: offset > 0,

@@ -1,7 +1,7 @@
 import { normaliseGerman } from './lucene';
 
 /** Fields whose text a hit can show, in the order a reader expects them. */
-const FIELDS = [
+export const SNIPPET_FIELDS = [
   'name',
   'title',
   'labelDe',
@@ -28,7 +28,7 @@ export function snippetOf(props: Record<string, unknown>, words: string[]): Snip
     .filter((w) => w.length >= 3)
     .map((w) => w.slice(0, Math.max(3, w.length - 2)));
   if (stems.length === 0) return null;
-  for (const field of FIELDS) {
+  for (const field of SNIPPET_FIELDS) {
     const value = props[field];
     const texts = Array.isArray(value)
       ? (value as string[])
@@ -48,9 +48,8 @@ function mark(text: string, stems: string[]): string | null {
   let first = -1;
   let offset = 0;
   const out = tokens.map((token) => {
-    const hit =
-      token.trim() !== '' &&
-      stems.some((s) => normaliseGerman(token).startsWith(s) || normaliseGerman(token).includes(s));
+    const normal = token.trim() === '' ? '' : normaliseGerman(token);
+    const hit = normal !== '' && stems.some((s) => normal.includes(s));
     if (hit && first < 0) first = offset;
     offset += token.length;
     return hit ? `«${token}»` : token;
