@@ -64,11 +64,25 @@ describe('HTTP caching of GraphQL answers', () => {
         'max-age=300, public',
       ]);
     }
-    // Introspection fields carry no cache hints in Apollo; an IDE asks for the schema afresh.
-    const introspection = await fetch(getUrl({ query: '{ __schema { queryType { name } } }' }), {
-      headers: PREFLIGHT,
-    });
-    expect(introspection.headers.get('cache-control')).toBe('no-store');
+    // Introspection alone carries no cache hint, as in Apollo: an IDE asks for the schema afresh;
+    // beside data, through a fragment too, the data's age holds.
+    for (const [query, expected] of [
+      ['{ __schema { queryType { name } } }', 'no-store'],
+      ['{ __typename }', 'no-store'],
+      ['{ __typename ...F } fragment F on Query { __type(name: "City") { name } }', 'no-store'],
+      [
+        '{ __typename ...F } fragment F on Query { cities(first: 1) { nodes { key } } }',
+        'max-age=300, public',
+      ],
+      [
+        '{ __schema { queryType { name } } ... on Query { cities(first: 1) { totalCount } } }',
+        'max-age=300, public',
+      ],
+    ]) {
+      const response = await fetch(getUrl({ query: query! }), { headers: PREFLIGHT });
+      expect(response.status).toBe(200);
+      expect([query, response.headers.get('cache-control')]).toEqual([query, expected]);
+    }
     const failing = await fetch(getUrl({ query: '{ cities(first: 1000) { nodes { key } } }' }), {
       headers: PREFLIGHT,
     });

@@ -1,17 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
-
-/** What Apollo's cache control plugin adds to the resolve info (@apollo/cache-control-types). */
-interface CacheControlInfo {
-  cacheControl?: { setCacheHint(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void };
-}
+import type { CachePolicyHolder } from './plugins/cache-policy.plugin';
 
 /**
  * Marks a field's answer as never to be cached: one that depends on who asks (`me`, `apiKeys`).
  * The whole response then says `Cache-Control: no-store` and gets no ETag.
  */
-export function uncacheable(info: GraphQLResolveInfo): void {
-  (info as GraphQLResolveInfo & CacheControlInfo).cacheControl?.setCacheHint({
-    maxAge: 0,
-    scope: 'PRIVATE',
-  });
+export function uncacheable(ctx: CachePolicyHolder): void {
+  ctx.cachePolicy?.restrict({ maxAge: 0, scope: 'PRIVATE' });
 }

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
@@ -27,6 +26,7 @@ import { AppError, ErrorCode } from '../common/errors';
 import { createFormatError, credentialRefusal } from '../common/graphql-errors';
 import type { Logger } from '../common/logger';
 import { etagPlugin } from '../common/plugins/etag.plugin';
+import { cachePolicyPlugin } from '../common/plugins/cache-policy.plugin';
 import { noStorePlugin } from '../common/plugins/no-store.plugin';
 import { retryAfterPlugin } from '../common/plugins/retry-after.plugin';
 import { DocumentTexts, PROJECT_DOCUMENTS } from '../seed/documents';
@@ -148,8 +148,8 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       ...guard.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // The graph changes only on import: every read field may be cached for the default age.
-      ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds }),
+      // The graph changes only on import: every read may be cached for the default age.
+      cachePolicyPlugin<Context>(maxAgeSeconds),
       noStorePlugin<Context>(),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
       retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),

@@ -1,3 +1,4 @@
+import type { CachePolicyHolder } from '../common/plugins/cache-policy.plugin';
 import { DEFAULT_RESULT_CAPS, type ResultCaps } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../common/logger';
@@ -16,7 +17,7 @@ export interface CurationHooks {
 const NO_CURATION: CurationHooks = { documents: null, onWrite: () => undefined };
 
 /** What every resolver gets: the database, this request's loaders and a request logger. */
-export interface Context {
+export interface Context extends CachePolicyHolder {
   db: Database;
   loaders: Loaders;
   logger: Logger;

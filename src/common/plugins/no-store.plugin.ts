@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /**
- * Answers no cache may keep: a mutation's (Apollo's cache control would give a write's answer the
+ * Answers no cache may keep: a mutation's (cache-policy.plugin would give a write's answer the
  * default max age of reads), and any answer to a request that carries a credential, which may
  * depend on who sent it. Their cache policy becomes uncacheable before execution, so they say
  * `Cache-Control: no-store` and get no ETag.

@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { uncacheable } from '../../common/cache-hint';
 import type { Context } from '../../server/context';
 import { ApiKeysArgs, CreateApiKeyArgs, RevokeApiKeyArgs } from './api-key.input';
@@ -17,10 +16,9 @@ export class ApiKeyResolver {
   })
   async apiKeys(
     @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
     @Args(() => ApiKeysArgs) args: ApiKeysArgs,
   ): Promise<ApiKey[]> {
-    uncacheable(info);
+    uncacheable(ctx);
     requireRole(ctx, 'ADMIN');
     const keys = await listApiKeys(ctx.db, { includeRevoked: args.includeRevoked });
     return keys.map(toApiKey);

@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Ctx, Query, Resolver } from 'type-graphql';
 import { uncacheable } from '../../common/cache-hint';
 import type { Context } from '../../server/context';
 import { PrincipalObject, toPrincipalObject } from './principal.type';
@@ -11,8 +10,8 @@ export class PrincipalResolver {
     description:
       'Who sent this request, as its credential says (`Authorization: Bearer …`); null when anonymous. Never cached.',
   })
-  me(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): PrincipalObject | null {
-    uncacheable(info);
+  me(@Ctx() ctx: Context): PrincipalObject | null {
+    uncacheable(ctx);
     return ctx.principal ? toPrincipalObject(ctx.principal) : null;
   }
 }
