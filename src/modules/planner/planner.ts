@@ -503,33 +503,47 @@ export function attachPlanned(
   raw: unknown,
   documents: unknown,
 ): EntityRecord {
-  return attach(record, plan, raw, documentMap(documents));
+  const cited = documentMap(documents);
+  const planned = plannedOf(plan, raw, cited);
+  if (!planned && !cited) return record;
+  // A copy: the record read may also sit in the request's entity loader, for other selections.
+  return {
+    ...record,
+    ...(planned ? { planned } : {}),
+    ...(cited ? { documents: cited } : {}),
+  };
 }
 
-function attach(
-  record: EntityRecord,
+/**
+ * The planned relation fields of one node, by plan key. The items' records are made here, so
+ * they are completed in place (a national answer has thousands: no copies).
+ */
+function plannedOf(
   plan: PlanNode,
   raw: unknown,
   documents: ReadonlyMap<string, EntityRecord> | undefined,
-): EntityRecord {
+): Map<string, RelationResult> | undefined {
   const map = raw as Record<string, RawRelation | null> | null;
-  if (!map) return documents ? { ...record, documents } : record;
+  if (!map) return undefined;
   const planned = new Map<string, RelationResult>();
   plan.relations.forEach((relation, i) => {
     const found = map[`f${i}`];
     if (!found) return;
+    const label = relation.read.field.to[0]!;
     planned.set(relation.key, {
       total: found.total,
       items: found.items.map((tuple) => {
-        const item = itemOf(tuple, relation.read.field.to[0]!);
+        const item = itemOf(tuple, label);
         const related = toRelatedRecord(item);
-        return {
-          ...related,
-          documents,
-          node: attach(related.node, relation.child, item.planned, documents),
-        };
+        const below = plannedOf(relation.child, item.planned, documents);
+        if (below) related.node.planned = below;
+        if (documents) {
+          related.documents = documents;
+          related.node.documents = documents;
+        }
+        return related;
       }),
     });
   });
-  return { ...record, planned, documents };
+  return planned;
 }
