@@ -4,7 +4,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { printSchema } from 'graphql';
 import {
@@ -148,8 +151,10 @@ export async function createApp(db: Database, logger: Logger, options: AppOption
       ...guard.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // The graph changes only on import: every read may be cached for the default age.
+      // The graph changes only on import: every read may be cached for the default age. Apollo's
+      // own cache-control plugin, installed unless disabled, would hook every field's resolver.
       cachePolicyPlugin<Context>(maxAgeSeconds),
+      ApolloServerPluginCacheControlDisabled(),
       noStorePlugin<Context>(),
       etagPlugin<Context>(async () => graphqlEtag(await dataVersion.current(), build)),
       retryAfterPlugin<Context>(() => db.health.retryAfterSeconds()),
