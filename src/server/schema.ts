@@ -32,7 +32,7 @@ import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { BucketKeyResolver, StatsBucketResolver } from '../modules/stats/bucket.resolver';
 import { StatsResolver } from '../modules/stats/stats.resolver';
 import { CompareResolver } from '../modules/compare/compare.resolver';
-import { RELATION_RESOLVERS } from '../modules/relation/relation.resolver';
+import { bindRelationResolvers, RELATION_RESOLVERS } from '../modules/relation/relation.resolver';
 import { ApiKeyResolver } from '../modules/auth/api-key.resolver';
 import { PrincipalResolver } from '../modules/auth/principal.resolver';
 import { CurationResolver } from '../modules/curation/curation.resolver';
@@ -103,7 +103,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   const mutation = config.mutation
     ? new GraphQLObjectType({ ...config.mutation.toConfig(), description: MUTATION_DESCRIPTION })
     : undefined;
-  return new GraphQLSchema({
+  const app = new GraphQLSchema({
     ...config,
     query,
     mutation,
@@ -111,6 +111,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       t.name === 'Query' ? query : t.name === 'Mutation' && mutation ? mutation : t,
     ),
   });
+  bindRelationResolvers(app);
+  return app;
 }
 
 /** The checked-in contract `schema/schema.graphql`. */

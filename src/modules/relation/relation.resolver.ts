@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { NODE_LABELS, type NodeLabel } from '../../model/model';
 import {
   isPolymorphic,
@@ -106,3 +106,38 @@ function relationResolver(label: NodeLabel): ClassType {
 export const RELATION_RESOLVERS: ClassType[] = NODE_LABELS.filter(
   (label) => relationFieldsOf(label).length > 0,
 ).map(relationResolver);
+
+/**
+ * Points every generated relation field of the built schema at `resolveRelation` directly.
+ * type-graphql runs a resolver with arguments through its parameter pipeline, whose argument
+ * validation is always asynchronous: every relation field of every parent would answer with a
+ * promise, even when the planner has its items at hand, and the executor would then build the
+ * whole answer the slow, promise-by-promise way. The arguments are graphql-js's own coerced
+ * values, as the planner reads them too (`getArgumentValues`).
+ */
+export function bindRelationResolvers(schema: GraphQLSchema): void {
+  for (const label of NODE_LABELS) {
+    const type = schema.getType(label) as GraphQLObjectType | undefined;
+    if (!type) continue;
+    const fields = type.getFields();
+    for (const field of relationFieldsOf(label)) {
+      const item = itemClass(field);
+      const bind = (name: string, shape: RelationShape) => {
+        const definition = fields[name];
+        if (!definition) throw new Error(`the schema has no field ${label}.${name}`);
+        definition.resolve = (root, args, ctx, info) =>
+          resolveRelation(
+            ctx as Context,
+            root as EntityObject,
+            field,
+            shape,
+            args as RelationArgs,
+            info,
+            item,
+          );
+      };
+      bind(field.name, field.shape);
+      if (field.alsoConnection) bind(`${field.name}Connection`, 'connection');
+    }
+  }
+}
