@@ -13,17 +13,19 @@ import { versionOf } from './relation-identity';
  * record's properties, EDTF fields become EdtfDate objects.
  */
 export abstract class EntityObject {
-  id!: string;
-  key!: string;
-  sources!: Citation[];
-  validity!: Validity;
-  basis!: Basis;
-  reasoning!: string | null;
-  version!: number;
-  typename!: string;
-  record!: EntityRecord;
+  // Declared, not defined: `create` sets each one, and class fields would first define all ten
+  // as undefined on every object (a national answer makes thousands).
+  declare id: string;
+  declare key: string;
+  declare sources: Citation[];
+  declare validity: Validity;
+  declare basis: Basis;
+  declare reasoning: string | null;
+  declare version: number;
+  declare typename: string;
+  declare record: EntityRecord;
   /** The as-of view the object was read under (not a GraphQL field). */
-  view!: FactView | null;
+  declare view: FactView | null;
 
   static create<T extends EntityObject>(
     this: new () => T,
