@@ -49,10 +49,11 @@ export function modelLabel(labels: string[]): NodeLabel {
  */
 export function plain(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(props)) {
+  // A for-in loop: Object.entries would make an array of pairs for every node and relationship.
+  for (const k in props) {
+    const v = props[k];
     if (v === null) continue;
-    out[k] =
-      v !== null && typeof v === 'object' && !Array.isArray(v) && 'year' in v ? String(v) : v;
+    out[k] = typeof v === 'object' && !Array.isArray(v) && 'year' in v ? String(v) : v;
   }
   return out;
 }

@@ -54,11 +54,35 @@ export function linkType<T extends object>(target: TypeClass<T>): ClassType<Link
   return TypedLink as ClassType<Link<T>>;
 }
 
+/**
+ * A link as relation fields hand it out. Its `details` are made when first read: most
+ * selections never ask for them, and they are the costliest part of a link to make.
+ */
+class LinkValue<T> implements Link<T> {
+  readonly node: T;
+  readonly sources: Citation[];
+  readonly basis: Basis;
+  readonly reasoning: string | null;
+  private readonly rel: Record<string, unknown>;
+  private made: RelationDetails | undefined;
+
+  constructor(
+    item: RelatedRecord,
+    private readonly type: string,
+  ) {
+    this.node = toObject(item.node) as T;
+    this.sources = citationsOf(item.rel, item.documents);
+    const { basis, reasoning } = basisOf(item.rel);
+    this.basis = basis;
+    this.reasoning = reasoning;
+    this.rel = item.rel;
+  }
+
+  get details(): RelationDetails {
+    return (this.made ??= detailsOf(this.type, this.rel));
+  }
+}
+
 export function toLink<T>(item: RelatedRecord, type: string): Link<T> {
-  return {
-    node: toObject(item.node) as T,
-    sources: citationsOf(item.rel, item.documents),
-    details: detailsOf(type, item.rel),
-    ...basisOf(item.rel),
-  };
+  return new LinkValue<T>(item, type);
 }
