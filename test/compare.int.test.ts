@@ -4,6 +4,7 @@ import { toGlobalId } from '../src/common/global-id';
 import { MATRIX_HEADER, matrixToRows } from '../src/modules/compare/compare.csv';
 import { compareCities } from '../src/modules/compare/compare.service';
 import { seededApi } from './api';
+import { citedDocuments, expectDocumentsAsLoaded } from './cited-documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
@@ -149,26 +150,18 @@ describe('compareCities', () => {
   });
 
   it('reads the cited documents with the matrix, in one statement, as the loader reads them', async () => {
+    const fields = 'key title kind publisher url published { edtf }';
     const before = api().db.transactions;
     const result = await api().query(
-      `query($ids: [ID!]!) { compareCities(ids: $ids) { rows { cells { sources { document { key title kind publisher url published { edtf } } }
-        units { sources { document { key title } } } } } } }`,
+      `query($ids: [ID!]!) { compareCities(ids: $ids) { rows { cells { sources { document { ${fields} } }
+        units { sources { document { ${fields} } } } } } } }`,
       { ids: SEED_CITIES },
     );
     expect(api().db.transactions - before).toBe(1);
     expect(result.errors).toBeUndefined();
-    const documents = new Map<string, any>();
-    for (const row of result.data.compareCities.rows)
-      for (const cell of row.cells)
-        for (const source of cell.sources) documents.set(source.document.key, source.document);
+    const documents = citedDocuments(result.data);
     expect(documents.size).toBeGreaterThan(1);
-    const keys = [...documents.keys()].sort();
-    const loaded = await api().query(
-      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on SourceDocument { key title kind publisher url published { edtf } } } }`,
-      { ids: keys },
-    );
-    expect(loaded.errors).toBeUndefined();
-    expect(loaded.data.nodes).toEqual(keys.map((key) => documents.get(key)));
+    await expectDocumentsAsLoaded(api(), documents, fields);
   });
 
   it('counts narrower themes for a row and names them as `via`', async () => {

@@ -1,5 +1,6 @@
 import { toGlobalId } from '../src/common/global-id';
 import { seededApi } from './api';
+import { citedDocuments, expectDocumentsAsLoaded } from './cited-documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
@@ -36,25 +37,15 @@ describe('paths and neighbourhood', () => {
   });
 
   it('reads the cited documents with the paths, in one statement, as the loader reads them', async () => {
+    const fields = 'key title publisher url language published { edtf }';
     const before = api().db.transactions;
     const result = await api().query(
-      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { steps { sources { quote document { key title publisher url language published { edtf } } } } } }`,
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { steps { sources { quote document { ${fields} } } } } }`,
       { a: 'bochum', b: 'bremerhaven' },
     );
     expect(api().db.transactions - before).toBe(1);
     expect(result.errors).toBeUndefined();
-    const documents = new Map<string, any>();
-    for (const path of result.data.paths)
-      for (const step of path.steps)
-        for (const source of step.sources) documents.set(source.document.key, source.document);
-    expect(documents.size).toBeGreaterThan(0);
-    const keys = [...documents.keys()].sort();
-    const loaded = await api().query(
-      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on SourceDocument { key title publisher url language published { edtf } } } }`,
-      { ids: keys },
-    );
-    expect(loaded.errors).toBeUndefined();
-    expect(loaded.data.nodes).toEqual(keys.map((key) => documents.get(key)));
+    await expectDocumentsAsLoaded(api(), citedDocuments(result.data), fields);
   });
 
   it('returns an empty list for entities that are not connected', async () => {
