@@ -18,10 +18,13 @@ export class Citation {
   @Field(() => String, { nullable: true, description: REASONING_DESCRIPTION })
   reasoning!: string | null;
 
-  /** Key of the source document; resolved to `document` by a loader. */
+  /** Key of the source document; resolved to `document` by a loader unless already read. */
   documentKey!: string;
 
-  /** The document as the query planner already read it for this selection, if it did. */
+  /**
+   * The document as the statement that read this citation also read it for this selection (the
+   * planner's, `paths`', `compareCities`'), if it did.
+   */
   planned?: EntityRecord;
 }
 
