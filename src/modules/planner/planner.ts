@@ -364,7 +364,18 @@ function planned(
 
 /** True when the root field's connection selects this field (e.g. `totalCount`). */
 export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  return childFields({ info, documentFields: [] }, info.fieldNodes, name).length > 0;
+  return selectsBelow(info, [], [name]);
+}
+
+/** The fields a path of field names reaches below the root field, through fragments. */
+function fieldsAt(
+  walk: Walk,
+  root: readonly FieldNode[],
+  path: readonly string[],
+): readonly FieldNode[] {
+  let nodes = root;
+  for (const name of path) nodes = childFields(walk, nodes, name);
+  return nodes;
 }
 
 /**
@@ -379,10 +390,8 @@ export function selectedProps(
   labels: readonly NodeLabel[],
 ): string[] | null {
   const walk: Walk = { info, documentFields: [] };
-  let nodes: readonly FieldNode[] = info.fieldNodes;
-  for (const name of path) nodes = childFields(walk, nodes, name);
   try {
-    return planNode(walk, labels, nodes, null).props;
+    return planNode(walk, labels, fieldsAt(walk, info.fieldNodes, path), null).props;
   } catch {
     return null;
   }
@@ -395,8 +404,7 @@ export function selectsBelow(
   names: readonly string[],
 ): boolean {
   const walk: Walk = { info, documentFields: [] };
-  let nodes: readonly FieldNode[] = info.fieldNodes;
-  for (const name of path) nodes = childFields(walk, nodes, name);
+  const nodes = fieldsAt(walk, info.fieldNodes, path);
   return names.some((name) => childFields(walk, nodes, name).length > 0);
 }
 
