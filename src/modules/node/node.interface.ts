@@ -3,10 +3,15 @@ import { Citation } from '../citation/citation.type';
 import { Validity } from '../time/validity.type';
 import { Basis, BASIS_DESCRIPTION, REASONING_DESCRIPTION } from '../basis/basis';
 
+/** The object type of a value returned as a `Node`: every entity object carries its own. */
+export function nodeTypename(value: { typename: string }): string {
+  return value.typename;
+}
+
 @InterfaceType({
   description:
     'Anything in the graph with a global id. Fetch any node again with `node(id:)`; `key` is its readable, stable identifier (e.g. "bochum").',
-  resolveType: (value: { typename: string }) => value.typename,
+  resolveType: nodeTypename,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id; pass it to `node(id:)`.' })
