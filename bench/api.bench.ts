@@ -29,6 +29,7 @@ import {
   type PeerSide,
 } from './peer/questions';
 import { PeerUnavailableError, startPeer } from './peer/server';
+import { startServerProcess, type ServerProcess } from './server-process';
 import { writeSyntheticSeeds } from './synthetic';
 
 /**
@@ -37,14 +38,17 @@ import { writeSyntheticSeeds } from './synthetic';
  * served by Apollo's standalone server on the same database (the peer, bench/peer/), and ONE
  * hand-written Cypher query (the floor any GraphQL layer over this database can reach). Before
  * timing, the answers must be the same data. Latency: fixed warm-up, then sequential iterations
- * (bounded in time); throughput: 16 concurrent clients for a fixed time.
- * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile]
+ * (bounded in time); throughput: 16 concurrent clients for a fixed time. Each server runs in a
+ * process of its own (serve.ts), as deployed; this process sends, receives and checks.
+ * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile] [--in-process]
  *        node dist/bench/api.bench.js --graph national [--dataset bench-national] [--no-peer]
  *   --no-peer  leaves the peer out (it needs APOC: NEO4J_PLUGINS=apoc on the local database).
  *   --graph national  asks the questions of the national graph already in the database (imported
  *              by bench/national.bench.ts, which runs this), instead of importing graphs.
  *   --profile  instead of timing, prints the database round trips of each GraphQL query with the
  *              Cypher it generated, and PROFILE (db hits, rows, plan) of every statement.
+ *   --in-process  runs both servers in this process, beside the clients (the bench's method
+ *              before 2026-11-30), to compare with earlier tables.
  */
 
 type Row = Record<string, unknown>;
@@ -879,6 +883,8 @@ async function profileCase(db: Database, c: Case): Promise<void> {
 
 async function benchGraph(
   db: Database,
+  /** The database round trips our server has made so far. */
+  roundTrips: () => Promise<number>,
   client: GraphqlClient,
   peer: GraphqlClient | undefined,
   spec: GraphSpec,
@@ -893,10 +899,10 @@ async function benchGraph(
   const results: Measured[] = [];
   for (const c of all) {
     // One checked run of each: the answers must agree, and the round trips are counted.
-    const beforeTx = db.transactions;
+    const beforeTx = await roundTrips();
     const beforeHttp = client.requests;
     const graphql = await c.graphql();
-    const gqlRoundTrips = db.transactions - beforeTx;
+    const gqlRoundTrips = (await roundTrips()) - beforeTx;
     const httpRequests = client.requests - beforeHttp;
     const cypher = await runCypher(db, c);
     assertSame(c.name, ['ours', graphql], ['the Cypher floor', cypher]);
@@ -1011,23 +1017,22 @@ async function main(): Promise<void> {
   const profile = process.argv.includes('--profile');
   // The peer is timed by default; --profile looks at our statements only.
   const withPeer = !process.argv.includes('--no-peer') && !profile;
+  // Profiling wraps our server's database in this process; timing runs each server on its own.
+  const inProcess = profile || process.argv.includes('--in-process');
   const config = loadConfig();
   const db = createDatabase(config.neo4j);
   const started = performance.now();
   try {
     await db.verify();
     // Started first: a database without APOC stops the bench before any import.
-    const peerServer = withPeer ? await startPeer(config.neo4j) : undefined;
-    // One client on 127.0.0.1 sends thousands of requests: the per-client rate limit is lifted.
-    const { apollo, httpServer } = await createApp(db, createLogger('fatal'), {
-      limits: { rateLimit: 100_000_000 },
-    });
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(0, '127.0.0.1', resolve);
-    });
-    const client = new GraphqlClient((httpServer.address() as AddressInfo).port, '/graphql', {
-      serverKeepAliveMs: httpServer.keepAliveTimeout,
+    const peerServer = withPeer
+      ? inProcess
+        ? await startPeer(config.neo4j)
+        : await startServerProcess('peer')
+      : undefined;
+    const ours = await startOurs(db, inProcess);
+    const client = new GraphqlClient(ours.port, ours.path, {
+      serverKeepAliveMs: ours.keepAliveMs,
       maxSockets: 2 * CONCURRENCY,
     });
     const peer = peerServer
@@ -1042,6 +1047,9 @@ async function main(): Promise<void> {
           (peerServer
             ? `peer: @neo4j/graphql ${peerServer.version} at http://127.0.0.1:${peerServer.port}${peerServer.path}; `
             : 'peer left out; ') +
+          (inProcess
+            ? 'our server in the bench process; '
+            : 'each server in a process of its own; ') +
           `${os.cpus().length} × ${os.cpus()[0]?.model}; Node ${process.version}; ` +
           `concurrency ${CONCURRENCY} for ${THROUGHPUT_MS / 1000} s; load average ${os
             .loadavg()
@@ -1052,7 +1060,7 @@ async function main(): Promise<void> {
       if (national) {
         // The graph is bench/national.bench.ts's; nothing is imported or deleted here.
         const spec = await nationalSpec(db, nationalDataset);
-        await benchGraph(db, client, peer, spec, profile, true);
+        await benchGraph(db, ours.transactions, client, peer, spec, profile, true);
         return;
       }
 
@@ -1071,6 +1079,7 @@ async function main(): Promise<void> {
       }
       await benchGraph(
         db,
+        ours.transactions,
         client,
         peer,
         {
@@ -1108,6 +1117,7 @@ async function main(): Promise<void> {
         const n = (i: number) => String(i).padStart(6, '0');
         await benchGraph(
           db,
+          ours.transactions,
           client,
           peer,
           {
@@ -1150,13 +1160,36 @@ async function main(): Promise<void> {
       );
       client.close();
       peer?.close();
-      await apollo.stop();
+      await ours.stop();
       await peerServer?.stop();
     }
     console.log(`\nAPI bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Our server: in a process of its own, or in this process beside the clients (for `--profile`,
+ * which wraps its database, and for `--in-process`).
+ */
+async function startOurs(db: Database, inProcess: boolean): Promise<ServerProcess> {
+  if (!inProcess) return startServerProcess('ours');
+  // One client on 127.0.0.1 sends thousands of requests: the per-client rate limit is lifted.
+  const { apollo, httpServer } = await createApp(db, createLogger('fatal'), {
+    limits: { rateLimit: 100_000_000 },
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    port: (httpServer.address() as AddressInfo).port,
+    path: '/graphql',
+    keepAliveMs: httpServer.keepAliveTimeout,
+    transactions: () => Promise.resolve(db.transactions),
+    stop: () => apollo.stop(),
+  };
 }
 
 main().catch((error: unknown) => {

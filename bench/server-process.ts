@@ -1,0 +1,93 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { PeerUnavailableError } from './peer/server';
+
+/** What a server process tells the bench. */
+export type FromServer =
+  | { kind: 'ready'; port: number; path: string; keepAliveMs: number; version?: string }
+  | { kind: 'unavailable'; why: string }
+  | { kind: 'transactions'; count: number };
+
+/** What the bench asks of a server process. */
+export type ToServer = { kind: 'stop' } | { kind: 'transactions' };
+
+/** A server of the bench running in a process of its own (serve.ts). */
+export interface ServerProcess {
+  port: number;
+  path: string;
+  keepAliveMs: number;
+  /** The peer's library version (ours: undefined). */
+  version?: string;
+  /** Database round trips the server has made so far (the peer: always 0, it is not counted). */
+  transactions(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 120_000;
+
+/**
+ * Starts `ours` or `peer` in a child process with this process's environment (so the same
+ * NEO4J_* settings) and Node's default flags for both: the bench's clients, its floor and the
+ * two servers no longer share one event loop, so a server's throughput is its own, not that of
+ * a thread that also sends, receives and checks every request.
+ */
+export function startServerProcess(kind: 'ours' | 'peer'): Promise<ServerProcess> {
+  const child = fork(path.join(__dirname, 'serve.js'), [kind], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [],
+  });
+  return new Promise<ServerProcess>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the ${kind} server did not start within ${START_TIMEOUT_MS / 1000} s`));
+    }, START_TIMEOUT_MS);
+    let unavailable: string | undefined;
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(
+        unavailable
+          ? new PeerUnavailableError(unavailable)
+          : new Error(`the ${kind} server exited with code ${code} before it was ready`),
+      );
+    };
+    child.once('exit', onExit);
+    child.on('message', (message: FromServer) => {
+      if (message.kind === 'unavailable') unavailable = message.why;
+      if (message.kind !== 'ready') return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve({
+        port: message.port,
+        path: message.path,
+        keepAliveMs: message.keepAliveMs,
+        version: message.version,
+        transactions: () => ask(child),
+        stop: () => stopChild(child),
+      });
+    });
+  });
+}
+
+function ask(child: ChildProcess): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const onMessage = (message: FromServer) => {
+      if (message.kind !== 'transactions') return;
+      child.off('message', onMessage);
+      resolve(message.count);
+    };
+    child.on('message', onMessage);
+    child.send({ kind: 'transactions' } satisfies ToServer);
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.send({ kind: 'stop' } satisfies ToServer);
+  });
+}
