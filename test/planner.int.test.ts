@@ -154,6 +154,38 @@ describe('query planner', () => {
     expect(loaders().db.transactions - before).toBe(2);
   });
 
+  it('plans a query asked again by the variables below its root field, never with stale ones', async () => {
+    // Plans are kept per field node of the parsed query: the same text comes back with the same
+    // nodes, and only the variables used below the root field may change the plan.
+    const query = `query ($id: ID!, $n: Int, $theme: String, $quotes: Boolean!) {
+      node(id: $id) { ... on City { key
+        orgUnits(first: $n, where: { themes: { some: { within: $theme } } }) {
+          node { key } sources @include(if: $quotes) { quote } } } } }`;
+    const asked = [
+      { id: 'bochum', n: 1, quotes: false },
+      { id: 'bochum', n: 3, quotes: false },
+      { id: 'bremerhaven', n: 3, quotes: false },
+      { id: 'bochum', n: 3, quotes: true },
+      { id: 'bochum', n: 3, theme: 'ageing', quotes: false },
+      { id: 'bochum', n: null, quotes: false },
+      { id: 'bochum', n: 1, quotes: false },
+    ];
+    const shapes: string[] = [];
+    for (const variables of asked) {
+      const before = api().db.transactions;
+      const planned = await api().query(query, variables);
+      expect(planned.errors).toBeUndefined();
+      // A stale plan would still answer right, through the loaders, in more round trips.
+      expect(api().db.transactions - before).toBe(1);
+      expect(planned).toEqual(await loaders().query(query, variables));
+      const city = (planned.data as { node: { key: string; orgUnits: object[] } }).node;
+      shapes.push(`${city.key}:${city.orgUnits.length}:${'sources' in city.orgUnits[0]!}`);
+    }
+    // Each change of a variable shows in the answer, so a plan kept from before would fail.
+    expect(new Set(shapes.slice(0, 6)).size).toBe(6);
+    expect(shapes[6]).toBe(shapes[0]);
+  });
+
   it('reports a bad argument below a root list as the loaders do', async () => {
     const query = `{ cities { nodes { orgUnits(where: { decided: { before: "2021-02-30" } }) { node { key } } } } }`;
     const planned = await api().query(query);

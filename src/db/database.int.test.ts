@@ -148,6 +148,7 @@ describe('readStatement (one statement, auto-commit)', () => {
     const down = createDatabase({ ...config, uri: `bolt://127.0.0.1:${await closedPort()}` });
     const db = createDatabase({ ...config, queryTimeoutMs: 300 });
     const sessions = jest.spyOn(db.driver, 'session');
+    const limit = Error.stackTraceLimit;
     try {
       const unavailable = await down.readStatement('RETURN 1').catch((e: unknown) => e);
       expect(unavailable).toBeInstanceOf(DatabaseUnavailableError);
@@ -173,6 +174,9 @@ describe('readStatement (one statement, auto-commit)', () => {
       const syntax = await db.readStatement('RETURN nonsense(').catch((e: unknown) => e);
       expect(syntax).toBeInstanceOf(DatabaseError);
       expect((syntax as Error).message).toMatch(/Neo\.ClientError\.Statement\.SyntaxError/);
+      // The driver's stack capture is switched off only while a statement starts.
+      expect(Error.stackTraceLimit).toBe(limit);
+      expect(new Error('here').stack).toMatch(/database\.int\.test/);
       // Every session was closed: the driver still runs work.
       expect((await db.readStatement('RETURN 42 AS v')).records[0]!.get('v')).toBe(42);
     } finally {

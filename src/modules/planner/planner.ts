@@ -1,5 +1,6 @@
 import {
   Kind,
+  visit,
   type FieldNode,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
@@ -326,13 +327,15 @@ export function planRootList(
   info: GraphQLResolveInfo,
   label: NodeLabel,
   view: FactView | null,
-): { plan: PlanNode; projection: Projection } | null {
-  const walk: Walk = { info, documentFields: [] };
-  const nodes = [
-    ...childFields(walk, info.fieldNodes, 'nodes'),
-    ...childFields(walk, childFields(walk, info.fieldNodes, 'edges'), 'node'),
-  ];
-  return planned(walk, [label], nodes, view);
+): Planned | null {
+  return remembered(info, [label], view, () => {
+    const walk: Walk = { info, documentFields: [] };
+    const nodes = [
+      ...childFields(walk, info.fieldNodes, 'nodes'),
+      ...childFields(walk, childFields(walk, info.fieldNodes, 'edges'), 'node'),
+    ];
+    return planned(walk, [label], nodes, view);
+  });
 }
 
 /**
@@ -342,8 +345,78 @@ export function planRootList(
 export function planRootEntity(
   info: GraphQLResolveInfo,
   labels: readonly NodeLabel[],
-): { plan: PlanNode; projection: Projection } | null {
-  return planned({ info, documentFields: [] }, labels, info.fieldNodes, null);
+): Planned | null {
+  return remembered(info, labels, null, () =>
+    planned({ info, documentFields: [] }, labels, info.fieldNodes, null),
+  );
+}
+
+/** A root field's plan and the Cypher it compiles to (read-only: plans are shared). */
+export type Planned = { plan: PlanNode; projection: Projection };
+
+interface Remembered {
+  /** The variables used below the root field, whose values the plan depends on. */
+  variables: readonly string[];
+  plans: Map<string, Planned | null>;
+}
+
+/**
+ * Plans made, per root field node. Apollo keeps parsed documents, so a query asked again (a
+ * dashboard's, a study's loop over cities) brings back the same field node and is planned once.
+ * Besides the document, a plan depends only on the labels, the view and the variables used
+ * below the root field: the root field's own arguments (`id`, `where`, `first`) are parameters
+ * of the statement, so `node(id: $id)` asked for a thousand ids is one plan.
+ */
+const rememberedPlans = new WeakMap<FieldNode, Remembered>();
+/** Plans kept per field node: variables below that change with every request evict the oldest. */
+const PLANS_PER_FIELD = 32;
+
+function remembered(
+  info: GraphQLResolveInfo,
+  labels: readonly NodeLabel[],
+  view: FactView | null,
+  plan: () => Planned | null,
+): Planned | null {
+  // Two merged field nodes (the same field selected twice) are rare: planned each time.
+  if (info.fieldNodes.length !== 1) return plan();
+  const node = info.fieldNodes[0]!;
+  let entry = rememberedPlans.get(node);
+  if (!entry) {
+    entry = { variables: variablesBelow(node, info.fragments), plans: new Map() };
+    rememberedPlans.set(node, entry);
+  }
+  // A variable left out and one given as null are different inputs: only given ones are keyed.
+  const given = entry.variables.filter((name) => name in info.variableValues);
+  const key = JSON.stringify([labels, view, given, given.map((name) => info.variableValues[name])]);
+  if (entry.plans.has(key)) return entry.plans.get(key)!;
+  const made = plan();
+  if (entry.plans.size >= PLANS_PER_FIELD) entry.plans.delete(entry.plans.keys().next().value!);
+  entry.plans.set(key, made);
+  return made;
+}
+
+/** The names of the variables used in a field's selection, through its fragments. */
+function variablesBelow(
+  node: FieldNode,
+  fragments: GraphQLResolveInfo['fragments'],
+): readonly string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined) => {
+    if (!set) return;
+    visit(set, {
+      Variable: (variable) => {
+        names.add(variable.name.value);
+      },
+      FragmentSpread: (spread) => {
+        if (seen.has(spread.name.value)) return;
+        seen.add(spread.name.value);
+        collect(fragments[spread.name.value]?.selectionSet);
+      },
+    });
+  };
+  collect(node.selectionSet);
+  return [...names].sort();
 }
 
 function planned(
@@ -351,7 +424,7 @@ function planned(
   labels: readonly NodeLabel[],
   nodes: readonly FieldNode[],
   view: FactView | null,
-): { plan: PlanNode; projection: Projection } | null {
+): Planned | null {
   try {
     const plan = planNode(walk, labels, nodes, view);
     if (plan.relations.length === 0 && !plan.documents && plan.props === null) return null;
