@@ -13,12 +13,9 @@ import { versionOf } from './relation-identity';
  * record's properties, EDTF fields become EdtfDate objects.
  */
 export abstract class EntityObject {
-  // Declared, not defined: `create` sets each one, and class fields would first define all ten
+  // Declared, not defined: `create` sets each one, and class fields would first define them all
   // as undefined on every object (a national answer makes thousands).
-  declare id: string;
   declare key: string;
-  declare sources: Citation[];
-  declare validity: Validity;
   declare basis: Basis;
   declare reasoning: string | null;
   declare version: number;
@@ -26,25 +23,43 @@ export abstract class EntityObject {
   declare record: EntityRecord;
   /** The as-of view the object was read under (not a GraphQL field). */
   declare view: FactView | null;
+  declare private madeSources?: Citation[];
+  declare private madeValidity?: Validity;
+
+  // The global id, the citations and the validity are made when first read: most selections
+  // ask for few of them, and each would be one more string or object per node of the answer.
+  get id(): string {
+    return toGlobalId(this.typename, this.key);
+  }
+
+  get sources(): Citation[] {
+    return (this.madeSources ??= citationsOf(this.record.props, this.record.documents));
+  }
+
+  get validity(): Validity {
+    return (this.madeValidity ??= validityOf(this.record.props));
+  }
 
   static create<T extends EntityObject>(
     this: new () => T,
     record: EntityRecord,
-    edtfFields: string[] = [],
+    edtfFields: readonly string[] = [],
   ): T {
     const object = new this();
-    Object.assign(object, record.props);
-    for (const field of edtfFields)
-      (object as Record<string, unknown>)[field] = edtfOf(record.props, field);
+    const props = record.props;
+    const fields = object as unknown as Record<string, unknown>;
+    // A node's stored `id` is its key; `id` here is the global id, made from the key.
+    for (const name in props) if (!COMPUTED.has(name)) fields[name] = props[name];
+    for (const field of edtfFields) fields[field] = edtfOf(props, field);
     object.record = record;
     object.view = record.view ?? null;
     object.key = record.key;
     object.typename = record.label;
-    object.id = toGlobalId(record.label, record.key);
-    object.sources = citationsOf(record.props, record.documents);
-    object.validity = validityOf(record.props);
-    object.version = versionOf(record.props);
-    Object.assign(object, basisOf(record.props));
+    object.version = versionOf(props);
+    Object.assign(object, basisOf(props));
     return object;
   }
 }
+
+/** Fields the object computes, never copied from stored properties of the same name. */
+const COMPUTED = new Set(['id', 'sources', 'validity']);

@@ -11,7 +11,7 @@ import { Theme } from '../theme/theme.type';
 import type { EntityObject } from './entity-object';
 
 type ObjectClass = {
-  create(record: EntityRecord, dates?: string[]): EntityObject;
+  create(record: EntityRecord, dates?: readonly string[]): EntityObject;
   DATE_FIELDS?: readonly string[];
 };
 
@@ -33,5 +33,5 @@ export const OBJECT_TYPES: Record<NodeLabel, ObjectClass> = {
 
 export function toObject(record: EntityRecord): EntityObject {
   const type = OBJECT_TYPES[record.label];
-  return type.create(record, [...(type.DATE_FIELDS ?? [])]);
+  return type.create(record, type.DATE_FIELDS);
 }
