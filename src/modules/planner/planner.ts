@@ -255,9 +255,25 @@ function mapProjection(props: readonly string[] | null, v: string): string {
   return `${v} {${props.map((p) => `.${p}`).join(', ')}}`;
 }
 
-/** A map projection of the properties a plan node needs, or all of them. */
+/**
+ * The properties a planned far node needs, as a list in the order of `node.props` (its names
+ * need not travel: a national answer has tens of thousands of items, and every key of a map is
+ * one more string to decode), or all of them as a map.
+ */
 function propsOf(node: PlanNode, v: string): string {
-  return mapProjection(node.props, v);
+  return node.props ? listProjection(node.props, v) : `properties(${v})`;
+}
+
+function listProjection(props: readonly string[], v: string): string {
+  return `[${props.map((p) => `${v}.${p}`).join(', ')}]`;
+}
+
+/** A list read by `listProjection`, as the map its names make. */
+function zipped(names: readonly string[], values: unknown): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  const list = values as unknown[];
+  for (let i = 0; i < names.length; i += 1) map[names[i]!] = list[i];
+  return map;
 }
 
 /** The table entry and shape a field name stands for on a label, if it is a relation field. */
@@ -481,13 +497,16 @@ export function selectsBelow(
   return names.some((name) => childFields(walk, nodes, name).length > 0);
 }
 
-/** How a relation reads its relationship's properties: all, none ('null'), or a projection. */
+/**
+ * How a relation reads its relationship's properties: all (a map), none ('null'), or the listed
+ * ones as a list (see propsOf).
+ */
 function relationProjection(
   props: readonly string[] | 'all',
 ): ((relationship: string) => string) | undefined {
   if (props === 'all') return undefined;
   if (props.length === 0) return () => 'null';
-  return (r) => `${r} {${props.map((p) => `.${p}`).join(', ')}}`;
+  return (r) => listProjection(props, r);
 }
 
 /**
@@ -508,7 +527,7 @@ function documentProps(walk: Walk): string[] | null {
 /**
  * The keys of the documents cited anywhere below a node, as list expressions over its planned
  * map (`planned`): each relation's items name theirs in the last slot of their tuple, and their
- * own planned map in the one before. Empty when nothing below asks for a document.
+ * own planned list in the one before. Empty when nothing below asks for a document.
  */
 function citedBelow(node: PlanNode, planned: string, fresh: () => string): string[] {
   const parts: string[] = [];
@@ -519,7 +538,7 @@ function citedBelow(node: PlanNode, planned: string, fresh: () => string): strin
     if (own.length + below.length === 0) return;
     const acc = fresh();
     parts.push(
-      `reduce(${acc} = [], ${item} IN coalesce(${planned}.f${i}.items, []) | ${acc} + ${[...own, ...below].join(' + ')})`,
+      `reduce(${acc} = [], ${item} IN coalesce(${planned}[${i}][0], []) | ${acc} + ${[...own, ...below].join(' + ')})`,
     );
   });
   return parts;
@@ -527,15 +546,16 @@ function citedBelow(node: PlanNode, planned: string, fresh: () => string): strin
 
 /**
  * The plan as Cypher expressions on the root variable, with all parameters. The documents are
- * read once per row, after the planned map (whose value the statement names `planned`): a
+ * read once per row, after the planned list (whose value the statement names `planned`): a
  * document that a city's forty participations cite travels once, not forty times.
  */
 function projectionOf(plan: PlanNode, root: string, documents: string[] | null): Projection {
   const params: Record<string, unknown> = {};
   let counter = 0;
+  // A node's planned relations as a list, one `[items, total]` per relation in plan order.
   const mapOf = (node: PlanNode, v: string): string => {
     if (node.relations.length === 0) return 'null';
-    const entries = node.relations.map((relation, i) => {
+    const entries = node.relations.map((relation) => {
       const prefix = `a${counter++}`;
       const cypher = relationCypher(relation.read, v, prefix, {
         planned: (m) => mapOf(relation.child, m),
@@ -544,10 +564,12 @@ function projectionOf(plan: PlanNode, root: string, documents: string[] | null):
         documents: { relationship: relation.documents, node: relation.child.documents },
       });
       Object.assign(params, cypher.params);
-      const value = `{items: ${cypher.items}, total: ${cypher.total}}`;
-      return `f${i}: ${relation.label ? `CASE WHEN ${v}:${cypherName(relation.label)} THEN ${value} END` : value}`;
+      const value = `[${cypher.items}, ${cypher.total}]`;
+      return relation.label
+        ? `CASE WHEN ${v}:${cypherName(relation.label)} THEN ${value} END`
+        : value;
     });
-    return `{${entries.join(', ')}}`;
+    return `[${entries.join(', ')}]`;
   };
   const planned = mapOf(plan, root);
   let names = 0;
@@ -556,7 +578,8 @@ function projectionOf(plan: PlanNode, root: string, documents: string[] | null):
     ...citedBelow(plan, 'planned', () => `c${names++}`),
   ];
   return {
-    props: propsOf(plan, root),
+    // The root's own record is read by the list queries' reader, as a map.
+    props: mapProjection(plan.props, root),
     planned,
     documents:
       cited.length > 0
@@ -566,11 +589,8 @@ function projectionOf(plan: PlanNode, root: string, documents: string[] | null):
   };
 }
 
-interface RawRelation {
-  /** Tuples of relationCypher (see itemOf). */
-  items: unknown[];
-  total: number | null;
-}
+/** One planned relation as read: tuples of relationCypher (see itemOf), and the total. */
+type RawRelation = [items: unknown[], total: number | null];
 
 /**
  * What the statement read for one node, filed by plan key on its record. The documents cited
@@ -604,17 +624,23 @@ function plannedOf(
   raw: unknown,
   documents: ReadonlyMap<string, EntityRecord> | undefined,
 ): Map<string, RelationResult> | undefined {
-  const map = raw as Record<string, RawRelation | null> | null;
-  if (!map) return undefined;
+  const read = raw as (RawRelation | null)[] | null;
+  if (!read) return undefined;
   const planned = new Map<string, RelationResult>();
   plan.relations.forEach((relation, i) => {
-    const found = map[`f${i}`];
+    const found = read[i];
     if (!found) return;
     const label = relation.read.field.to[0]!;
+    const props = relation.child.props;
+    const relationship = relation.relationshipProps;
+    const listed = relationship !== 'all' && relationship.length > 0 ? relationship : null;
     planned.set(relation.key, {
-      total: found.total,
-      items: found.items.map((tuple) => {
-        const item = itemOf(tuple, label);
+      total: found[1],
+      items: found[0].map((tuple) => {
+        const slots = tuple as unknown[];
+        if (props) slots[2] = zipped(props, slots[2]);
+        if (listed && slots[3]) slots[3] = zipped(listed, slots[3]);
+        const item = itemOf(slots, label);
         const related = toRelatedRecord(item);
         const below = plannedOf(relation.child, item.planned, documents);
         if (below) related.node.planned = below;

@@ -23,7 +23,7 @@ export interface RelationRead {
 
 /** Cypher for the nested parts of each far node (the planner's subqueries), or none. */
 export interface Nested {
-  /** A map expression over the far node and relationship variables, e.g. `{f0: COLLECT {…}}`. */
+  /** What the planner reads below the far node, over its and the relationship variables (e.g. `[[COLLECT {…}, null]]`). */
   planned(far: string): string;
   /** The far node's properties the selection needs, as an expression. */
   props(far: string): string;
