@@ -526,7 +526,7 @@ function documentProps(walk: Walk): string[] | null {
 
 /**
  * The keys of the documents cited anywhere below a node, as list expressions over its planned
- * map (`planned`): each relation's items name theirs in the last slot of their tuple, and their
+ * list (`planned`): each relation's items name theirs in the last slot of their tuple, and their
  * own planned list in the one before. Empty when nothing below asks for a document.
  */
 function citedBelow(node: PlanNode, planned: string, fresh: () => string): string[] {
