@@ -123,6 +123,23 @@ export function checkPageSize(requested: number | undefined | null, argument = '
   return size;
 }
 
+/**
+ * An item of a page whose cursor is written when first read: most selections ask for `nodes`
+ * and at most the page's end cursor, not for a cursor per item.
+ */
+export class PageItem<T> {
+  declare private written?: string;
+
+  constructor(
+    readonly node: T,
+    private readonly position: CursorPosition,
+  ) {}
+
+  get cursor(): string {
+    return (this.written ??= encodeCursor(this.position));
+  }
+}
+
 /** Builds a connection object of the given type from one page of items. */
 export function makeConnection<T extends object>(
   target: ClassType<T>,

@@ -12,7 +12,7 @@ import { orderFields } from '../filter/order.inputs';
 import {
   checkPageSize,
   decodeCursor,
-  encodeCursor,
+  PageItem,
   makeConnection,
   type Connection,
   type CursorPosition,
@@ -97,13 +97,16 @@ export async function listOf<T extends EntityObject>(
   const records = backward ? [...page.records].reverse() : page.records;
   return makeConnection(
     type,
-    records.map(({ record, sortValue, planned, documents }) => ({
-      node: toObject({
-        ...(plan ? attachPlanned(record, plan, planned, documents) : record),
-        view,
-      }) as T,
-      cursor: encodeCursor({ order: orderName, value: sortValue, key: record.key }),
-    })),
+    records.map(
+      ({ record, sortValue, planned, documents }) =>
+        new PageItem(
+          toObject({
+            ...(plan ? attachPlanned(record, plan, planned, documents) : record),
+            view,
+          }) as T,
+          { order: orderName, value: sortValue, key: record.key },
+        ),
+    ),
     backward ? position !== null : page.hasNextPage,
     backward ? page.hasNextPage : position !== null,
     async () => page.total ?? countLabel(ctx.db, label, filter),
