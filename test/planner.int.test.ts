@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 /** A root field the planner does not cover: its citations' documents come from the loader. */
-const TIMELINE = `timeline(cityIds: ["bochum"], first: 20) { sources { quote document { key title kind publisher author url published { edtf } language version } } }`;
+const LOADED = `neighbourhood(id: "bochum") { edges { sources { quote document { key title kind publisher author url published { edtf } language version } } } }`;
 
 /** Queries that reach deep, with aliases, fragments, arguments on nested fields and asOf. */
 const DEEP: Record<string, string> = {
@@ -97,7 +97,7 @@ const DEEP: Record<string, string> = {
   'documents read in part for citations, and whole where the loader reads them': `{
     cities(where: { key: { eq: "bochum" } }) { nodes { key sources { document { title } }
       orgUnits { sources { quote document { key } } node { key posts { sources { document { title kind } } } } } } }
-    ${TIMELINE}
+    ${LOADED}
   }`,
   'documents with a field the planner cannot list': `{
     cities(first: 5) { nodes { key orgUnits { node { key } sources { document { title validity { certainFrom } sources { quote } } } } } } }`,
@@ -128,10 +128,10 @@ describe('query planner', () => {
     'answers "%s" in one round trip per root field',
     async (_name, query) => {
       let roots = query.includes('a: cities') ? 2 : query.includes('byKey:') ? 3 : 1;
-      if (query.includes(TIMELINE)) {
-        // The timeline's own statements, counted alone: the planned field adds one.
+      if (query.includes(LOADED)) {
+        // The neighbourhood's own statements, counted alone: the planned field adds one.
         const alone = api().db.transactions;
-        expect((await api().query(`{ ${TIMELINE} }`)).errors).toBeUndefined();
+        expect((await api().query(`{ ${LOADED} }`)).errors).toBeUndefined();
         roots = api().db.transactions - alone + 1;
       }
       const before = api().db.transactions;

@@ -3,6 +3,7 @@ import { isValidOn, storedValidity } from '../src/edtf/validity';
 import { plain } from '../src/modules/entity/entity.record';
 import { asOfPredicate } from '../src/modules/time/as-of';
 import { seededApi } from './api';
+import { citedDocuments, expectDocumentsAsLoaded } from './cited-documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
@@ -375,6 +376,27 @@ describe('timeline', () => {
     expect(subjects(ageing)).not.toContain('bochum-sozialkonferenz-2019');
     expect(subjects(ageing)).toContain('bochum-stabsstelle-leben-im-alter');
     expect(ageing.timeline.length).toBeLessThan(all.timeline.length);
+  });
+
+  it('reads the documents its citations and their subjects cite in its own statement', async () => {
+    const fields = 'key title publisher url published { edtf }';
+    const withDocuments = `query($cities: [ID!]) { timeline(cityIds: $cities, first: 200) {
+      sources { quote document { ${fields} } } subject { key sources { document { ${fields} } } }
+      object { ... on Node { sources { document { ${fields} } } } } } }`;
+    let before = api().db.transactions;
+    const everything = await ok(withDocuments, {});
+    // One statement: the facts and every document they and their ends cite.
+    expect(api().db.transactions - before).toBe(1);
+    await expectDocumentsAsLoaded(api(), citedDocuments(everything), fields);
+    before = api().db.transactions;
+    const bochum = await ok(withDocuments, { cities: [BOCHUM] });
+    // The city's id is looked up first.
+    expect(api().db.transactions - before).toBe(2);
+    await expectDocumentsAsLoaded(api(), citedDocuments(bochum), fields);
+    // Without a document asked, none is read.
+    before = api().db.transactions;
+    await ok(`{ timeline(first: 5) { sources { quote } } }`);
+    expect(api().db.transactions - before).toBe(1);
   });
 
   it('gives every city its own entries and refuses bad arguments', async () => {

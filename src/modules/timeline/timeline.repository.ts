@@ -11,6 +11,8 @@ import {
 } from '../../model/model';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { chainPattern, type Chain } from '../stats/chain';
+import { documentsByKeys } from '../relation/relation.cypher';
+import { documentMap } from '../relation/relation.repository';
 import {
   CITY_EVENTS,
   CITY_PEOPLE,
@@ -88,6 +90,8 @@ export interface ScopedFact {
   } | null;
   /** Keys of the themes (with their broader themes) that the fact's nodes address. */
   themes: string[];
+  /** The documents the fact and its ends cite, by key, when they were asked for. */
+  documents?: ReadonlyMap<string, EntityRecord>;
 }
 
 export interface TimelineScope {
@@ -100,7 +104,12 @@ export interface TimelineScope {
   to: string | null;
   /** How many entries the caller keeps. */
   first: number;
+  /** Read the documents each fact and its ends cite in the same statement (`sources { document }`). */
+  documents?: boolean;
 }
+
+/** The keys of the documents a fact (node `n` or relationship `r`) and the ends of `r` cite. */
+const CITED_KEYS = `coalesce(n.sourceIds, []) + coalesce(r.sourceIds, []) + coalesce(startNode(r).sourceIds, []) + coalesce(endNode(r).sourceIds, [])`;
 
 /**
  * The facts that can carry dates and belong to the cities, by the same reach as the aggregates
@@ -162,7 +171,8 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
            from: {key: startNode(r).id, labels: labels(startNode(r)), props: properties(startNode(r))},
            to: {key: endNode(r).id, labels: labels(endNode(r)), props: properties(endNode(r))}
          } END AS rel,
-         themes`,
+         themes,
+         ${scope.documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents`,
     {
       cityIds: scope.cityIds,
       themes: scope.themes,
@@ -177,6 +187,7 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
     props: plain(raw.props),
   });
   return result.records.map((r) => {
+    const documents = documentMap(r.get('documents'));
     const node = r.get('node') as Parameters<typeof record>[0] | null;
     const rel = r.get('rel') as {
       type: string;
@@ -191,6 +202,7 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
         ? { type: rel.type, props: plain(rel.props), from: record(rel.from), to: record(rel.to) }
         : null,
       themes: r.get('themes') as string[],
+      ...(documents ? { documents } : {}),
     };
   });
 }

@@ -1,8 +1,11 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { BadUserInputError } from '../../common/graphql-errors';
 import { DateScalar } from '../../common/scalars';
 import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
+import { selectsDocuments } from '../citation/citation.selection';
+import type { EntityRecord } from '../entity/entity.record';
 import { idDescription, loadByIds } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
@@ -27,6 +30,9 @@ async function cityKeys(ctx: Context, ids: string[] | null): Promise<string[] | 
 /** The timeline entries of one fact (also the first and last dated facts of a city profile). */
 export function toEntries(fact: ScopedFact): TimelineEntry[] {
   const element = fact.node ?? fact.rel!;
+  // The documents read with the fact go to its citations and to those of its ends.
+  const withDocuments = (record: EntityRecord) =>
+    toObject(fact.documents ? { ...record, documents: fact.documents } : record) as unknown as Node;
   const base = fact.node
     ? {
         kind: fact.node.label,
@@ -44,11 +50,11 @@ export function toEntries(fact: ScopedFact): TimelineEntry[] {
       date: { edtf: entry.edtf, earliest: entry.earliest, latest: entry.latest },
       kind: entry.kind as TimelineKind,
       text: entry.text,
-      subject: toObject(fact.node ?? fact.rel!.from) as unknown as Node,
-      object: fact.rel ? (toObject(fact.rel.to) as unknown as Node) : null,
+      subject: withDocuments(fact.node ?? fact.rel!.from),
+      object: fact.rel ? withDocuments(fact.rel.to) : null,
       relationship: fact.rel ? detailsOf(fact.rel.type, fact.rel.props) : null,
       cities: fact.cities,
-      sources: citationsOf(element.props),
+      sources: citationsOf(element.props, fact.documents),
     }),
   );
 }
@@ -60,6 +66,7 @@ export class TimelineResolver {
   })
   async timeline(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('cityIds', () => [ID], {
       nullable: true,
       description: `${idDescription('Cities', 'City')} Their units, posts, programmes, participations and events (default: every city).`,
@@ -99,6 +106,7 @@ export class TimelineResolver {
       from: from ?? null,
       to: to ?? null,
       first,
+      documents: selectsDocuments(info),
     });
     return facts
       .flatMap(toEntries)
