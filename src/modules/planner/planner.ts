@@ -553,12 +553,12 @@ function projectionOf(plan: PlanNode, root: string, documents: string[] | null):
   const params: Record<string, unknown> = {};
   let counter = 0;
   // A node's planned relations as a list, one `[items, total]` per relation in plan order.
-  const mapOf = (node: PlanNode, v: string): string => {
+  const nestedOf = (node: PlanNode, v: string): string => {
     if (node.relations.length === 0) return 'null';
     const entries = node.relations.map((relation) => {
       const prefix = `a${counter++}`;
       const cypher = relationCypher(relation.read, v, prefix, {
-        planned: (m) => mapOf(relation.child, m),
+        planned: (m) => nestedOf(relation.child, m),
         props: (m) => propsOf(relation.child, m),
         rel: relationProjection(relation.relationshipProps),
         documents: { relationship: relation.documents, node: relation.child.documents },
@@ -571,7 +571,7 @@ function projectionOf(plan: PlanNode, root: string, documents: string[] | null):
     });
     return `[${entries.join(', ')}]`;
   };
-  const planned = mapOf(plan, root);
+  const planned = nestedOf(plan, root);
   let names = 0;
   const cited = [
     ...(plan.documents ? [citedKeys(root)] : []),
