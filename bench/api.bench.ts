@@ -1,16 +1,13 @@
 import '../src/cli/production-env';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toGlobalId } from '../src/common/global-id';
 import { toLuceneQuery } from '../src/modules/search/lucene';
-import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createDatabase, type Database, type Work } from '../src/db/database';
-import { createApp } from '../src/server/app';
 import { importSeeds } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 import { aggregateCases, type AggregateSpec } from './aggregates.cases';
@@ -29,7 +26,7 @@ import {
   type PeerSide,
 } from './peer/questions';
 import { PeerUnavailableError, startPeer } from './peer/server';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { startOursHere, startServerProcess, type ServerProcess } from './server-process';
 import { writeSyntheticSeeds } from './synthetic';
 
 /**
@@ -1174,22 +1171,7 @@ async function main(): Promise<void> {
  * which wraps its database, and for `--in-process`).
  */
 async function startOurs(db: Database, inProcess: boolean): Promise<ServerProcess> {
-  if (!inProcess) return startServerProcess('ours');
-  // One client on 127.0.0.1 sends thousands of requests: the per-client rate limit is lifted.
-  const { apollo, httpServer } = await createApp(db, createLogger('fatal'), {
-    limits: { rateLimit: 100_000_000 },
-  });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    port: (httpServer.address() as AddressInfo).port,
-    path: '/graphql',
-    keepAliveMs: httpServer.keepAliveTimeout,
-    transactions: () => Promise.resolve(db.transactions),
-    stop: () => apollo.stop(),
-  };
+  return inProcess ? startOursHere(db) : startServerProcess('ours');
 }
 
 main().catch((error: unknown) => {

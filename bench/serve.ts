@@ -1,12 +1,9 @@
 import '../src/cli/production-env';
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
-import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createDatabase } from '../src/db/database';
-import { createApp } from '../src/server/app';
 import { PeerUnavailableError, startPeer } from './peer/server';
-import type { FromServer, ToServer } from './server-process';
+import { startOursHere, type FromServer, type ToServer } from './server-process';
 
 /**
  * One server of the API bench in its own process, as it runs when deployed: `ours` (the app, its
@@ -39,22 +36,11 @@ async function main(): Promise<void> {
     return;
   }
   const db = createDatabase(config.neo4j);
-  const { apollo, httpServer } = await createApp(db, createLogger('fatal'), {
-    limits: { rateLimit: 100_000_000 },
-  });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(0, '127.0.0.1', resolve);
-  });
-  send({
-    kind: 'ready',
-    port: (httpServer.address() as AddressInfo).port,
-    path: '/graphql',
-    keepAliveMs: httpServer.keepAliveTimeout,
-  });
+  const ours = await startOursHere(db);
+  send({ kind: 'ready', port: ours.port, path: ours.path, keepAliveMs: ours.keepAliveMs });
   serveUntilStopped(
     async () => {
-      await apollo.stop();
+      await ours.stop();
       await db.close();
     },
     () => db.transactions,

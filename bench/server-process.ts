@@ -1,5 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createLogger } from '../src/common/logger';
+import type { Database } from '../src/db/database';
+import { createApp } from '../src/server/app';
 import { PeerUnavailableError } from './peer/server';
 
 /** What a server process tells the bench. */
@@ -90,4 +94,26 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.send({ kind: 'stop' } satisfies ToServer);
   });
+}
+
+/**
+ * Our server in this process, on a free loopback port, over `db` (its round trips are `db`'s;
+ * stopping it leaves `db` open). One client on 127.0.0.1 sends thousands of requests: the
+ * per-client rate limit is lifted.
+ */
+export async function startOursHere(db: Database): Promise<ServerProcess> {
+  const { apollo, httpServer } = await createApp(db, createLogger('fatal'), {
+    limits: { rateLimit: 100_000_000 },
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    port: (httpServer.address() as AddressInfo).port,
+    path: '/graphql',
+    keepAliveMs: httpServer.keepAliveTimeout,
+    transactions: () => Promise.resolve(db.transactions),
+    stop: () => apollo.stop(),
+  };
 }
