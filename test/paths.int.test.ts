@@ -48,6 +48,35 @@ describe('paths and neighbourhood', () => {
     await expectDocumentsAsLoaded(api(), citedDocuments(result.data), fields);
   });
 
+  it('reads the neighbourhood with its centre and every cited document in one statement', async () => {
+    const fields = 'key title publisher url language published { edtf }';
+    const query = `query($id: ID!) { neighbourhood(id: $id, depth: 1) {
+      nodes { key sources { quote document { ${fields} } } }
+      edges { from to sources { quote document { ${fields} } } } } }`;
+    for (const id of ['bochum', '05911000', toGlobalId('City', 'bochum')]) {
+      const before = api().db.transactions;
+      const result = await api().query(query, { id });
+      expect(api().db.transactions - before).toBe(1);
+      expect(result.errors).toBeUndefined();
+      const { nodes, edges } = result.data.neighbourhood;
+      expect(nodes[0].key).toBe('bochum');
+      expect(edges.length).toBeGreaterThan(0);
+      const documents = citedDocuments(result.data);
+      // Both the nodes' and the edges' citations name documents.
+      expect(citedDocuments(nodes).size).toBeGreaterThan(0);
+      expect(citedDocuments(edges).size).toBeGreaterThan(0);
+      await expectDocumentsAsLoaded(api(), documents, fields);
+    }
+    // Quotes alone: the same one statement.
+    const before = api().db.transactions;
+    const quotes = await api().query(
+      `{ neighbourhood(id: "bochum") { edges { sources { quote } } } }`,
+    );
+    expect(api().db.transactions - before).toBe(1);
+    expect(quotes.errors).toBeUndefined();
+    expect(quotes.data.neighbourhood.edges[0].sources[0].quote.length).toBeGreaterThan(0);
+  });
+
   it('returns an empty list for entities that are not connected', async () => {
     const result = await api().query(
       `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`,

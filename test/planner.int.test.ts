@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 /** A root field the planner does not cover: its citations' documents come from the loader. */
-const LOADED = `neighbourhood(id: "bochum") { edges { sources { quote document { key title kind publisher author url published { edtf } language version } } } }`;
+const LOADED = `search(text: "Bochum", first: 5) { hits { entity { sources { quote document { key title kind publisher author url published { edtf } language version } } } } }`;
 
 /** Queries that reach deep, with aliases, fragments, arguments on nested fields and asOf. */
 const DEEP: Record<string, string> = {
@@ -129,10 +129,12 @@ describe('query planner', () => {
     async (_name, query) => {
       let roots = query.includes('a: cities') ? 2 : query.includes('byKey:') ? 3 : 1;
       if (query.includes(LOADED)) {
-        // The neighbourhood's own statements, counted alone: the planned field adds one.
+        // The search's own statements, counted alone: the planned field adds one.
         const alone = api().db.transactions;
         expect((await api().query(`{ ${LOADED} }`)).errors).toBeUndefined();
         roots = api().db.transactions - alone + 1;
+        // The search reads its hits, then their documents through the loader.
+        expect(roots).toBe(3);
       }
       const before = api().db.transactions;
       const result = await api().query(query);

@@ -93,37 +93,53 @@ export async function shortestPathsByRefs(
   };
 }
 
-/**
- * The entities within `depth` hops of one entity and the relationships between them, for a graph
- * view, bounded in Cypher: the nodes nearest first (by hops, then key) up to `maxNodes`, then the
- * relationships among them that lie on a walk of at most `depth` hops from the centre (at least
- * one end nearer than `depth`), nearest first (then by type and id) up to `maxEdges`. Shortest
- * paths give each node its distance without enumerating every path; `truncated` says a cap cut
- * something off.
- */
-export async function neighbourhoodOf(
-  db: Database,
-  key: string,
-  depth: number,
-  caps: { maxNodes: number; maxEdges: number },
-): Promise<{
+/** What one statement read for `neighbourhood`: the centre's matches and the graph around it. */
+export interface NeighbourhoodAnswer {
+  centre: RefMatch;
+  /** The key of the entity the neighbourhood was read around (see neighbourhoodByRef). */
+  searched: string | null;
   nodes: EntityRecord[];
   relationships: (PathRecord['relationships'][number] & { endKey: string })[];
   truncated: boolean;
-}> {
+  /** The documents the nodes and relationships cite, when asked for. */
+  documents?: ReadonlyMap<string, EntityRecord>;
+}
+
+const CENTRE: RefNames = { k: 'k', c: 'c', byKey: 'centreByKey', byAgs: 'centreByAgs' };
+
+/**
+ * The entities within `depth` hops of the entity a reference names and the relationships between
+ * them, for a graph view, in one statement with the reference's lookup (the entity with the key,
+ * else the city with that AGS, as in shortestPathsByRefs; the caller decides and reports errors
+ * from the matches). Bounded in Cypher: the nodes nearest first (by hops, then key) up to
+ * `maxNodes`, then the relationships among them that lie on a walk of at most `depth` hops from
+ * the centre (at least one end nearer than `depth`), nearest first (then by type and id) up to
+ * `maxEdges`. Shortest paths give each node its distance without enumerating every path;
+ * `truncated` says a cap cut something off. With `documents`, the documents the nodes and
+ * relationships cite come in the same statement.
+ */
+export async function neighbourhoodByRef(
+  db: Database,
+  ref: string,
+  depth: number,
+  caps: { maxNodes: number; maxEdges: number },
+  documents: boolean,
+): Promise<NeighbourhoodAnswer> {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`bad depth ${depth}`);
+  const cited = `reduce(acc = [], n IN nodes | acc + coalesce(n.sourceIds, [])) + reduce(acc = [], r IN rels | acc + coalesce(r.sourceIds, []))`;
   const result = await db.readStatement(
-    `MATCH (a:Entity {id: $key})
-         CALL (a) {
+    `${refMatch('$ref', CENTRE)}
+         WITH k, c, coalesce(k, c) AS a
+         WITH k, c, a, CASE WHEN a IS NULL THEN [] ELSE COLLECT {
            MATCH p = ANY SHORTEST (a)-[]-{0,${depth}}(n:Entity)
-           RETURN n, length(p) AS d
+           WITH n, length(p) AS d
            ORDER BY d, n.id
            LIMIT $maxNodes + 1
-         }
-         WITH collect(n) AS found, collect(d) AS distances
-         WITH found[..$maxNodes] AS nodes, distances[..$maxNodes] AS distances,
-              size(found) > $maxNodes AS nodesCut
-         WITH nodes, nodesCut, COLLECT {
+           RETURN [n, d]
+         } END AS found
+         WITH k, c, a, [f IN found[..$maxNodes] | f[0]] AS nodes,
+              [f IN found[..$maxNodes] | f[1]] AS distances, size(found) > $maxNodes AS nodesCut
+         WITH k, c, a, nodes, nodesCut, COLLECT {
            UNWIND range(0, size(nodes) - 1) AS i
            WITH nodes, nodes[i] AS u, distances[i] AS du
            WHERE du < ${depth}
@@ -134,15 +150,19 @@ export async function neighbourhoodOf(
            LIMIT $maxEdges + 1
            RETURN r
          } AS found
-         WITH nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
-         RETURN truncated, [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
-                [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels`,
-    { key, maxNodes: neo4j.int(caps.maxNodes), maxEdges: neo4j.int(caps.maxEdges) },
+         WITH k, c, a, nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
+         RETURN ${refColumns(CENTRE)}, a.id AS centreKey, truncated,
+                [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
+                [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels,
+                ${documents ? documentsByKeys(cited, (d) => `properties(${d})`) : 'null'} AS documents`,
+    { ref, maxNodes: neo4j.int(caps.maxNodes), maxEdges: neo4j.int(caps.maxEdges) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );
-  const record = result.records[0];
-  if (!record) return { nodes: [], relationships: [], truncated: false };
+  const record = result.records[0]!;
+  const found = documentMap(record.get('documents'));
   return {
+    centre: refMatchOf(ref, record, CENTRE),
+    searched: record.get('centreKey') as string | null,
     truncated: record.get('truncated') as boolean,
     nodes: (record.get('nodes') as RawNode[]).map(toEntity),
     relationships: (
@@ -151,5 +171,6 @@ export async function neighbourhoodOf(
       ...x,
       props: plain(x.props),
     })),
+    ...(found ? { documents: found } : {}),
   };
 }

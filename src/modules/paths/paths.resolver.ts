@@ -9,13 +9,13 @@ import type { Context } from '../../server/context';
 import { selectsDocuments } from '../citation/citation.selection';
 import { citationsOf } from '../citation/citation.type';
 import type { EntityObject } from '../node/entity-object';
-import { entityOfMatch, idDescription, loadById, parseId } from '../node/node.lookup';
+import { entityOfMatch, idDescription, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
 import {
   MAX_HOPS,
-  neighbourhoodOf,
+  neighbourhoodByRef,
   PATH_TIMEOUT_MS,
   shortestPathsByRefs,
 } from './paths.repository';
@@ -24,10 +24,6 @@ import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from
 function nameOf(node: EntityObject): string {
   const props = node.record.props;
   return String(props.name ?? props.title ?? props.labelEn ?? node.key);
-}
-
-async function keyOf(ctx: Context, id: string, argument: string): Promise<string> {
-  return (await loadById(ctx, id, argument)).key;
 }
 
 function timeLimited<T>(work: Promise<T>): Promise<T> {
@@ -120,18 +116,29 @@ export class PathsResolver {
     @Arg('id', () => ID, { description: idDescription('The centre') }) id: string,
     @Arg('depth', () => Int, { defaultValue: 1, description: 'How many steps out (1–3).' })
     depth: number,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Neighbourhood> {
     if (!Number.isInteger(depth) || depth < 1 || depth > 3) {
       throw new BadUserInputError(`depth must be between 1 and 3 (got ${depth})`, 'depth');
     }
-    const key = await keyOf(ctx, id, 'id');
+    // The centre's lookup, the graph around it and the documents it cites: one statement.
+    const parsed = parseId(id, 'id');
     const graph = await timeLimited(
-      neighbourhoodOf(ctx.db, key, depth, {
-        maxNodes: ctx.caps.neighbourhoodNodes,
-        maxEdges: ctx.caps.neighbourhoodEdges,
-      }),
+      neighbourhoodByRef(
+        ctx.db,
+        parsed.key,
+        depth,
+        { maxNodes: ctx.caps.neighbourhoodNodes, maxEdges: ctx.caps.neighbourhoodEdges },
+        selectsDocuments(info),
+      ),
     );
-    const nodes = graph.nodes.map((n) => toObject(n));
+    const key = entityOfMatch(parsed, graph.centre, 'id').key;
+    if (graph.searched !== key) {
+      // The statement's choice of centre and the lookup's rule must agree (see neighbourhoodByRef).
+      throw new Error(`neighbourhood read around ${graph.searched}, not ${key}`);
+    }
+    const documents = graph.documents;
+    const nodes = graph.nodes.map((n) => toObject(documents ? { ...n, documents } : n));
     const labelOf = new Map(graph.nodes.map((n) => [n.key, n.label]));
     const edges = graph.relationships.map((rel) =>
       Object.assign(new GraphEdge(), {
@@ -140,7 +147,7 @@ export class PathsResolver {
         relationship: rel.type,
         phrase: PHRASES[rel.type as RelationType] ?? rel.type,
         details: detailsOf(rel.type, rel.props),
-        sources: citationsOf(rel.props),
+        sources: citationsOf(rel.props, documents),
       }),
     );
     return Object.assign(new Neighbourhood(), {
