@@ -308,6 +308,18 @@ describe('the other arguments that name entities', () => {
       code: 'BAD_USER_INPUT',
       argument: 'cityIds',
     });
+    for (const [ids, message] of [
+      [['atlantis'], 'no City with key "atlantis" (cityIds)'],
+      [['bremerhaven', '99999999'], 'no City with key or AGS "99999999" (cityIds)'],
+      [
+        [toGlobalId('Theme', 'ageing')],
+        `no City with id "${toGlobalId('Theme', 'ageing')}" (cityIds); it names a Theme`,
+      ],
+    ] as const) {
+      const result = await api().query(TIMELINE, { ids });
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: 'NOT_FOUND' } });
+    }
   });
 });
 

@@ -390,9 +390,14 @@ describe('timeline', () => {
     await expectDocumentsAsLoaded(api(), citedDocuments(everything), fields);
     before = api().db.transactions;
     const bochum = await ok(withDocuments, { cities: [BOCHUM] });
-    // The city's id is looked up first.
-    expect(api().db.transactions - before).toBe(2);
+    // The city's id is looked up in the same statement.
+    expect(api().db.transactions - before).toBe(1);
     await expectDocumentsAsLoaded(api(), citedDocuments(bochum), fields);
+    // By key and by AGS, with another city: the same one statement.
+    before = api().db.transactions;
+    const both = await ok(withDocuments, { cities: ['05911000', 'bremerhaven'] });
+    expect(api().db.transactions - before).toBe(1);
+    expect(both.timeline.length).toBeGreaterThan(bochum.timeline.length);
     // Without a document asked, none is read.
     before = api().db.transactions;
     await ok(`{ timeline(first: 5) { sources { quote } } }`);

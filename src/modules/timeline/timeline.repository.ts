@@ -10,6 +10,7 @@ import {
   type ValidityRule,
 } from '../../model/model';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { refColumns, refMatch, refMatchOf, type RefMatch } from '../entity/entity.repository';
 import { chainPattern, type Chain } from '../stats/chain';
 import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
@@ -95,8 +96,11 @@ export interface ScopedFact {
 }
 
 export interface TimelineScope {
-  /** Keys of the cities; null for every city. */
-  cityIds: string[] | null;
+  /**
+   * The cities as references (keys, or AGS for a city; see node.lookup.ts), looked up in the same
+   * statement; null for every city.
+   */
+  cityRefs: string[] | null;
   /** Theme keys: only facts whose nodes address one of them (or a narrower one); null for all. */
   themes: string[] | null;
   /** Only entries whose date may fall on or after / on or before this day (ISO), or null. */
@@ -108,6 +112,20 @@ export interface TimelineScope {
   documents?: boolean;
 }
 
+/** What each city reference matched, in order, and the key the statement read facts for. */
+export interface CityLookup {
+  matches: RefMatch[];
+  used: (string | null)[];
+}
+
+type LookupRow = { ref: string; byKey: unknown; byAgs: unknown; used: string | null };
+
+export interface TimelineFacts {
+  facts: ScopedFact[];
+  /** The lookup of `cityRefs`; null when every city was asked for. */
+  cities: CityLookup | null;
+}
+
 /** The keys of the documents a fact (node `n` or relationship `r`) and the ends of `r` cite. */
 const CITED_KEYS = `coalesce(n.sourceIds, []) + coalesce(r.sourceIds, []) + coalesce(startNode(r).sourceIds, []) + coalesce(endNode(r).sourceIds, [])`;
 
@@ -117,7 +135,11 @@ const CITED_KEYS = `coalesce(n.sourceIds, []) + coalesce(r.sourceIds, []) + coal
  * or coordinate, the programmes it joins, the events of those and in the city, and the dated
  * relationships of these and of the people holding posts in the city or its units. Programmes a
  * city merely joins bring only their own dates and funding, not the dates of every other
- * participant. Null `cityIds` means every city.
+ * participant. Null `cityRefs` means every city.
+ *
+ * One statement with the references' lookup: a second part of the union returns one row with
+ * what each reference matched, so the caller can check them by the one id rule (node.lookup.ts)
+ * and report an unknown or ambiguous one, even when no fact came back.
  *
  * Bounded in Cypher: each fact's entries (their day bounds from the stored EDTF bounds) are
  * filtered by themes and range and ordered by first and last possible day, and only the facts
@@ -125,10 +147,18 @@ const CITED_KEYS = `coalesce(n.sourceIds, []) + coalesce(r.sourceIds, []) + coal
  * the final order breaks such ties by the entry's text, which the caller writes. So the caller's
  * first `first` entries are exactly those of the whole timeline.
  */
-export async function factsOfCities(db: Database, scope: TimelineScope): Promise<ScopedFact[]> {
+export async function factsOfCities(db: Database, scope: TimelineScope): Promise<TimelineFacts> {
   const dated = DATED_TYPES.join('|');
+  // Each reference names the entity with that key, else the city with that AGS: the lookup's
+  // rule whenever it names one city (the caller checks the matches the second part returns).
+  const used = `coalesce(k, c).id`;
   const result = await db.readStatement(
-    `MATCH (c:City:Entity) WHERE $cityIds IS NULL OR c.id IN $cityIds
+    `CALL () {
+         UNWIND coalesce($cityRefs, []) AS ref
+         ${refMatch('ref')}
+         RETURN collect(${used}) AS cityIds
+       }
+       MATCH (c:City:Entity) WHERE $cityRefs IS NULL OR c.id IN cityIds
        WITH c,
          ${reach(CITY_UNITS)} AS units,
          ${reach(CITY_PEOPLE)} AS people,
@@ -172,9 +202,16 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
            to: {key: endNode(r).id, labels: labels(endNode(r)), props: properties(endNode(r))}
          } END AS rel,
          themes,
-         ${scope.documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents`,
+         ${scope.documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents,
+         null AS lookup
+       UNION ALL
+       UNWIND coalesce($cityRefs, []) AS ref
+       ${refMatch('ref')}
+       WITH ref, ${refColumns()}, ${used} AS used
+       WITH collect({ref: ref, byKey: byKey, byAgs: byAgs, used: used}) AS lookup
+       RETURN null AS cities, null AS node, null AS rel, null AS themes, null AS documents, lookup`,
     {
-      cityIds: scope.cityIds,
+      cityRefs: scope.cityRefs,
       themes: scope.themes,
       from: scope.from,
       to: scope.to,
@@ -186,7 +223,17 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
     label: modelLabel(raw.labels),
     props: plain(raw.props),
   });
-  return result.records.map((r) => {
+  let lookup: CityLookup | null = null;
+  const facts: ScopedFact[] = [];
+  for (const r of result.records) {
+    const found = r.get('lookup') as LookupRow[] | null;
+    if (found) {
+      lookup = {
+        matches: found.map((m) => refMatchOf(m.ref, { get: (k) => m[k as 'byKey' | 'byAgs'] })),
+        used: found.map((m) => m.used),
+      };
+      continue;
+    }
     const documents = documentMap(r.get('documents'));
     const node = r.get('node') as Parameters<typeof record>[0] | null;
     const rel = r.get('rel') as {
@@ -195,7 +242,7 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
       from: Parameters<typeof record>[0];
       to: Parameters<typeof record>[0];
     } | null;
-    return {
+    facts.push({
       cities: r.get('cities') as string[],
       node: node ? record(node) : null,
       rel: rel
@@ -203,6 +250,7 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
         : null,
       themes: r.get('themes') as string[],
       ...(documents ? { documents } : {}),
-    };
-  });
+    });
+  }
+  return { facts, cities: scope.cityRefs ? lookup : null };
 }

@@ -6,12 +6,12 @@ import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
 import { selectsDocuments } from '../citation/citation.selection';
 import type { EntityRecord } from '../entity/entity.record';
-import { idDescription, loadByIds } from '../node/node.lookup';
+import { entityOfMatch, idDescription, parseId, type ParsedId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
 import { compareEntries, entriesOf, overlaps } from './timeline.entries';
-import { factsOfCities, type ScopedFact } from './timeline.repository';
+import { factsOfCities, type CityLookup, type ScopedFact } from './timeline.repository';
 import { TimelineEntry, type TimelineKind } from './timeline.type';
 
 const MAX_ENTRIES = 500;
@@ -20,11 +20,18 @@ function nameOf(props: Record<string, unknown>, key: string): string {
   return String(props.name ?? props.title ?? props.labelEn ?? key);
 }
 
-/** The keys of the requested cities, in one lookup; an id that names no city is NOT_FOUND. */
-async function cityKeys(ctx: Context, ids: string[] | null): Promise<string[] | null> {
-  if (!ids) return null;
-  const records = await loadByIds(ctx, ids, { argument: 'cityIds', label: 'City' });
-  return records.map((r) => r.key);
+/**
+ * Checks the cities the timeline's statement read facts for against the one id rule: an id that
+ * names no city is NOT_FOUND, an ambiguous one BAD_USER_INPUT.
+ */
+function checkCities(parsed: ParsedId[], lookup: CityLookup): void {
+  parsed.forEach((p, i) => {
+    const key = entityOfMatch(p, lookup.matches[i]!, 'cityIds', 'City').key;
+    if (lookup.used[i] !== key) {
+      // The statement's choice of city and the lookup's rule must agree (see factsOfCities).
+      throw new Error(`timeline read city ${lookup.used[i]} for ${key}`);
+    }
+  });
 }
 
 /** The timeline entries of one fact (also the first and last dated facts of a city profile). */
@@ -98,16 +105,18 @@ export class TimelineResolver {
       throw new BadUserInputError(`first must be between 1 and ${MAX_ENTRIES}`, 'first');
     }
     if (from && to && from > to) throw new BadUserInputError('from is after to', 'from');
-    const cities = await cityKeys(ctx, cityIds);
-    // Themes, range and `first` bound the facts in Cypher; the entries are made and ordered here.
-    const facts = await factsOfCities(ctx.db, {
-      cityIds: cities,
+    const parsed = cityIds?.map((id) => parseId(id, 'cityIds')) ?? null;
+    // The cities' lookup, themes, range and `first` bound the facts in one statement; the entries
+    // are made and ordered here.
+    const { facts, cities } = await factsOfCities(ctx.db, {
+      cityRefs: parsed?.map((p) => p.key) ?? null,
       themes: themes && themes.length > 0 ? themes : null,
       from: from ?? null,
       to: to ?? null,
       first,
       documents: selectsDocuments(info),
     });
+    if (parsed) checkCities(parsed, cities!);
     return facts
       .flatMap(toEntries)
       .filter((entry) => overlaps(entry.date, from ?? null, to ?? null))
