@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { refLookup, refLookupOf, type RefLookup } from '../entity/entity.repository';
 import { viewParams, type FactView } from '../time/as-of';
 import { chainPattern, pathValidity, type Chain } from '../stats/chain';
 import { CITY_EVENTS, CITY_PROGRAMMES, CITY_UNIT_POSTS, CITY_UNITS } from '../stats/city-reach';
@@ -31,6 +32,8 @@ export interface RawEvidence {
 }
 
 export interface RawComparison {
+  /** What each city reference matched (check with keysOfLookup). */
+  lookup: RefLookup;
   cities: EntityRecord[];
   themes: EntityRecord[];
   evidence: RawEvidence[];
@@ -55,14 +58,15 @@ const citing = (v: string) =>
 const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN e.links + [e.addresses] | own + coalesce(l.props.sourceIds, [])))`;
 
 /**
- * The cities, the row themes and every piece of evidence in one statement, with the documents
+ * The cities the references name (keys, or AGS for a city; see node.lookup.ts) with their
+ * lookup, the row themes and every piece of evidence in one statement, with the documents
  * the evidence cites when `documents` is set. Row themes are the given keys, or the taxonomy's
  * top concepts; an item counts for a row when it addresses the row theme or (with `rollUp`) any
  * narrower one, and (under a view) every step from the city to the theme is valid.
  */
 export async function comparison(
   db: Database,
-  cityKeys: readonly string[],
+  cityRefs: readonly string[],
   themeKeys: readonly string[] | null,
   view: FactView | null,
   rollUp = true,
@@ -77,15 +81,18 @@ export async function comparison(
   );
   const addressesValid = pathValidity('ap', view);
   const text = `CALL () {
-  MATCH (c:City:Entity) WHERE c.id IN $cities RETURN collect(${rec('c')}) AS cities
+  ${refLookup('$cities')}
+}
+CALL (keys) {
+  MATCH (c:City:Entity) WHERE c.id IN keys RETURN collect(${rec('c')}) AS cities
 }
 CALL () {
   MATCH (t:Theme:Entity)
   WHERE CASE WHEN $themes IS NULL THEN coalesce(t.topConcept, false) ELSE t.id IN $themes END
   RETURN collect(${rec('t')}) AS themes
 }
-CALL (themes) {
-  MATCH (c:City:Entity) WHERE c.id IN $cities
+CALL (themes, keys) {
+  MATCH (c:City:Entity) WHERE c.id IN keys
   CALL (c) {
       ${branches.join('\n      UNION\n      ')}
   }
@@ -104,10 +111,10 @@ CALL (themes) {
   }) AS evidence,
   [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x')}] AS nodes
 }
-RETURN cities, themes, evidence, nodes,
+RETURN lookup, cities, themes, evidence, nodes,
        ${documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents`;
   const result = await db.readStatement(text, {
-    cities: cityKeys,
+    cities: cityRefs,
     themes: themeKeys,
     rollUp,
     ...viewParams(view),
@@ -131,6 +138,7 @@ RETURN cities, themes, evidence, nodes,
   const cited = documentMap(row.get('documents'));
   return {
     ...(cited ? { documents: cited } : {}),
+    lookup: refLookupOf(row.get('lookup')),
     cities: (row.get('cities') as RawRecord[]).map(toRecord),
     themes: (row.get('themes') as RawRecord[]).map(toRecord),
     evidence: (row.get('evidence') as Raw[]).map((e) => ({

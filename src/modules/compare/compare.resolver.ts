@@ -16,7 +16,7 @@ const ROLL_UP_DESCRIPTION =
 @Resolver()
 export class CompareResolver {
   @Query(() => CityComparison, {
-    description: `Cities side by side, theme by theme, for comparative studies: rows are themes, columns are cities (${MIN_CITIES} to ${MAX_CITIES}), each cell says whether the city addresses the theme or a narrower one and how — units, programmes, posts, events — with the evidence quotes; plus a ranking by themes covered with ties explained. Fewer or more cities, a city named twice or a malformed or ambiguous id are BAD_USER_INPUT, unknown cities or themes NOT_FOUND. One database query, the cited documents included (two when a city is given by its AGS).`,
+    description: `Cities side by side, theme by theme, for comparative studies: rows are themes, columns are cities (${MIN_CITIES} to ${MAX_CITIES}), each cell says whether the city addresses the theme or a narrower one and how — units, programmes, posts, events — with the evidence quotes; plus a ranking by themes covered with ties explained. Fewer or more cities, a city named twice or a malformed or ambiguous id are BAD_USER_INPUT, unknown cities or themes NOT_FOUND. One database query, the cities' lookup and the cited documents included.`,
   })
   compareCities(
     @Ctx() ctx: Context,

@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from '../../common/graphql-errors';
 import type { Database } from '../../db/database';
-import { idNotFound, keysOfIds } from '../node/node.lookup';
+import type { RefLookup } from '../entity/entity.repository';
+import { idNotFound, keysOfLookup, parseId, type ParsedId } from '../node/node.lookup';
 import type { FactView } from '../time/as-of';
 import { buildComparison } from './compare.matrix';
 import { comparison } from './compare.repository';
@@ -36,14 +37,11 @@ function checkDistinct(values: readonly string[], argument: string): void {
 }
 
 /**
- * The city keys behind the ids, by the one id rule (node.lookup.ts): a malformed or ambiguous id
- * is BAD_USER_INPUT, an id of no city NOT_FOUND (found here or by the comparison query itself).
+ * Checks the number of city ids and that none is listed twice, and reads each by the one id rule
+ * (node.lookup.ts): a malformed id is BAD_USER_INPUT, a global id of another type NOT_FOUND; the
+ * comparison's statement looks the rest up.
  */
-export async function cityKeysOf(
-  db: Database,
-  ids: readonly string[],
-  argument = 'ids',
-): Promise<string[]> {
+export function parseCityIds(ids: readonly string[], argument = 'ids'): ParsedId[] {
   if (ids.length < MIN_CITIES || ids.length > MAX_CITIES) {
     throw new BadUserInputError(
       `compare between ${MIN_CITIES} and ${MAX_CITIES} cities (got ${ids.length})`,
@@ -51,7 +49,26 @@ export async function cityKeysOf(
     );
   }
   checkDistinct(ids, argument);
-  const keys = await keysOfIds(db, ids, { argument, label: 'City' });
+  return ids.map((id) => {
+    const parsed = parseId(id, argument);
+    if (parsed.kind === 'global' && parsed.type !== 'City') {
+      throw idNotFound(id, { argument, label: 'City' });
+    }
+    return parsed;
+  });
+}
+
+/**
+ * The city keys the statement's lookup found for the ids: an id of no city is NOT_FOUND, an
+ * ambiguous one BAD_USER_INPUT, and one city named twice (by key and by AGS) BAD_USER_INPUT.
+ */
+function cityKeysOf(
+  ids: readonly string[],
+  parsed: readonly ParsedId[],
+  lookup: RefLookup,
+  argument: string,
+): string[] {
+  const keys = keysOfLookup(parsed, lookup, argument, 'City');
   // "bochum" and its AGS are one city, named twice.
   const twice = keys.findIndex((key, i) => keys.indexOf(key) !== i);
   if (twice >= 0) {
@@ -81,21 +98,18 @@ export function themeKeysOf(themes: readonly string[] | null): string[] | null {
  */
 export async function compareCities(db: Database, input: ComparisonInput): Promise<CityComparison> {
   const argument = input.argument ?? 'ids';
-  const cityKeys = await cityKeysOf(db, input.ids, argument);
+  const parsed = parseCityIds(input.ids, argument);
   const themeKeys = themeKeysOf(input.themes);
+  // The cities' lookup and the comparison: one statement.
   const raw = await comparison(
     db,
-    cityKeys,
+    parsed.map((p) => p.key),
     themeKeys,
     input.view,
     input.rollUp ?? true,
     input.documents ?? false,
   );
-  const foundCities = new Set(raw.cities.map((c) => c.key));
-  const missingCity = cityKeys.findIndex((k) => !foundCities.has(k));
-  if (missingCity >= 0) {
-    throw idNotFound(input.ids[missingCity]!, { argument, label: 'City' });
-  }
+  const cityKeys = cityKeysOf(input.ids, parsed, raw.lookup, argument);
   const foundThemes = new Set(raw.themes.map((t) => t.key));
   const missingTheme = themeKeys?.find((k) => !foundThemes.has(k));
   if (missingTheme !== undefined) {

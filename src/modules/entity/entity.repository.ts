@@ -266,6 +266,35 @@ export function refMatchOf(
   };
 }
 
+/** What each reference of a list matched, by reference, and the key a statement went on with. */
+export type RefLookup = ReadonlyMap<string, { match: RefMatch; used: string | null }>;
+
+/**
+ * The body of a subquery that looks up the references a list expression holds, for a statement
+ * that reads what they name in the same round trip: `lookup` (read with refLookupOf) and `keys`,
+ * the key of what each reference names by the statement's rule — the entity with the key, else
+ * the city with that AGS, which is the lookup's rule whenever a reference names one entity (the
+ * caller checks with keysOfLookup).
+ */
+export function refLookup(refs: string): string {
+  return `UNWIND ${refs} AS ref
+       ${refMatch('ref')}
+       WITH ref, ${REF_COLUMNS}, coalesce(k, c).id AS used
+       RETURN collect({ref: ref, byKey: byKey, byAgs: byAgs, used: used}) AS lookup,
+              collect(used) AS keys`;
+}
+
+type LookupRow = { ref: string; byKey: unknown; byAgs: unknown; used: string | null };
+
+export function refLookupOf(raw: unknown): RefLookup {
+  const out = new Map<string, { match: RefMatch; used: string | null }>();
+  for (const row of raw as LookupRow[]) {
+    const get = (key: string) => row[key as 'byKey' | 'byAgs'];
+    out.set(row.ref, { match: refMatchOf(row.ref, { get }), used: row.used });
+  }
+  return out;
+}
+
 /** One reference's match, with what a projection read on the entity it most likely names. */
 export interface ProjectedMatch {
   match: RefMatch;

@@ -8,6 +8,7 @@ import {
   entitiesByRefs,
   entityByRefProjected,
   type Projection,
+  type RefLookup,
   type RefMatch,
 } from '../entity/entity.repository';
 import type { EntityRecord } from '../entity/entity.record';
@@ -223,6 +224,26 @@ export function entityOfMatch(
   const { record, other } = decide(parsed, match, argument, label);
   if (!record) throw notFound(parsed, argument, label, other);
   return record;
+}
+
+/**
+ * The keys the inputs name, from a statement's own lookup (entity.repository's refLookup), by the
+ * rule above: errors as entityOfMatch. The statement went on with what it took each reference to
+ * name; that must be what the rule decides.
+ */
+export function keysOfLookup(
+  parsed: readonly ParsedId[],
+  lookup: RefLookup,
+  argument: string,
+  label?: NodeLabel,
+): string[] {
+  return parsed.map((p) => {
+    const found = lookup.get(p.key);
+    if (!found) throw new Error(`the statement did not look up "${p.key}"`);
+    const key = entityOfMatch(p, found.match, argument, label).key;
+    if (found.used !== key) throw new Error(`the statement read ${found.used} for ${key}`);
+    return key;
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type ValidityRule,
 } from '../../model/model';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
-import { refColumns, refMatch, refMatchOf, type RefMatch } from '../entity/entity.repository';
+import { refLookup, refLookupOf, type RefLookup } from '../entity/entity.repository';
 import { chainPattern, type Chain } from '../stats/chain';
 import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
@@ -112,18 +112,10 @@ export interface TimelineScope {
   documents?: boolean;
 }
 
-/** What each city reference matched, in order, and the key the statement read facts for. */
-export interface CityLookup {
-  matches: RefMatch[];
-  used: (string | null)[];
-}
-
-type LookupRow = { ref: string; byKey: unknown; byAgs: unknown; used: string | null };
-
 export interface TimelineFacts {
   facts: ScopedFact[];
   /** The lookup of `cityRefs`; null when every city was asked for. */
-  cities: CityLookup | null;
+  cities: RefLookup | null;
 }
 
 /** The keys of the documents a fact (node `n` or relationship `r`) and the ends of `r` cite. */
@@ -149,16 +141,11 @@ const CITED_KEYS = `coalesce(n.sourceIds, []) + coalesce(r.sourceIds, []) + coal
  */
 export async function factsOfCities(db: Database, scope: TimelineScope): Promise<TimelineFacts> {
   const dated = DATED_TYPES.join('|');
-  // Each reference names the entity with that key, else the city with that AGS: the lookup's
-  // rule whenever it names one city (the caller checks the matches the second part returns).
-  const used = `coalesce(k, c).id`;
   const result = await db.readStatement(
     `CALL () {
-         UNWIND coalesce($cityRefs, []) AS ref
-         ${refMatch('ref')}
-         RETURN collect(${used}) AS cityIds
+         ${refLookup('coalesce($cityRefs, [])')}
        }
-       MATCH (c:City:Entity) WHERE $cityRefs IS NULL OR c.id IN cityIds
+       MATCH (c:City:Entity) WHERE $cityRefs IS NULL OR c.id IN keys
        WITH c,
          ${reach(CITY_UNITS)} AS units,
          ${reach(CITY_PEOPLE)} AS people,
@@ -205,10 +192,9 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
          ${scope.documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents,
          null AS lookup
        UNION ALL
-       UNWIND coalesce($cityRefs, []) AS ref
-       ${refMatch('ref')}
-       WITH ref, ${refColumns()}, ${used} AS used
-       WITH collect({ref: ref, byKey: byKey, byAgs: byAgs, used: used}) AS lookup
+       CALL () {
+         ${refLookup('coalesce($cityRefs, [])')}
+       }
        RETURN null AS cities, null AS node, null AS rel, null AS themes, null AS documents, lookup`,
     {
       cityRefs: scope.cityRefs,
@@ -223,15 +209,12 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
     label: modelLabel(raw.labels),
     props: plain(raw.props),
   });
-  let lookup: CityLookup | null = null;
+  let lookup: RefLookup | null = null;
   const facts: ScopedFact[] = [];
   for (const r of result.records) {
-    const found = r.get('lookup') as LookupRow[] | null;
+    const found: unknown = r.get('lookup');
     if (found) {
-      lookup = {
-        matches: found.map((m) => refMatchOf(m.ref, { get: (k) => m[k as 'byKey' | 'byAgs'] })),
-        used: found.map((m) => m.used),
-      };
+      lookup = refLookupOf(found);
       continue;
     }
     const documents = documentMap(r.get('documents'));

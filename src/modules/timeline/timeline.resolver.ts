@@ -6,32 +6,18 @@ import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
 import { selectsDocuments } from '../citation/citation.selection';
 import type { EntityRecord } from '../entity/entity.record';
-import { entityOfMatch, idDescription, parseId, type ParsedId } from '../node/node.lookup';
+import { idDescription, keysOfLookup, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
 import { compareEntries, entriesOf, overlaps } from './timeline.entries';
-import { factsOfCities, type CityLookup, type ScopedFact } from './timeline.repository';
+import { factsOfCities, type ScopedFact } from './timeline.repository';
 import { TimelineEntry, type TimelineKind } from './timeline.type';
 
 const MAX_ENTRIES = 500;
 
 function nameOf(props: Record<string, unknown>, key: string): string {
   return String(props.name ?? props.title ?? props.labelEn ?? key);
-}
-
-/**
- * Checks the cities the timeline's statement read facts for against the one id rule: an id that
- * names no city is NOT_FOUND, an ambiguous one BAD_USER_INPUT.
- */
-function checkCities(parsed: ParsedId[], lookup: CityLookup): void {
-  parsed.forEach((p, i) => {
-    const key = entityOfMatch(p, lookup.matches[i]!, 'cityIds', 'City').key;
-    if (lookup.used[i] !== key) {
-      // The statement's choice of city and the lookup's rule must agree (see factsOfCities).
-      throw new Error(`timeline read city ${lookup.used[i]} for ${key}`);
-    }
-  });
 }
 
 /** The timeline entries of one fact (also the first and last dated facts of a city profile). */
@@ -116,7 +102,8 @@ export class TimelineResolver {
       first,
       documents: selectsDocuments(info),
     });
-    if (parsed) checkCities(parsed, cities!);
+    // An id of no city is NOT_FOUND, an ambiguous one BAD_USER_INPUT.
+    if (parsed) keysOfLookup(parsed, cities!, 'cityIds', 'City');
     return facts
       .flatMap(toEntries)
       .filter((entry) => overlaps(entry.date, from ?? null, to ?? null))
