@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { refLookup, refLookupOf, type RefLookup } from '../entity/entity.repository';
 import { viewParams, viewPredicate, type FactView } from '../time/as-of';
 import { chainPattern, pathValidity, type Chain } from './chain';
 import { CITY_EVENTS, CITY_PROGRAMMES } from './city-reach';
@@ -11,6 +12,8 @@ interface RawRecord {
 }
 
 export interface RawProfile {
+  /** What the reference matched (check with keysOfLookup). */
+  lookup: RefLookup;
   city: EntityRecord;
   units: EntityRecord[];
   /** Per theme (with roll-up), the keys of the units addressing it; theme null: no theme. */
@@ -36,25 +39,30 @@ function reach(chains: readonly Chain[], view: FactView | null, tag: string): st
 }
 
 /**
- * Everything a city profile shows, in one statement: the city's units and the themes they
- * address (rolled up), the people in posts in the city or its units, its programmes and their
- * funders, its events, and its dated relationships for the first and last dated fact.
+ * Everything a city profile shows, in one statement with the lookup of the reference (a key, or
+ * the AGS of a city; see node.lookup.ts): the city's units and the themes they address (rolled
+ * up), the people in posts in the city or its units, its programmes and their funders, its
+ * events, and its dated relationships for the first and last dated fact. Null when the reference
+ * names no city.
  */
 export async function cityProfile(
   db: Database,
-  key: string,
+  ref: string,
   view: FactView | null,
   rollUp = true,
 ): Promise<RawProfile | null> {
   const valid = (...vars: string[]) =>
     view ? vars.map((v) => viewPredicate(v, view)).join(' AND ') : 'true';
-  const text = `MATCH (c:City:Entity {id: $key})
-WITH c, COLLECT { MATCH (c)<-[b:BELONGS_TO]-(u:OrgUnit) WHERE ${valid('b', 'u')} RETURN DISTINCT u } AS units
-WITH c, units,
+  const text = `CALL () {
+  ${refLookup('[$ref]')}
+}
+MATCH (c:City:Entity) WHERE c.id IN keys
+WITH lookup, c, COLLECT { MATCH (c)<-[b:BELONGS_TO]-(u:OrgUnit) WHERE ${valid('b', 'u')} RETURN DISTINCT u } AS units
+WITH lookup, c, units,
   ${reach(CITY_PROGRAMMES, view, 'pr')} AS programmes,
   ${reach(CITY_EVENTS, view, 'ev')} AS events,
   COLLECT { UNWIND [c] + units AS y MATCH (y)<-[h:HOLDS_POST]-(x:Person) WHERE ${valid('h', 'x')} RETURN h } AS posts
-WITH c, units, programmes, events, posts,
+WITH lookup, c, units, programmes, events, posts,
   COLLECT { UNWIND programmes AS p MATCH (p)<-[f:FUNDS]-(o:Organisation) WHERE ${valid('f', 'o')} RETURN DISTINCT o } AS funders,
   COLLECT {
     UNWIND units AS u
@@ -71,7 +79,7 @@ WITH c, units, programmes, events, posts,
     UNION
     UNWIND posts AS r RETURN r
   } AS dated
-RETURN ${rec('c')} AS city,
+RETURN lookup, ${rec('c')} AS city,
   [u IN units | ${rec('u')}] AS units,
   perTheme,
   [p IN COLLECT { UNWIND posts AS h RETURN DISTINCT startNode(h) AS x } | ${rec('p')}] AS people,
@@ -80,7 +88,7 @@ RETURN ${rec('c')} AS city,
   [o IN funders | ${rec('o')}] AS funders,
   [e IN events | ${rec('e')}] AS events,
   [r IN dated | {type: type(r), props: properties(r), from: ${rec('startNode(r)')}, to: ${rec('endNode(r)')}}] AS dated`;
-  const result = await db.readStatement(text, { key, rollUp, ...viewParams(view) });
+  const result = await db.readStatement(text, { ref, rollUp, ...viewParams(view) });
   const row = result.records[0];
   if (!row) return null;
   const toRecord = (r: RawRecord): EntityRecord => ({
@@ -91,6 +99,7 @@ RETURN ${rec('c')} AS city,
   });
   const list = (name: string) => (row.get(name) as RawRecord[]).map(toRecord);
   return {
+    lookup: refLookupOf(row.get('lookup')),
     city: toRecord(row.get('city') as RawRecord),
     units: list('units'),
     perTheme: (row.get('perTheme') as { theme: RawRecord | null; units: string[] }[]).map((t) => ({

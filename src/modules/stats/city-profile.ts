@@ -4,7 +4,7 @@ import type { Event } from '../event/event.type';
 import type { Organisation } from '../organisation/organisation.type';
 import type { Person } from '../person/person.type';
 import type { Programme } from '../programme/programme.type';
-import { idNotFound, keysOfIds } from '../node/node.lookup';
+import { idNotFound, keysOfIds, keysOfLookup, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import type { City } from '../territory/territory.types';
 import type { Theme } from '../theme/theme.type';
@@ -28,11 +28,17 @@ export async function cityProfileOf(
   rollUp = true,
 ): Promise<CityProfile> {
   const options = { argument: 'id', label: 'City' } as const;
-  // A key or a City's global id needs no lookup of its own: the profile's query finds the city.
-  const [key] = await keysOfIds(ctx, [id], options);
+  const parsed = parseId(id, options.argument);
+  if (parsed.kind === 'global' && parsed.type !== options.label) throw idNotFound(id, options);
   const view = viewOf(time);
-  const raw = await cityProfile(ctx.db, key!, view, rollUp);
-  if (!raw) throw idNotFound(id, options);
+  // The lookup of the id is part of the profile's statement.
+  const raw = await cityProfile(ctx.db, parsed.key, view, rollUp);
+  if (!raw) {
+    // No city: a second query only to say why (another entity's key, an ambiguous AGS).
+    await keysOfIds(ctx, [id], options);
+    throw idNotFound(id, options);
+  }
+  keysOfLookup([parsed], raw.lookup, options.argument, options.label);
 
   const unitsByKey = new Map(raw.units.map((u) => [u.key, u]));
   const perTheme = raw.perTheme
