@@ -26,15 +26,24 @@ import {
   type PeerSide,
 } from './peer/questions';
 import { PeerUnavailableError, startPeer } from './peer/server';
-import { startOursHere, startServerProcess, type ServerProcess } from './server-process';
+import { encodeParams } from './floor-endpoint';
+import {
+  startFloorHere,
+  startOursHere,
+  startServerProcess,
+  type ServerProcess,
+} from './server-process';
 import { writeSyntheticSeeds } from './synthetic';
 
 /**
  * Three columns per question, on the project seeds and on a synthetic graph: the GraphQL API over
  * real HTTP (ours), the same question to @neo4j/graphql 7 over equivalent type definitions,
  * served by Apollo's standalone server on the same database (the peer, bench/peer/), and ONE
- * hand-written Cypher query (the floor any GraphQL layer over this database can reach). Before
- * timing, the answers must be the same data. Latency: fixed warm-up, then sequential iterations
+ * hand-written Cypher query (the floor any GraphQL layer over this database can reach), run from
+ * this process and, for latency only, through a plain HTTP endpoint in a process of its own
+ * (floor-endpoint.ts: the floor plus the crossing every HTTP API pays), its samples taken in turn
+ * with samples of ours (pairedLatency) for the ratio between the two. Before timing, the
+ * answers must be the same data. Latency: fixed warm-up, then sequential iterations
  * (bounded in time); throughput: 16 concurrent clients for a fixed time. Each server runs in a
  * process of its own (serve.ts), as deployed; this process sends, receives and checks.
  * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile] [--in-process]
@@ -101,6 +110,11 @@ interface Measured {
   peer: Stats | string;
   peerNote?: string;
   cy: Stats;
+  /**
+   * p50 of the floor's statement asked over HTTP (floor-endpoint.ts) and of ours, their samples
+   * taken in turn (pairedLatency).
+   */
+  overHttp: { floor: number; ours: number };
   gqlRoundTrips: number;
   httpRequests: number;
   rows: number;
@@ -469,6 +483,12 @@ function calibration(client: GraphqlClient, peer?: GraphqlClient): Case {
   };
 }
 
+/** The floor's statement through the hand-written HTTP endpoint, shaped as runCypher shapes it. */
+async function runEndpoint(endpoint: GraphqlClient, c: Case): Promise<Row[]> {
+  const rows = await endpoint.request<Row[]>(c.cypher, encodeParams(c.params));
+  return c.toRows ? c.toRows(rows) : rows;
+}
+
 async function runCypher(db: Database, c: Case): Promise<Row[]> {
   // One auto-commit statement, as the API runs its own (Database.readStatement).
   const result = await db.readStatement(c.cypher, c.params);
@@ -610,6 +630,43 @@ async function measure(run: () => Promise<unknown>, spec: GraphSpec): Promise<St
   };
 }
 
+/**
+ * Sequential latency (p50) of two ways to one answer, their samples taken in turn, so that both
+ * meet this shared machine in the same state: measured one after the other, a busy moment (or
+ * Neo4j still settling after the previous throughput run) would fall on one of them only.
+ */
+async function pairedLatency(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  spec: GraphSpec,
+): Promise<{ ours: number; floor: number }> {
+  for (let i = 0; i < spec.warmup; i += 1) {
+    await a();
+    await b();
+  }
+  const first: number[] = [];
+  const second: number[] = [];
+  const deadline = performance.now() + spec.latencyBudgetMs;
+  const time = async (run: () => Promise<unknown>, into: number[]) => {
+    const start = performance.now();
+    await run();
+    into.push(performance.now() - start);
+  };
+  while (
+    first.length < spec.iterations &&
+    (first.length < (spec.minSamples ?? 10) || performance.now() < deadline)
+  ) {
+    await time(a, first);
+    await time(b, second);
+  }
+  const p50 = (xs: number[]) =>
+    percentile(
+      [...xs].sort((x, y) => x - y),
+      0.5,
+    );
+  return { ours: p50(first), floor: p50(second) };
+}
+
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const perSecond = (x: number) =>
   Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US');
@@ -630,7 +687,9 @@ function table(results: Measured[], withPeer: boolean): string {
     'floor p50 ms',
     'p95',
     'req/s',
+    'floor over HTTP p50 ms (in turn with ours)',
     ...ratioHeads,
+    'p50 ours/floor over HTTP (in turn)',
     'DB round trips (ours / floor)',
     'rows',
     withPeer ? 'samples (ours / peer / floor)' : 'samples (ours / floor)',
@@ -662,9 +721,11 @@ function table(results: Measured[], withPeer: boolean): string {
       ms(r.cy.p50),
       ms(r.cy.p95),
       perSecond(r.cy.rps),
+      ms(r.overHttp.floor),
       ...vsPeer,
       ratio(r.gql.p50 / r.cy.p50),
       ratio(r.gql.rps / r.cy.rps),
+      ratio(r.overHttp.ours / r.overHttp.floor),
       trips,
       String(r.rows),
       withPeer ? `${r.gql.n} / ${peer ? peer.n : '—'} / ${r.cy.n}` : `${r.gql.n} / ${r.cy.n}`,
@@ -884,6 +945,7 @@ async function benchGraph(
   roundTrips: () => Promise<number>,
   client: GraphqlClient,
   peer: GraphqlClient | undefined,
+  endpoint: GraphqlClient,
   spec: GraphSpec,
   profile: boolean,
   withCalibration: boolean,
@@ -903,6 +965,11 @@ async function benchGraph(
     const httpRequests = client.requests - beforeHttp;
     const cypher = await runCypher(db, c);
     assertSame(c.name, ['ours', graphql], ['the Cypher floor', cypher]);
+    assertSame(
+      c.name,
+      ['the floor over HTTP', await runEndpoint(endpoint, c)],
+      ['the Cypher floor', cypher],
+    );
     const side: PeerSide | undefined = isPeerSide(c.peer) ? c.peer : undefined;
     if (side) {
       const answer = await (side.check ?? side.run)();
@@ -915,12 +982,18 @@ async function benchGraph(
     const gql = await measure(() => c.graphql(), spec);
     const peerStats = side ? await measure(() => side.run(), spec) : undefined;
     const cy = await measure(() => runCypher(db, c), spec);
+    const overHttp = await pairedLatency(
+      () => c.graphql(),
+      () => runEndpoint(endpoint, c),
+      spec,
+    );
     const result: Measured = {
       name: c.name,
       gql,
       peer: peerStats ?? (c.peer && 'cannot' in c.peer ? c.peer.cannot : 'left out'),
       peerNote: side?.note?.(),
       cy,
+      overHttp,
       gqlRoundTrips,
       httpRequests,
       rows: graphql.length,
@@ -932,7 +1005,8 @@ async function benchGraph(
     // The clock time lets a run be matched with the machine's load at the time.
     console.log(
       `[${new Date().toISOString().slice(11, 19)}] ${c.name}: ours p50 ${ms(gql.p50)} ms${vsPeer}, floor p50 ${ms(cy.p50)} ms ` +
-        `(ours/floor ${ratio(gql.p50 / cy.p50)}), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
+        `(ours/floor ${ratio(gql.p50 / cy.p50)}), floor over HTTP p50 ${ms(overHttp.floor)} ms ` +
+        `(ours/that ${ratio(overHttp.ours / overHttp.floor)}, in turn), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
     );
   }
   if (!profile) console.log(`\n${table(results, peer !== undefined)}`);
@@ -1032,6 +1106,12 @@ async function main(): Promise<void> {
       serverKeepAliveMs: ours.keepAliveMs,
       maxSockets: 2 * CONCURRENCY,
     });
+    // Placed as our server is: in a process of its own unless the bench runs in process.
+    const floorServer = inProcess ? await startFloorHere(db) : await startServerProcess('floor');
+    const endpoint = new GraphqlClient(floorServer.port, floorServer.path, {
+      serverKeepAliveMs: floorServer.keepAliveMs,
+      maxSockets: 2,
+    });
     const peer = peerServer
       ? new GraphqlClient(peerServer.port, peerServer.path, {
           serverKeepAliveMs: peerServer.keepAliveMs,
@@ -1057,7 +1137,7 @@ async function main(): Promise<void> {
       if (national) {
         // The graph is bench/national.bench.ts's; nothing is imported or deleted here.
         const spec = await nationalSpec(db, nationalDataset);
-        await benchGraph(db, ours.transactions, client, peer, spec, profile, true);
+        await benchGraph(db, ours.transactions, client, peer, endpoint, spec, profile, true);
         return;
       }
 
@@ -1079,6 +1159,7 @@ async function main(): Promise<void> {
         ours.transactions,
         client,
         peer,
+        endpoint,
         {
           title: 'Seed graph (project seeds, 324 elements)',
           warmup: 20,
@@ -1117,6 +1198,7 @@ async function main(): Promise<void> {
           ours.transactions,
           client,
           peer,
+          endpoint,
           {
             title: `Synthetic graph (${cities} cities, ${elements.toLocaleString('en-US')} elements, plus the seeds)`,
             warmup: 5,
@@ -1157,7 +1239,9 @@ async function main(): Promise<void> {
       );
       client.close();
       peer?.close();
+      endpoint.close();
       await ours.stop();
+      await floorServer.stop();
       await peerServer?.stop();
     }
     console.log(`\nAPI bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);

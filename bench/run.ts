@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * `npm run bench`: the import bench, the API bench, the HTTP stack bench (server CPU per bare
+ * `npm run bench`: the import bench, the API bench, the idle-gap bench (what a moment of idleness
+ * costs the next small request), the HTTP stack bench (server CPU per bare
  * request), the export bench, the load bench, the explorer bench (bundle size and page load times in Chromium), the credentials bench and the
  * national import bench, each in its own process and each with the command-line arguments
  * (`npm run bench -- --cities 500` sizes every synthetic graph, `--scale 0.1` the national one).
@@ -12,7 +13,17 @@ import path from 'node:path';
  * The national bench imports about 900,000 elements (README "Importing at scale" for the settings
  * it needs); `--no-national` leaves it out.
  */
-const BENCHES = ['import', 'api', 'http-stack', 'export', 'load', 'explorer', 'auth', 'national'];
+const BENCHES = [
+  'import',
+  'api',
+  'idle-gap',
+  'http-stack',
+  'export',
+  'load',
+  'explorer',
+  'auth',
+  'national',
+];
 const [first, ...rest] = process.argv.slice(2);
 const only = first !== undefined && BENCHES.includes(first);
 const all = process.argv.slice(2);

@@ -3,18 +3,20 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { createDatabase } from '../src/db/database';
 import { PeerUnavailableError, startPeer } from './peer/server';
-import { startOursHere, type FromServer, type ToServer } from './server-process';
+import { startFloorHere, startOursHere, type FromServer, type ToServer } from './server-process';
 
 /**
  * One server of the API bench in its own process, as it runs when deployed: `ours` (the app, its
- * rate limit lifted for the bench's one client address) or `peer` (@neo4j/graphql, see
- * peer/server.ts), on the database the environment names. It reports its address over IPC and
+ * rate limit lifted for the bench's one client address), `peer` (@neo4j/graphql, see
+ * peer/server.ts) or `floor` (the hand-written statements over HTTP, floor-endpoint.ts), on the database the environment names. It reports its address over IPC and
  * answers questions about itself (`transactions`: the database round trips it has made) until
  * told to stop or its parent goes away. Started by server-process.ts, never by hand.
  */
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  if (kind !== 'ours' && kind !== 'peer') throw new Error(`serve: unknown server "${kind}"`);
+  if (kind !== 'ours' && kind !== 'peer' && kind !== 'floor') {
+    throw new Error(`serve: unknown server "${kind}"`);
+  }
   const send = (message: FromServer) => process.send?.(message);
   const config = loadConfig();
   if (kind === 'peer') {
@@ -36,11 +38,11 @@ async function main(): Promise<void> {
     return;
   }
   const db = createDatabase(config.neo4j);
-  const ours = await startOursHere(db);
-  send({ kind: 'ready', port: ours.port, path: ours.path, keepAliveMs: ours.keepAliveMs });
+  const server = kind === 'floor' ? await startFloorHere(db) : await startOursHere(db);
+  send({ kind: 'ready', port: server.port, path: server.path, keepAliveMs: server.keepAliveMs });
   serveUntilStopped(
     async () => {
-      await ours.stop();
+      await server.stop();
       await db.close();
     },
     () => db.transactions,

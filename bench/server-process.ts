@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createLogger } from '../src/common/logger';
 import type { Database } from '../src/db/database';
 import { createApp } from '../src/server/app';
+import { startFloorEndpoint } from './floor-endpoint';
 import { PeerUnavailableError } from './peer/server';
 
 /** What a server process tells the bench. */
@@ -35,7 +36,7 @@ const START_TIMEOUT_MS = 120_000;
  * two servers no longer share one event loop, so a server's throughput is its own, not that of
  * a thread that also sends, receives and checks every request.
  */
-export function startServerProcess(kind: 'ours' | 'peer'): Promise<ServerProcess> {
+export function startServerProcess(kind: 'ours' | 'peer' | 'floor'): Promise<ServerProcess> {
   const child = fork(path.join(__dirname, 'serve.js'), [kind], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
@@ -115,5 +116,17 @@ export async function startOursHere(db: Database): Promise<ServerProcess> {
     keepAliveMs: httpServer.keepAliveTimeout,
     transactions: () => Promise.resolve(db.transactions),
     stop: () => apollo.stop(),
+  };
+}
+
+/** The hand-written floor over HTTP (floor-endpoint.ts) in this process, over `db`. */
+export async function startFloorHere(db: Database): Promise<ServerProcess> {
+  const endpoint = await startFloorEndpoint(db);
+  return {
+    port: endpoint.port,
+    path: '/',
+    keepAliveMs: endpoint.keepAliveMs,
+    transactions: () => Promise.resolve(db.transactions),
+    stop: () => endpoint.stop(),
   };
 }
