@@ -6,6 +6,7 @@ import { chainPattern, pathValidity, type Chain } from '../stats/chain';
 import { CITY_EVENTS, CITY_PROGRAMMES, CITY_UNIT_POSTS, CITY_UNITS } from '../stats/city-reach';
 import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
+import { mapProjection } from '../planner/planner';
 import { EvidenceKind } from './compare.type';
 
 interface RawRecord {
@@ -54,13 +55,18 @@ const rec = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properti
 const citing = (v: string) =>
   `{type: type(${v}), props: {sourceIds: ${v}.sourceIds, quotes: ${v}.quotes, roleTitle: ${v}.roleTitle}}`;
 
-/** The keys of the documents every piece of evidence cites, as one list expression. */
-const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN e.links + [e.addresses] | own + coalesce(l.props.sourceIds, [])))`;
+/**
+ * The keys of the documents every piece of evidence and every node of it cite, as one list
+ * expression.
+ */
+const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN e.links + [e.addresses] | own + coalesce(l.props.sourceIds, [])))
+  + reduce(acc = [], n IN nodes | acc + coalesce(n.props.sourceIds, []))`;
 
 /**
  * The cities the references name (keys, or AGS for a city; see node.lookup.ts) with their
  * lookup, the row themes and every piece of evidence in one statement, with the documents
- * the evidence cites when `documents` is set. Row themes are the given keys, or the taxonomy's
+ * the evidence cites when `documents` is set, and of the evidence's nodes (units, programmes,
+ * people, events, the themes they address) only `nodeProps` when given. Row themes are the given keys, or the taxonomy's
  * top concepts; an item counts for a row when it addresses the row theme or (with `rollUp`) any
  * narrower one, and (under a view) every step from the city to the theme is valid.
  */
@@ -71,7 +77,11 @@ export async function comparison(
   view: FactView | null,
   rollUp = true,
   documents = false,
+  nodeProps: readonly string[] | null = null,
 ): Promise<RawComparison> {
+  // The evidence's nodes with what the selection reads of them, or with every property.
+  const node = (v: string) =>
+    `{key: ${v}.id, labels: labels(${v}), props: ${mapProjection(nodeProps, v)}}`;
   const branches = WALKS.flatMap(({ kind, chains, holder }) =>
     chains.map((chain) => {
       const valid = pathValidity('ep', view);
@@ -109,7 +119,7 @@ CALL (themes, keys) {
     links: [r IN relationships(ep) | ${citing('r')}],
     addresses: ${citing('a')}
   }) AS evidence,
-  [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x')}] AS nodes
+  [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${node('x')}] AS nodes
 }
 RETURN lookup, cities, themes, evidence, nodes,
        ${documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents`;
@@ -132,10 +142,13 @@ RETURN lookup, cities, themes, evidence, nodes,
     via: string;
     addresses: { props: Record<string, unknown> };
   };
-  const nodes = new Map(
-    (row.get('nodes') as RawRecord[]).map((r) => [r.key, toRecord(r)] as const),
-  );
   const cited = documentMap(row.get('documents'));
+  // The documents read here go to the nodes' own citations too.
+  const nodes = new Map(
+    (row.get('nodes') as RawRecord[]).map(
+      (r) => [r.key, cited ? { ...toRecord(r), documents: cited } : toRecord(r)] as const,
+    ),
+  );
   return {
     ...(cited ? { documents: cited } : {}),
     lookup: refLookupOf(row.get('lookup')),

@@ -26,6 +26,8 @@ export interface ComparisonInput {
   rollUp?: boolean;
   /** Read the documents the evidence cites in the same statement (the selection asks for them). */
   documents?: boolean;
+  /** What to read of the evidence's nodes (what the selection reads of them); absent: all. */
+  nodeProps?: readonly string[] | null;
 }
 
 function checkDistinct(values: readonly string[], argument: string): void {
@@ -108,6 +110,7 @@ export async function compareCities(db: Database, input: ComparisonInput): Promi
     input.view,
     input.rollUp ?? true,
     input.documents ?? false,
+    input.nodeProps ?? null,
   );
   const cityKeys = cityKeysOf(input.ids, parsed, raw.lookup, argument);
   const foundThemes = new Set(raw.themes.map((t) => t.key));

@@ -241,10 +241,16 @@ export function refMatch(ref: string, v: RefNames = REF): string {
        OPTIONAL MATCH (${v.c}:City:Entity {ags: CASE WHEN ${ref} =~ '[0-9]{8}' THEN ${ref} END})`;
 }
 
-/** The columns refMatchOf reads: both matches with their labels and properties. */
-export function refColumns(v: RefNames = REF): string {
-  return `CASE WHEN ${v.k} IS NULL THEN null ELSE {labels: labels(${v.k}), props: properties(${v.k})} END AS ${v.byKey},
-       CASE WHEN ${v.c} IS NULL THEN null ELSE {key: ${v.c}.id, labels: labels(${v.c}), props: properties(${v.c})} END AS ${v.byAgs}`;
+/**
+ * The columns refMatchOf reads: both matches with their labels and properties (all of them, or
+ * what `props` projects of the variable it is given).
+ */
+export function refColumns(
+  v: RefNames = REF,
+  props: (n: string) => string = (n) => `properties(${n})`,
+): string {
+  return `CASE WHEN ${v.k} IS NULL THEN null ELSE {labels: labels(${v.k}), props: ${props(v.k)}} END AS ${v.byKey},
+       CASE WHEN ${v.c} IS NULL THEN null ELSE {key: ${v.c}.id, labels: labels(${v.c}), props: ${props(v.c)}} END AS ${v.byAgs}`;
 }
 
 const REF_COLUMNS = refColumns();
@@ -277,9 +283,10 @@ export type RefLookup = ReadonlyMap<string, { match: RefMatch; used: string | nu
  * caller checks with keysOfLookup).
  */
 export function refLookup(refs: string): string {
+  // What the id rule and its messages read of a match: its labels, and the names that show it.
   return `UNWIND ${refs} AS ref
        ${refMatch('ref')}
-       WITH ref, ${REF_COLUMNS}, coalesce(k, c).id AS used
+       WITH ref, ${refColumns(REF, (n) => `${n} {.name, .title, .labelEn}`)}, coalesce(k, c).id AS used
        RETURN collect({ref: ref, byKey: byKey, byAgs: byAgs, used: used}) AS lookup,
               collect(used) AS keys`;
 }

@@ -249,8 +249,11 @@ function relationshipPropertiesFor(field: RelationField, name: string): readonly
   );
 }
 
-/** A map projection of these properties of `v`, or all of them (null). */
-function mapProjection(props: readonly string[] | null, v: string): string {
+/**
+ * The properties of `v` a selection reads (names from the model, chosen by the planner's rules),
+ * as a map, or all of them.
+ */
+export function mapProjection(props: readonly string[] | null, v: string): string {
   if (!props) return `properties(${v})`;
   return `${v} {${props.map((p) => `.${p}`).join(', ')}}`;
 }
