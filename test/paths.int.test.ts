@@ -77,6 +77,34 @@ describe('paths and neighbourhood', () => {
     expect(quotes.data.neighbourhood.edges[0].sources[0].quote.length).toBeGreaterThan(0);
   });
 
+  it("reads of the paths' nodes what the selection asks, with the values of a whole read", async () => {
+    const NODE = `id key basis sources { quote } validity { certainFrom possibleUntil }
+      ... on City { name ags cityKind: kind } ... on OrgUnit { name kind decided { edtf } }
+      ... on Person { name familyName } ... on Programme { name level } ... on Theme { labelEn }`;
+    const ask = (select: string) =>
+      api().query(
+        `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4, first: 5) { steps { text ${select} } } }`,
+        { a: 'bochum', b: 'bremerhaven' },
+      );
+    const narrow = await ask('from { key } to { key }');
+    const wide = await ask(`from { ${NODE} } to { ${NODE} }`);
+    expect(narrow.errors).toBeUndefined();
+    expect(wide.errors).toBeUndefined();
+    // The steps' texts are written with the nodes' names, whatever else is asked of them.
+    const texts = (answer: any) =>
+      answer.data.paths.flatMap((p: any) => p.steps.map((s: any) => s.text));
+    expect(texts(narrow)).toEqual(texts(wide));
+    expect(texts(narrow).some((t: string) => t.includes('Bochum'))).toBe(true);
+    const seen = new Map<string, any>();
+    for (const path of wide.data.paths)
+      for (const step of path.steps) for (const end of [step.from, step.to]) seen.set(end.id, end);
+    const whole = await api().query(`query($ids: [ID!]!) { nodes(ids: $ids) { ${NODE} } }`, {
+      ids: [...seen.keys()],
+    });
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data.nodes).toEqual([...seen.values()]);
+  });
+
   it('returns an empty list for entities that are not connected', async () => {
     const result = await api().query(
       `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`,

@@ -242,6 +242,12 @@ export function refMatch(ref: string, v: RefNames = REF): string {
 }
 
 /**
+ * What the id rule and its messages read of a match that only decides what a reference names:
+ * the properties that show an entity's name (see node.lookup.ts).
+ */
+export const namesOf = (n: string) => `${n} {.name, .title, .labelEn}`;
+
+/**
  * The columns refMatchOf reads: both matches with their labels and properties (all of them, or
  * what `props` projects of the variable it is given).
  */
@@ -283,10 +289,9 @@ export type RefLookup = ReadonlyMap<string, { match: RefMatch; used: string | nu
  * caller checks with keysOfLookup).
  */
 export function refLookup(refs: string): string {
-  // What the id rule and its messages read of a match: its labels, and the names that show it.
   return `UNWIND ${refs} AS ref
        ${refMatch('ref')}
-       WITH ref, ${refColumns(REF, (n) => `${n} {.name, .title, .labelEn}`)}, coalesce(k, c).id AS used
+       WITH ref, ${refColumns(REF, namesOf)}, coalesce(k, c).id AS used
        RETURN collect({ref: ref, byKey: byKey, byAgs: byAgs, used: used}) AS lookup,
               collect(used) AS keys`;
 }

@@ -1,7 +1,9 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { mapProjection } from '../planner/planner';
 import {
+  namesOf,
   refColumns,
   refMatch,
   refMatchOf,
@@ -48,7 +50,8 @@ export interface PathsAnswer {
  * between the entity with each key or else the city with that AGS, which is what the lookup
  * decides whenever it names one entity; the caller decides and reports errors from the matches.
  * No paths when an end is missing or both are one entity. The hop bound must be a literal in
- * Cypher; it is an integer checked to lie in 1…MAX_HOPS.
+ * Cypher; it is an integer checked to lie in 1…MAX_HOPS. Of the paths' nodes only `nodeProps`
+ * are read when given (what the selection reads of them).
  */
 export async function shortestPathsByRefs(
   db: Database,
@@ -56,6 +59,7 @@ export async function shortestPathsByRefs(
   maxHops: number,
   first: number,
   documents: boolean,
+  nodeProps: readonly string[] | null = null,
 ): Promise<PathsAnswer> {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
     throw new Error(`bad maxHops ${maxHops}`);
@@ -68,11 +72,11 @@ export async function shortestPathsByRefs(
            MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
            WITH p LIMIT $first
            RETURN {
-             nodes: [n IN nodes(p) | {key: n.id, labels: labels(n), props: properties(n)}],
+             nodes: [n IN nodes(p) | {key: n.id, labels: labels(n), props: ${mapProjection(nodeProps, 'n')}}],
              rels: [r IN relationships(p) | {type: type(r), startKey: startNode(r).id, props: properties(r)}]
            }
          } END AS paths
-         RETURN ${refColumns(FROM)}, ${refColumns(TO)}, a.id AS fromKey, b.id AS toKey, paths,
+         RETURN ${refColumns(FROM, namesOf)}, ${refColumns(TO, namesOf)}, a.id AS fromKey, b.id AS toKey, paths,
                 ${documents ? documentsByKeys(cited, (d) => `properties(${d})`) : 'null'} AS documents`,
     { from: refs.from, to: refs.to, first: neo4j.int(first) },
     { timeoutMs: PATH_TIMEOUT_MS },
@@ -151,7 +155,7 @@ export async function neighbourhoodByRef(
            RETURN r
          } AS found
          WITH k, c, a, nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
-         RETURN ${refColumns(CENTRE)}, a.id AS centreKey, truncated,
+         RETURN ${refColumns(CENTRE, namesOf)}, a.id AS centreKey, truncated,
                 [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
                 [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels,
                 ${documents ? documentsByKeys(cited, (d) => `properties(${d})`) : 'null'} AS documents`,

@@ -4,7 +4,7 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { QueryTimeoutError } from '../../common/errors';
 import { BadUserInputError } from '../../common/graphql-errors';
 import { toGlobalId } from '../../common/global-id';
-import type { RelationType } from '../../model/model';
+import { NODE_LABELS, type RelationType } from '../../model/model';
 import type { Context } from '../../server/context';
 import { selectsDocuments } from '../citation/citation.selection';
 import { citationsOf } from '../citation/citation.type';
@@ -13,6 +13,7 @@ import { entityOfMatch, idDescription, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
+import { selectedProps, selectsBelow } from '../planner/planner';
 import {
   MAX_HOPS,
   neighbourhoodByRef,
@@ -24,6 +25,24 @@ import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from
 function nameOf(node: EntityObject): string {
   const props = node.record.props;
   return String(props.name ?? props.title ?? props.labelEn ?? node.key);
+}
+
+/** The names nameOf reads. */
+const NAME_PROPS = ['name', 'title', 'labelEn'];
+
+/**
+ * What a path's nodes must read: what the selection reads of a step's `from` and `to` (by the
+ * planner's rules) and, when a step's `text` is asked, the names it is written with; null for
+ * every property.
+ */
+function stepNodeProps(info: GraphQLResolveInfo): string[] | null {
+  const props = new Set<string>(selectsBelow(info, ['steps'], ['text']) ? NAME_PROPS : []);
+  for (const end of ['from', 'to']) {
+    const read = selectedProps(info, ['steps', end], NODE_LABELS);
+    if (read === null) return null;
+    for (const p of read) props.add(p);
+  }
+  return [...props].sort();
 }
 
 function timeLimited<T>(work: Promise<T>): Promise<T> {
@@ -77,6 +96,7 @@ export class PathsResolver {
         maxHops,
         first,
         selectsDocuments(info),
+        stepNodeProps(info),
       ),
     );
     const fromKey = entityOfMatch(ends.from, answer.from, 'from').key;
