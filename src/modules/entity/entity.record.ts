@@ -36,6 +36,14 @@ export interface RelatedRecord {
   documents?: ReadonlyMap<string, EntityRecord>;
 }
 
+/** The properties that name an entity, in the order a name is taken from them. */
+export const NAME_PROPERTIES = ['name', 'title', 'labelEn'] as const;
+
+/** How an entity is named to a reader: its name, title or English label, else its key. */
+export function displayName(key: string, props: Record<string, unknown>): string {
+  return String(props.name ?? props.title ?? props.labelEn ?? key);
+}
+
 export function modelLabel(labels: string[]): NodeLabel {
   const label = NODE_LABELS.find((l) => labels.includes(l));
   if (!label) throw new Error(`node with labels ${labels.join(':')} has no model label`);

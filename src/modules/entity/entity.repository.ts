@@ -4,7 +4,7 @@ import { cypherName, type NodeLabel } from '../../model/model';
 import { FilterCompiler } from '../filter/filter.compiler';
 import type { FactView } from '../time/as-of';
 import { afterPosition, isKeyOrder, orderItems, sortValue, type ListOrder } from './keyset';
-import { modelLabel, plain, type EntityRecord } from './entity.record';
+import { modelLabel, NAME_PROPERTIES, plain, type EntityRecord } from './entity.record';
 
 /**
  * Generic reads over the model. Values travel as parameters; relationship types and labels come
@@ -245,7 +245,7 @@ export function refMatch(ref: string, v: RefNames = REF): string {
  * What the id rule and its messages read of a match that only decides what a reference names:
  * the properties that show an entity's name (see node.lookup.ts).
  */
-export const namesOf = (n: string) => `${n} {.name, .title, .labelEn}`;
+export const namesOf = (n: string) => `${n} {${NAME_PROPERTIES.map((p) => `.${p}`).join(', ')}}`;
 
 /**
  * The columns refMatchOf reads: both matches with their labels and properties (all of them, or

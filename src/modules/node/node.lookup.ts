@@ -11,7 +11,7 @@ import {
   type RefLookup,
   type RefMatch,
 } from '../entity/entity.repository';
-import type { EntityRecord } from '../entity/entity.record';
+import { displayName, type EntityRecord } from '../entity/entity.record';
 
 /**
  * How every argument that names an entity reads what a researcher types (`node`, `nodes`,
@@ -77,11 +77,6 @@ function notFound(parsed: ParsedId, argument: string, label?: NodeLabel, found?:
   return new NotFoundError(`no ${what} with ${named(parsed)}${where}${other}`);
 }
 
-function displayName(record: EntityRecord): string {
-  const { props } = record;
-  return String(props.name ?? props.title ?? props.labelEn ?? record.key);
-}
-
 /**
  * The entity a parsed input names, from what the lookup found for its key (and AGS): null when
  * nothing (of `label`) is named, BAD_USER_INPUT when a key and an AGS name two entities.
@@ -102,7 +97,7 @@ function decide(
   const byAgs = parsed.ags ? match.byAgs : null;
   if (byKey && byAgs && byKey.key !== byAgs.key) {
     throw new BadUserInputError(
-      `"${parsed.input}" is ambiguous (${argument}): the key of the ${byKey.label} "${displayName(byKey)}" and the AGS of the City "${displayName(byAgs)}" (key "${byAgs.key}"); give the global id or the key instead`,
+      `"${parsed.input}" is ambiguous (${argument}): the key of the ${byKey.label} "${displayName(byKey.key, byKey.props)}" and the AGS of the City "${displayName(byAgs.key, byAgs.props)}" (key "${byAgs.key}"); give the global id or the key instead`,
       argument,
     );
   }

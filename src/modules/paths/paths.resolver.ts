@@ -8,7 +8,7 @@ import { NODE_LABELS, type RelationType } from '../../model/model';
 import type { Context } from '../../server/context';
 import { selectsDocuments } from '../citation/citation.selection';
 import { citationsOf } from '../citation/citation.type';
-import type { EntityObject } from '../node/entity-object';
+import { displayName, NAME_PROPERTIES } from '../entity/entity.record';
 import { entityOfMatch, idDescription, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
@@ -22,21 +22,13 @@ import {
 } from './paths.repository';
 import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from './paths.types';
 
-function nameOf(node: EntityObject): string {
-  const props = node.record.props;
-  return String(props.name ?? props.title ?? props.labelEn ?? node.key);
-}
-
-/** The names nameOf reads. */
-const NAME_PROPS = ['name', 'title', 'labelEn'];
-
 /**
  * What a path's nodes must read: what the selection reads of a step's `from` and `to` (by the
  * planner's rules) and, when a step's `text` is asked, the names it is written with; null for
  * every property.
  */
 function stepNodeProps(info: GraphQLResolveInfo): string[] | null {
-  const props = new Set<string>(selectsBelow(info, ['steps'], ['text']) ? NAME_PROPS : []);
+  const props = new Set<string>(selectsBelow(info, ['steps'], ['text']) ? NAME_PROPERTIES : []);
   for (const end of ['from', 'to']) {
     const read = selectedProps(info, ['steps', end], NODE_LABELS);
     if (read === null) return null;
@@ -119,7 +111,7 @@ export class PathsResolver {
           to: b as unknown as Node,
           relationship: rel.type,
           direction: forward ? StepDirection.FORWARD : StepDirection.BACKWARD,
-          text: `${nameOf(subject)} ${phrase} ${nameOf(object)}`,
+          text: `${displayName(subject.key, subject.record.props)} ${phrase} ${displayName(object.key, object.record.props)}`,
           details: detailsOf(rel.type, rel.props),
           sources: citationsOf(rel.props, answer.documents),
         });

@@ -5,7 +5,7 @@ import { DateScalar } from '../../common/scalars';
 import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
 import { selectsDocuments } from '../citation/citation.selection';
-import type { EntityRecord } from '../entity/entity.record';
+import { displayName, type EntityRecord } from '../entity/entity.record';
 import { idDescription, keysOfLookup, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
@@ -15,10 +15,6 @@ import { factsOfCities, type ScopedFact } from './timeline.repository';
 import { TimelineEntry, type TimelineKind } from './timeline.type';
 
 const MAX_ENTRIES = 500;
-
-function nameOf(props: Record<string, unknown>, key: string): string {
-  return String(props.name ?? props.title ?? props.labelEn ?? key);
-}
 
 /** The timeline entries of one fact (also the first and last dated facts of a city profile). */
 export function toEntries(fact: ScopedFact): TimelineEntry[] {
@@ -30,13 +26,13 @@ export function toEntries(fact: ScopedFact): TimelineEntry[] {
     ? {
         kind: fact.node.label,
         props: fact.node.props,
-        subjectName: nameOf(fact.node.props, fact.node.key),
+        subjectName: displayName(fact.node.key, fact.node.props),
       }
     : {
         kind: fact.rel!.type,
         props: fact.rel!.props,
-        subjectName: nameOf(fact.rel!.from.props, fact.rel!.from.key),
-        objectName: nameOf(fact.rel!.to.props, fact.rel!.to.key),
+        subjectName: displayName(fact.rel!.from.key, fact.rel!.from.props),
+        objectName: displayName(fact.rel!.to.key, fact.rel!.to.props),
       };
   return entriesOf(base).map((entry) =>
     Object.assign(new TimelineEntry(), {
