@@ -5,8 +5,11 @@ import { mapProjection } from '../planner/planner';
 import {
   namesOf,
   refColumns,
+  refLookup,
+  refLookupOf,
   refMatch,
   refMatchOf,
+  type RefLookup,
   type RefMatch,
   type RefNames,
 } from '../entity/entity.repository';
@@ -97,11 +100,10 @@ export async function shortestPathsByRefs(
   };
 }
 
-/** What one statement read for `neighbourhood`: the centre's matches and the graph around it. */
+/** What one statement read for `neighbourhood`: the centre's lookup and the graph around it. */
 export interface NeighbourhoodAnswer {
-  centre: RefMatch;
-  /** The key of the entity the neighbourhood was read around (see neighbourhoodByRef). */
-  searched: string | null;
+  /** What the reference matched (check with keysOfLookup). */
+  lookup: RefLookup;
   nodes: EntityRecord[];
   relationships: (PathRecord['relationships'][number] & { endKey: string })[];
   truncated: boolean;
@@ -109,13 +111,10 @@ export interface NeighbourhoodAnswer {
   documents?: ReadonlyMap<string, EntityRecord>;
 }
 
-const CENTRE: RefNames = { k: 'k', c: 'c', byKey: 'centreByKey', byAgs: 'centreByAgs' };
-
 /**
  * The entities within `depth` hops of the entity a reference names and the relationships between
- * them, for a graph view, in one statement with the reference's lookup (the entity with the key,
- * else the city with that AGS, as in shortestPathsByRefs; the caller decides and reports errors
- * from the matches). Bounded in Cypher: the nodes nearest first (by hops, then key) up to
+ * them, for a graph view, in one statement with the reference's lookup (refLookup; the caller
+ * decides and reports errors with keysOfLookup). Bounded in Cypher: the nodes nearest first (by hops, then key) up to
  * `maxNodes`, then the relationships among them that lie on a walk of at most `depth` hops from
  * the centre (at least one end nearer than `depth`), nearest first (then by type and id) up to
  * `maxEdges`. Shortest paths give each node its distance without enumerating every path;
@@ -132,18 +131,20 @@ export async function neighbourhoodByRef(
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`bad depth ${depth}`);
   const cited = `reduce(acc = [], n IN nodes | acc + coalesce(n.sourceIds, [])) + reduce(acc = [], r IN rels | acc + coalesce(r.sourceIds, []))`;
   const result = await db.readStatement(
-    `${refMatch('$ref', CENTRE)}
-         WITH k, c, coalesce(k, c) AS a
-         WITH k, c, a, CASE WHEN a IS NULL THEN [] ELSE COLLECT {
+    `CALL () {
+           ${refLookup('[$ref]')}
+         }
+         OPTIONAL MATCH (a:Entity) WHERE a.id IN keys
+         WITH lookup, a, CASE WHEN a IS NULL THEN [] ELSE COLLECT {
            MATCH p = ANY SHORTEST (a)-[]-{0,${depth}}(n:Entity)
            WITH n, length(p) AS d
            ORDER BY d, n.id
            LIMIT $maxNodes + 1
            RETURN [n, d]
          } END AS found
-         WITH k, c, a, [f IN found[..$maxNodes] | f[0]] AS nodes,
+         WITH lookup, [f IN found[..$maxNodes] | f[0]] AS nodes,
               [f IN found[..$maxNodes] | f[1]] AS distances, size(found) > $maxNodes AS nodesCut
-         WITH k, c, a, nodes, nodesCut, COLLECT {
+         WITH lookup, nodes, nodesCut, COLLECT {
            UNWIND range(0, size(nodes) - 1) AS i
            WITH nodes, nodes[i] AS u, distances[i] AS du
            WHERE du < ${depth}
@@ -154,8 +155,8 @@ export async function neighbourhoodByRef(
            LIMIT $maxEdges + 1
            RETURN r
          } AS found
-         WITH k, c, a, nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
-         RETURN ${refColumns(CENTRE, namesOf)}, a.id AS centreKey, truncated,
+         WITH lookup, nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
+         RETURN lookup, truncated,
                 [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
                 [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels,
                 ${documents ? documentsByKeys(cited, (d) => `properties(${d})`) : 'null'} AS documents`,
@@ -165,8 +166,7 @@ export async function neighbourhoodByRef(
   const record = result.records[0]!;
   const found = documentMap(record.get('documents'));
   return {
-    centre: refMatchOf(ref, record, CENTRE),
-    searched: record.get('centreKey') as string | null,
+    lookup: refLookupOf(record.get('lookup')),
     truncated: record.get('truncated') as boolean,
     nodes: (record.get('nodes') as RawNode[]).map(toEntity),
     relationships: (

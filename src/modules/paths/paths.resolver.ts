@@ -9,7 +9,7 @@ import type { Context } from '../../server/context';
 import { selectsDocuments } from '../citation/citation.selection';
 import { citationsOf } from '../citation/citation.type';
 import { displayName, NAME_PROPERTIES } from '../entity/entity.record';
-import { entityOfMatch, idDescription, parseId } from '../node/node.lookup';
+import { entityOfMatch, idDescription, keysOfLookup, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
@@ -144,11 +144,8 @@ export class PathsResolver {
         selectsDocuments(info),
       ),
     );
-    const key = entityOfMatch(parsed, graph.centre, 'id').key;
-    if (graph.searched !== key) {
-      // The statement's choice of centre and the lookup's rule must agree (see neighbourhoodByRef).
-      throw new Error(`neighbourhood read around ${graph.searched}, not ${key}`);
-    }
+    // An id of nothing is NOT_FOUND, an ambiguous one BAD_USER_INPUT.
+    keysOfLookup([parsed], graph.lookup, 'id');
     const documents = graph.documents;
     const nodes = graph.nodes.map((n) => toObject(documents ? { ...n, documents } : n));
     const labelOf = new Map(graph.nodes.map((n) => [n.key, n.label]));
