@@ -10,10 +10,9 @@ import {
   topTheme,
   exactTheme,
   StatsDimension,
-  isEntityDimension,
 } from './stats.dimensions';
 import type { DimensionSpec } from './stats.dimensions';
-import { dimensionKeys, grouping } from './stats.query';
+import { dimensionValues, grouping, type DimensionValues } from './stats.query';
 
 /**
  * The funding aggregate's statement. Amounts come from two kinds of relationship: a city's
@@ -30,13 +29,21 @@ export interface FundingFilters {
   programmeFunding: boolean;
 }
 
-/** Keys of a statement along one dimension: a COLLECT expression over s, c, p, o, dated. */
-function fundingKeys(dimension: StatsDimension, view: FactView | null, tag: string): string {
-  const keys = (start: string, spec: DimensionSpec) => dimensionKeys(start, spec, view, tag);
+/** Values of a statement along one dimension: Cypher over s, c, p, o, dated. */
+function fundingValues(
+  dimension: StatsDimension,
+  view: FactView | null,
+  tag: string,
+): DimensionValues {
+  const keys = (start: string, spec: DimensionSpec) => dimensionValues(start, spec, view, tag);
   switch (dimension) {
     case StatsDimension.FUNDER:
       // A participation's money is attributed to the funders of its programme.
-      return `CASE WHEN o IS NULL THEN ${keys('p', funder(SELF))} ELSE ${keys('o', entity(SELF))} END`;
+      return {
+        form: 'many',
+        key: 'entity',
+        expr: `CASE WHEN o IS NULL THEN ${keys('p', funder(SELF)).expr} ELSE [o] END`,
+      };
     case StatsDimension.PROGRAMME:
       return keys('p', entity(SELF));
     case StatsDimension.PROGRAMME_LEVEL:
@@ -112,10 +119,8 @@ export function fundingStatement(
   }
   if (branches.length === 0) return null;
 
-  const keys = dimensions.map((d, i) => `${fundingKeys(d, view, `g${i}`)} AS k${i}`);
-  // Every funding dimension but the level and the year is keyed by an entity (fundingKeys).
-  const { unwinds, groups, groupNames, uncertain, bucketKeys } = grouping(
-    dimensions.map(isEntityDimension),
+  const { columns, unwinds, rows, groupNames, bucketKeys } = grouping(
+    dimensions.map((d, i) => fundingValues(d, view, `g${i}`)),
   );
   const statements =
     memberLimit > 0
@@ -130,9 +135,9 @@ CALL (matched) {
   WITH m.s AS s, m.c AS c, m.p AS p, m.o AS o
   // The year of a statement without its own period is its programme's.
   WITH s, c, p, o, CASE WHEN s.periodEarliest IS NULL THEN p ELSE s END AS dated
-  ${keys.length ? `WITH s, c, p, o, ${keys.join(', ')}` : 'WITH s, c, p, o'}
+  ${['WITH s, c, p, o', ...columns].join(', ')}
   ${unwinds.join('\n  ')}
-  WITH DISTINCT s, c, p, o, ${[...groups, `${uncertain} AS uncertain`].join(', ')}
+  ${rows('s, c, p, o')}
   ${memberLimit > 0 ? 'ORDER BY s.id' : '// no statements asked for: no order needed'}
   WITH ${groupNames.length ? `${groupNames.join(', ')}, ` : ''}type(s) AS kind, s.fundingCurrency AS currency, s.fundingPer AS per, coalesce(s.fundingUpTo, false) AS upTo,
     count(s) AS count, sum(s.fundingAmount) AS sum, min(s.fundingAmount) AS min, max(s.fundingAmount) AS max,

@@ -1,5 +1,12 @@
 import { NODE_LABELS } from '../../model/model';
-import { countStatement, dimensionKeys, evidenceStatement, keyOf, yearKey } from './stats.query';
+import {
+  countStatement,
+  dimensionValues,
+  evidenceStatement,
+  grouping,
+  keyOf,
+  yearKey,
+} from './stats.query';
 import {
   DIMENSIONS,
   dimensionSpecs,
@@ -12,30 +19,32 @@ import { fundingStatement } from './funding.query';
 
 describe('aggregate statements', () => {
   it('bucket a date by its earliest year, uncertain when its start may lie in a later one', () => {
-    const { condition, map } = yearKey('established', 'd');
-    expect(condition).toBe('d.establishedEarliest IS NOT NULL');
-    expect(map).toContain('key: toString(d.establishedEarliest.year)');
-    expect(map).toContain(
-      'uncertain: d.establishedStartLatest IS NULL OR d.establishedStartLatest.year <> d.establishedEarliest.year',
-    );
+    expect(yearKey('established', 'd')).toEqual({
+      condition: 'd.establishedEarliest IS NOT NULL',
+      value: 'toString(d.establishedEarliest.year)',
+      uncertain:
+        'd.establishedStartLatest IS NULL OR d.establishedStartLatest.year <> d.establishedEarliest.year',
+    });
     expect(() => yearKey('x} RETURN 1 //', 'd')).toThrow(/bad Cypher name/);
   });
 
   it('give entity keys (top concepts only for TOP_THEME) and enum keys', () => {
     expect(keyOf({ kind: 'entity', topConcepts: true }, 'd').condition).toBe('d.topConcept = true');
     expect(keyOf({ kind: 'entity' }, 'd').condition).toBe('true');
-    expect(keyOf({ kind: 'property', property: 'level' }, 'd').map).toBe(
-      '{key: d.level, label: d.level, uncertain: false}',
-    );
+    expect(keyOf({ kind: 'property', property: 'level' }, 'd')).toEqual({
+      condition: 'd.level IS NOT NULL',
+      value: 'd.level',
+    });
   });
 
-  it('collect the keys of one dimension over every chain, each path valid on the day', () => {
-    const text = dimensionKeys(
+  it('collect the distinct keys of one dimension over every chain, each path valid on the day', () => {
+    const { form, expr: text } = dimensionValues(
       'n',
       DIMENSIONS.Person.CITY!,
       { asOf: { day: '2021-01-01', mode: 'CERTAIN' }, statedOnly: false },
       'g0',
     );
+    expect(form).toBe('many');
     expect(text.startsWith('COLLECT { MATCH g0p = (n)-[:HOLDS_POST]->(g0d:City) WHERE all(')).toBe(
       true,
     );
@@ -43,13 +52,41 @@ describe('aggregate statements', () => {
       ' UNION MATCH g0p = (n)-[:HOLDS_POST]->(:OrgUnit)-[:BELONGS_TO]->(g0d:City) WHERE all(',
     );
     // A Land directly or through a Kreis: one variable-length hop over undated LOCATED_IN.
-    expect(dimensionKeys('n', DIMENSIONS.City.STATE!, null, 'g2')).toBe(
-      'COLLECT { MATCH g2p = (n)-[:LOCATED_IN*1..2]->(g2d:State) RETURN g2d AS k }',
+    expect(dimensionValues('n', DIMENSIONS.City.STATE!, null, 'g2')).toEqual({
+      form: 'many',
+      key: 'entity',
+      expr: 'COLLECT { MATCH g2p = (n)-[:LOCATED_IN*1..2]->(g2d:State) RETURN DISTINCT g2d AS k }',
+    });
+    // A property, a date or the member itself: read in place, no walk and no list.
+    expect(dimensionValues('n', DIMENSIONS.OrgUnit.ORG_UNIT_KIND!, null, 'g1')).toEqual({
+      form: 'one',
+      key: 'property',
+      expr: 'n.kind',
+    });
+    expect(dimensionValues('n', DIMENSIONS.OrgUnit.YEAR!, null, 'g1')).toEqual({
+      form: 'one',
+      key: 'year',
+      expr: 'toString(n.establishedEarliest.year)',
+      uncertain:
+        '(n.establishedEarliest IS NOT NULL AND (n.establishedStartLatest IS NULL OR n.establishedStartLatest.year <> n.establishedEarliest.year))',
+    });
+    expect(dimensionValues('n', DIMENSIONS.Theme.THEME_EXACT!, null, 'g0').expr).toBe('n');
+    expect(dimensionValues('n', DIMENSIONS.Theme.TOP_THEME!, null, 'g0').form).toBe('many');
+  });
+
+  it('count a member once per bucket, and merge its years only where a walk gives them', () => {
+    const own = grouping([
+      dimensionValues('n', DIMENSIONS.OrgUnit.STATE!, null, 'g0'),
+      dimensionValues('n', DIMENSIONS.OrgUnit.YEAR!, null, 'g1'),
+    ]);
+    expect(own.unwinds).toEqual(['UNWIND CASE size(k0) WHEN 0 THEN [null] ELSE k0 END AS b0']);
+    expect(own.rows('n')).toBe('WITH n, b0 AS node0, b1 AS key1, u1 AS uncertain');
+    const [since] = dimensionSpecs('Person', [StatsDimension.YEAR], StatsDateField.SINCE);
+    const walked = grouping([dimensionValues('n', since!, null, 'g0')]);
+    expect(walked.rows('n')).toBe(
+      'WITH n, b0.key AS key0, min(CASE WHEN coalesce(b0.uncertain, false) THEN 1 ELSE 0 END) = 1 AS uncertain',
     );
-    // A property of the member itself needs no walk.
-    expect(dimensionKeys('n', DIMENSIONS.OrgUnit.ORG_UNIT_KIND!, null, 'g1')).toBe(
-      'COLLECT { UNWIND [n] AS g1d WITH g1d WHERE g1d IS NOT NULL AND g1d.kind IS NOT NULL RETURN {key: g1d.kind, label: g1d.kind, uncertain: false} AS k }',
-    );
+    expect(walked.bucketKeys).toBe('[{key: key0, label: key0}]');
   });
 
   it('read the year field of each label from the model', () => {
@@ -89,12 +126,12 @@ describe('aggregate statements', () => {
 
   it("read a year from the last relationship of a walk (a post's since)", () => {
     const [since] = dimensionSpecs('Person', [StatsDimension.YEAR], StatsDateField.SINCE);
-    expect(dimensionKeys('n', since!, null, 'g0')).toBe(
+    expect(dimensionValues('n', since!, null, 'g0').expr).toBe(
       'COLLECT { ' +
         ['OrgUnit', 'City', 'Organisation']
           .map(
             (label) =>
-              `MATCH g0p = (n)-[:HOLDS_POST]->(g0e:${label}) WITH g0p, last(relationships(g0p)) AS g0d WHERE g0d.sinceEarliest IS NOT NULL RETURN {key: toString(g0d.sinceEarliest.year), label: toString(g0d.sinceEarliest.year), uncertain: g0d.sinceStartLatest IS NULL OR g0d.sinceStartLatest.year <> g0d.sinceEarliest.year} AS k`,
+              `MATCH g0p = (n)-[:HOLDS_POST]->(g0e:${label}) WITH g0p, last(relationships(g0p)) AS g0d WHERE g0d.sinceEarliest IS NOT NULL RETURN DISTINCT {key: toString(g0d.sinceEarliest.year), uncertain: g0d.sinceStartLatest IS NULL OR g0d.sinceStartLatest.year <> g0d.sinceEarliest.year} AS k`,
           )
           .join(' UNION ') +
         ' }',
