@@ -7,6 +7,7 @@ import { CITY_EVENTS, CITY_PROGRAMMES, CITY_UNIT_POSTS, CITY_UNITS } from '../st
 import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
 import { mapProjection } from '../planner/planner';
+import type { ComparisonProjection } from './compare.selection';
 import { EvidenceKind } from './compare.type';
 
 interface RawRecord {
@@ -50,24 +51,22 @@ const WALKS: { kind: EvidenceKind; chains: readonly Chain[]; holder: 'item' | 'u
   { kind: EvidenceKind.POST, chains: [CITY_UNIT_POSTS], holder: 'unit' },
 ];
 
-const rec = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properties(${v})}`;
 /** What the matrix reads of a relationship: its citations, its type, a post's title. */
 const citing = (v: string) =>
   `{type: type(${v}), props: {sourceIds: ${v}.sourceIds, quotes: ${v}.quotes, roleTitle: ${v}.roleTitle}}`;
 
 /**
- * The keys of the documents every piece of evidence and every node of it cite, as one list
- * expression.
+ * The keys of the documents every piece of evidence, every node of it, every city and every row
+ * theme cite, as one list expression.
  */
 const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN e.links + [e.addresses] | own + coalesce(l.props.sourceIds, [])))
-  + reduce(acc = [], n IN nodes | acc + coalesce(n.props.sourceIds, []))`;
+  + reduce(acc = [], n IN nodes + cities + themes | acc + coalesce(n.props.sourceIds, []))`;
 
 /**
  * The cities the references name (keys, or AGS for a city; see node.lookup.ts) with their
  * lookup, the row themes and every piece of evidence in one statement, with the documents
- * the evidence cites when `documents` is set, and of the evidence's nodes (units, programmes,
- * people, events, the themes they address) only `nodeProps` when given. Row themes are the given keys, or the taxonomy's
- * top concepts; an item counts for a row when it addresses the row theme or (with `rollUp`) any
+ * the evidence cites when `read.documents` asks for them; of each entity it reads what `read`
+ * says (see comparisonProjection). Row themes are the given keys, or the taxonomy's top concepts; an item counts for a row when it addresses the row theme or (with `rollUp`) any
  * narrower one, and (under a view) every step from the city to the theme is valid.
  */
 export async function comparison(
@@ -75,13 +74,12 @@ export async function comparison(
   cityRefs: readonly string[],
   themeKeys: readonly string[] | null,
   view: FactView | null,
-  rollUp = true,
-  documents = false,
-  nodeProps: readonly string[] | null = null,
+  rollUp: boolean,
+  read: ComparisonProjection,
 ): Promise<RawComparison> {
-  // The evidence's nodes with what the selection reads of them, or with every property.
-  const node = (v: string) =>
-    `{key: ${v}.id, labels: labels(${v}), props: ${mapProjection(nodeProps, v)}}`;
+  // Each entity with what the selection reads of it, or with every property.
+  const rec = (v: string, props: readonly string[] | null) =>
+    `{key: ${v}.id, labels: labels(${v}), props: ${mapProjection(props, v)}}`;
   const branches = WALKS.flatMap(({ kind, chains, holder }) =>
     chains.map((chain) => {
       const valid = pathValidity('ep', view);
@@ -90,16 +88,17 @@ export async function comparison(
     }),
   );
   const addressesValid = pathValidity('ap', view);
+  const documentProps = read.documents;
   const text = `CALL () {
   ${refLookup('$cities')}
 }
 CALL (keys) {
-  MATCH (c:City:Entity) WHERE c.id IN keys RETURN collect(${rec('c')}) AS cities
+  MATCH (c:City:Entity) WHERE c.id IN keys RETURN collect(${rec('c', read.cities)}) AS cities
 }
 CALL () {
   MATCH (t:Theme:Entity)
   WHERE CASE WHEN $themes IS NULL THEN coalesce(t.topConcept, false) ELSE t.id IN $themes END
-  RETURN collect(${rec('t')}) AS themes
+  RETURN collect(${rec('t', read.themes)}) AS themes
 }
 CALL (themes, keys) {
   MATCH (c:City:Entity) WHERE c.id IN keys
@@ -119,10 +118,10 @@ CALL (themes, keys) {
     links: [r IN relationships(ep) | ${citing('r')}],
     addresses: ${citing('a')}
   }) AS evidence,
-  [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${node('x')}] AS nodes
+  [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x', read.nodes)}] AS nodes
 }
 RETURN lookup, cities, themes, evidence, nodes,
-       ${documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents`;
+       ${documentProps === false ? 'null' : documentsByKeys(CITED_KEYS, (d) => mapProjection(documentProps, d))} AS documents`;
   const result = await db.readStatement(text, {
     cities: cityRefs,
     themes: themeKeys,
@@ -143,17 +142,17 @@ RETURN lookup, cities, themes, evidence, nodes,
     addresses: { props: Record<string, unknown> };
   };
   const cited = documentMap(row.get('documents'));
-  // The documents read here go to the nodes' own citations too.
+  // The documents read here go to the entities' own citations too.
+  const withCited = (r: RawRecord): EntityRecord =>
+    cited ? { ...toRecord(r), documents: cited } : toRecord(r);
   const nodes = new Map(
-    (row.get('nodes') as RawRecord[]).map(
-      (r) => [r.key, cited ? { ...toRecord(r), documents: cited } : toRecord(r)] as const,
-    ),
+    (row.get('nodes') as RawRecord[]).map((r) => [r.key, withCited(r)] as const),
   );
   return {
     ...(cited ? { documents: cited } : {}),
     lookup: refLookupOf(row.get('lookup')),
-    cities: (row.get('cities') as RawRecord[]).map(toRecord),
-    themes: (row.get('themes') as RawRecord[]).map(toRecord),
+    cities: (row.get('cities') as RawRecord[]).map(withCited),
+    themes: (row.get('themes') as RawRecord[]).map(withCited),
     evidence: (row.get('evidence') as Raw[]).map((e) => ({
       ...e,
       item: nodes.get(e.item)!,

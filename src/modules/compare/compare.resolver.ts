@@ -6,8 +6,7 @@ import { idDescription } from '../node/node.lookup';
 import { viewOf } from '../time/as-of';
 import { BASIS_FILTER_DESCRIPTION, BasisFilter } from '../basis/basis';
 import { AS_OF_DESCRIPTION, AS_OF_MODE_DESCRIPTION, AsOfMode } from '../time/as-of.args';
-import { selectsDocuments } from '../citation/citation.selection';
-import { evidenceNodeProps } from './compare.selection';
+import { comparisonProjection } from './compare.selection';
 import { compareCities, MAX_CITIES, MAX_THEMES, MIN_CITIES } from './compare.service';
 import { CityComparison } from './compare.type';
 
@@ -51,8 +50,7 @@ export class CompareResolver {
       themes: themes ?? null,
       view: viewOf({ asOf, asOfMode, basis }),
       rollUp: rollUp ?? true,
-      documents: selectsDocuments(info),
-      nodeProps: evidenceNodeProps(info),
+      read: comparisonProjection(info),
     });
   }
 }

@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../../model/model';
+import { selectsDocuments } from '../citation/citation.selection';
 import { selectedProps } from '../planner/planner';
+
+const EVIDENCE = ['units', 'programmes', 'posts', 'events'] as const;
 
 /** Where a comparison's answer holds the evidence's nodes, and which labels they can have. */
 const NODE_PATHS: readonly [string[], NodeLabel[]][] = [
@@ -18,18 +21,76 @@ const NODE_PATHS: readonly [string[], NodeLabel[]][] = [
   [['rows', 'cells', 'posts', 'unit'], ['OrgUnit']],
 ];
 
+/** Where it holds the cities and the row themes. */
+const CITY_PATHS = [
+  ['cities'],
+  ['rows', 'cells', 'city'],
+  ['ranking', 'city'],
+  ['ranking', 'tiedWith'],
+];
+const THEME_PATHS = [['themes'], ['rows', 'theme'], ['ranking', 'themes']];
+
 /**
- * The properties `compareCities`'s selection reads of the evidence's nodes (units, programmes,
- * people, events, a post's unit, the themes they address), by the planner's rules; null when a
- * field there needs all of them. One node can stand in several places (a unit as evidence and as
- * a post's unit), so it gets the union.
+ * The `document` fields the comparison's own documents are handed to: the citations of cells
+ * and of evidence, and the own citations of the evidence's nodes, the cities and the themes. Relation fields below a node go through the
+ * request's loaders and are not among them.
  */
-export function evidenceNodeProps(info: GraphQLResolveInfo): string[] | null {
-  const props = new Set<string>();
-  for (const [path, labels] of NODE_PATHS) {
+const DOCUMENT_PATHS = [
+  ['rows', 'cells', 'sources', 'document'],
+  ...EVIDENCE.map((field) => ['rows', 'cells', field, 'sources', 'document']),
+  ...[...NODE_PATHS.map(([path]) => path), ...CITY_PATHS, ...THEME_PATHS].map((path) => [
+    ...path,
+    'sources',
+    'document',
+  ]),
+];
+
+/**
+ * What `compareCities` reads of the entities it returns, by the planner's rules: for each kind
+ * the properties its selection reads, or null when a field there needs all of them. A node
+ * standing in several places (a unit as evidence and as a post's unit) gets the union.
+ */
+export interface ComparisonProjection {
+  /** The evidence's nodes: units, programmes, people, events, a post's unit, their themes. */
+  nodes: readonly string[] | null;
+  /** The columns' cities, with their names, which the ranking's tie-break reads. */
+  cities: readonly string[] | null;
+  /** The rows' themes, with their English labels, which the default row order reads. */
+  themes: readonly string[] | null;
+  /** The cited documents, or false when no `sources { document }` is asked for. */
+  documents: readonly string[] | null | false;
+}
+
+function union(
+  info: GraphQLResolveInfo,
+  paths: readonly (readonly [readonly string[], readonly NodeLabel[]])[],
+  always: readonly string[] = [],
+): string[] | null {
+  const props = new Set(always);
+  for (const [path, labels] of paths) {
     const read = selectedProps(info, path, labels);
     if (read === null) return null;
     for (const p of read) props.add(p);
   }
   return [...props].sort();
 }
+
+export function comparisonProjection(info: GraphQLResolveInfo): ComparisonProjection {
+  const of = (paths: string[][], label: NodeLabel) => paths.map((path) => [path, [label]] as const);
+  return {
+    nodes: union(info, NODE_PATHS),
+    cities: union(info, of(CITY_PATHS, 'City'), ['id', 'name']),
+    themes: union(info, of(THEME_PATHS, 'Theme'), ['id', 'labelEn']),
+    documents: selectsDocuments(info)
+      ? union(info, of(DOCUMENT_PATHS, 'SourceDocument'), ['id'])
+      : false,
+  };
+}
+
+/** Every property of every entity, and no documents (exports, which read no selection). */
+export const READ_ALL: ComparisonProjection = {
+  nodes: null,
+  cities: null,
+  themes: null,
+  documents: false,
+};

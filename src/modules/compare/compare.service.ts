@@ -5,6 +5,7 @@ import { idNotFound, keysOfLookup, parseId, type ParsedId } from '../node/node.l
 import type { FactView } from '../time/as-of';
 import { buildComparison } from './compare.matrix';
 import { comparison } from './compare.repository';
+import { READ_ALL, type ComparisonProjection } from './compare.selection';
 import type { CityComparison } from './compare.type';
 
 export const MIN_CITIES = 2;
@@ -24,10 +25,11 @@ export interface ComparisonInput {
    * or only what addresses exactly the row's theme.
    */
   rollUp?: boolean;
-  /** Read the documents the evidence cites in the same statement (the selection asks for them). */
-  documents?: boolean;
-  /** What to read of the evidence's nodes (what the selection reads of them); absent: all. */
-  nodeProps?: readonly string[] | null;
+  /**
+   * What to read of the entities (what the selection reads of them), and whether to read the
+   * documents the evidence cites in the same statement; absent: every property, no documents.
+   */
+  read?: ComparisonProjection;
 }
 
 function checkDistinct(values: readonly string[], argument: string): void {
@@ -109,8 +111,7 @@ export async function compareCities(db: Database, input: ComparisonInput): Promi
     themeKeys,
     input.view,
     input.rollUp ?? true,
-    input.documents ?? false,
-    input.nodeProps ?? null,
+    input.read ?? READ_ALL,
   );
   const cityKeys = cityKeysOf(input.ids, parsed, raw.lookup, argument);
   const foundThemes = new Set(raw.themes.map((t) => t.key));
