@@ -49,10 +49,11 @@ const names = (items: Rankable[]) =>
         .map((i) => i.name)
         .join(', ')} and ${items[items.length - 1]!.name}`;
 
-function explain<T extends Rankable>(item: T, tied: T[], themeCount: number): string {
+/** `group`: the item and those tied with it, in ranking order. */
+function explain<T extends Rankable>(item: T, group: T[], themeCount: number): string {
   const covers = `Covers ${item.themesCovered} of ${themeCount} theme${themeCount === 1 ? '' : 's'}`;
+  const tied = group.filter((other) => other !== item);
   if (tied.length === 0) return `${covers}; no other city covers exactly as many.`;
-  const group = [item, ...tied].sort(compareRankables);
   const evidence = group.map((c) => `${c.name} ${c.evidenceCount}`).join(', ');
   const sameEvidence = tied.filter((c) => c.evidenceCount === item.evidenceCount);
   const byName = sameEvidence.length
@@ -67,10 +68,22 @@ export function rankCities<T extends Rankable>(
   themeCount: number,
 ): Ranked<T>[] {
   const ordered = [...items].sort(compareRankables);
+  // Those covering as many themes, in ranking order (the order above sorts by themes first).
+  const groups = new Map<number, T[]>();
+  for (const item of ordered) {
+    const group = groups.get(item.themesCovered);
+    if (group) group.push(item);
+    else groups.set(item.themesCovered, [item]);
+  }
+  let above = 0;
+  let lastCovered = Number.NaN;
   return ordered.map((item, i) => {
-    const tiedWith = ordered.filter(
-      (other) => other !== item && other.themesCovered === item.themesCovered,
-    );
+    const group = groups.get(item.themesCovered)!;
+    const tiedWith = group.filter((other) => other !== item);
+    if (item.themesCovered !== lastCovered) {
+      above = i;
+      lastCovered = item.themesCovered;
+    }
     const decidedBy: DecidedBy =
       tiedWith.length === 0
         ? 'THEMES'
@@ -80,10 +93,10 @@ export function rankCities<T extends Rankable>(
     return {
       item,
       position: i + 1,
-      sharedRank: 1 + ordered.filter((other) => other.themesCovered > item.themesCovered).length,
+      sharedRank: 1 + above,
       tiedWith,
       decidedBy,
-      explanation: explain(item, tiedWith, themeCount),
+      explanation: explain(item, group, themeCount),
     };
   });
 }

@@ -10,11 +10,8 @@ import { mapProjection } from '../planner/planner';
 import type { ComparisonProjection } from './compare.selection';
 import { EvidenceKind } from './compare.type';
 
-interface RawRecord {
-  key: string;
-  labels: string[];
-  props: Record<string, unknown>;
-}
+/** An entity as the statement returns it: a list, for the reason given at `citing`. */
+type RawRecord = [key: string, labels: string[], props: Record<string, unknown>];
 
 /** One way one item ties a city to one row theme. */
 export interface RawEvidence {
@@ -51,16 +48,37 @@ const WALKS: { kind: EvidenceKind; chains: readonly Chain[]; holder: 'item' | 'u
   { kind: EvidenceKind.POST, chains: [CITY_UNIT_POSTS], holder: 'unit' },
 ];
 
-/** What the matrix reads of a relationship: its citations, its type, a post's title. */
-const citing = (v: string) =>
-  `{type: type(${v}), props: {sourceIds: ${v}.sourceIds, quotes: ${v}.quotes, roleTitle: ${v}.roleTitle}}`;
+/**
+ * What the matrix reads of a relationship, as a list: its type, its citations, a post's title.
+ * Lists, not maps: fifty cities' evidence is thousands of these, and every key of a map is one
+ * more string to decode.
+ */
+const citing = (v: string) => `[type(${v}), ${v}.sourceIds, ${v}.quotes, ${v}.roleTitle]`;
+type Citing = [type: string, sourceIds: string[] | null, quotes: string[] | null, title: unknown];
+const citingProps = ([, sourceIds, quotes, roleTitle]: Citing) => ({
+  sourceIds,
+  quotes,
+  roleTitle,
+});
+
+/** One piece of evidence as the statement returns it (see RawEvidence). */
+type EvidenceRow = [
+  city: string,
+  row: string,
+  kind: EvidenceKind,
+  item: string,
+  unit: string | null,
+  via: string,
+  links: Citing[],
+  addresses: Citing,
+];
 
 /**
  * The keys of the documents every piece of evidence, every node of it, every city and every row
  * theme cite, as one list expression.
  */
-const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN e.links + [e.addresses] | own + coalesce(l.props.sourceIds, [])))
-  + reduce(acc = [], n IN nodes + cities + themes | acc + coalesce(n.props.sourceIds, []))`;
+const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN e[6] + [e[7]] | own + coalesce(l[1], [])))
+  + reduce(acc = [], n IN nodes + cities + themes | acc + coalesce(n[2].sourceIds, []))`;
 
 /**
  * The cities the references name (keys, or AGS for a city; see node.lookup.ts) with their
@@ -79,7 +97,7 @@ export async function comparison(
 ): Promise<RawComparison> {
   // Each entity with what the selection reads of it, or with every property.
   const rec = (v: string, props: readonly string[] | null) =>
-    `{key: ${v}.id, labels: labels(${v}), props: ${mapProjection(props, v)}}`;
+    `[${v}.id, labels(${v}), ${mapProjection(props, v)}]`;
   const branches = WALKS.flatMap(({ kind, chains, holder }) =>
     chains.map((chain) => {
       const valid = pathValidity('ep', view);
@@ -106,18 +124,15 @@ CALL (themes, keys) {
       ${branches.join('\n      UNION\n      ')}
   }
   MATCH ap = (holder)-[a:ADDRESSES]->(direct:Theme)-[:BROADER*0..]->(row:Theme)
-  WHERE row.id IN [t IN themes | t.key] AND ($rollUp OR direct = row)${addressesValid === 'true' ? '' : ` AND ${addressesValid}`}
+  WHERE row.id IN [t IN themes | t[0]] AND ($rollUp OR direct = row)${addressesValid === 'true' ? '' : ` AND ${addressesValid}`}
   WITH DISTINCT c, row, kind, ep, item, holder, a, direct
   // Each node once (items recur across rows and themes); of relationships only what cites.
   // The item travels as its own column: taken from the path inside the aggregation it costs
   // twice the time of the whole statement.
-  RETURN collect({
-    city: c.id, row: row.id, kind: kind, item: item.id,
-    unit: CASE kind WHEN 'POST' THEN holder.id ELSE null END,
-    via: direct.id,
-    links: [r IN relationships(ep) | ${citing('r')}],
-    addresses: ${citing('a')}
-  }) AS evidence,
+  RETURN collect([
+    c.id, row.id, kind, item.id, CASE kind WHEN 'POST' THEN holder.id ELSE null END, direct.id,
+    [r IN relationships(ep) | ${citing('r')}], ${citing('a')}
+  ]) AS evidence,
   [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x', read.nodes)}] AS nodes
 }
 RETURN lookup, cities, themes, evidence, nodes,
@@ -129,37 +144,35 @@ RETURN lookup, cities, themes, evidence, nodes,
     ...viewParams(view),
   });
   const row = result.records[0]!;
-  const toRecord = (r: RawRecord): EntityRecord => ({
-    key: r.key,
-    label: modelLabel(r.labels),
-    props: plain(r.props),
+  const toRecord = ([key, labels, props]: RawRecord): EntityRecord => ({
+    key,
+    label: modelLabel(labels),
+    props: plain(props),
     view,
   });
-  type Raw = Omit<RawEvidence, 'item' | 'unit' | 'via' | 'addresses'> & {
-    item: string;
-    unit: string | null;
-    via: string;
-    addresses: { props: Record<string, unknown> };
-  };
   const cited = documentMap(row.get('documents'));
   // The documents read here go to the entities' own citations too.
   const withCited = (r: RawRecord): EntityRecord =>
     cited ? { ...toRecord(r), documents: cited } : toRecord(r);
   const nodes = new Map(
-    (row.get('nodes') as RawRecord[]).map((r) => [r.key, withCited(r)] as const),
+    (row.get('nodes') as RawRecord[]).map((r) => [r[0], withCited(r)] as const),
   );
   return {
     ...(cited ? { documents: cited } : {}),
     lookup: refLookupOf(row.get('lookup')),
     cities: (row.get('cities') as RawRecord[]).map(withCited),
     themes: (row.get('themes') as RawRecord[]).map(withCited),
-    evidence: (row.get('evidence') as Raw[]).map((e) => ({
-      ...e,
-      item: nodes.get(e.item)!,
-      unit: e.unit === null ? null : nodes.get(e.unit)!,
-      via: nodes.get(e.via)!,
-      links: e.links.map((l) => ({ type: l.type, props: l.props })),
-      addresses: e.addresses.props,
-    })),
+    evidence: (row.get('evidence') as EvidenceRow[]).map(
+      ([city, rowKey, kind, item, unit, via, links, addresses]) => ({
+        city,
+        row: rowKey,
+        kind,
+        item: nodes.get(item)!,
+        unit: unit === null ? null : nodes.get(unit)!,
+        via: nodes.get(via)!,
+        links: links.map((l) => ({ type: l[0], props: citingProps(l) })),
+        addresses: citingProps(addresses),
+      }),
+    ),
   };
 }
