@@ -105,6 +105,41 @@ describe('paths and neighbourhood', () => {
     expect(whole.data.nodes).toEqual([...seen.values()]);
   });
 
+  it("reads of the steps' relationships what the selection asks, with the values of a whole read", async () => {
+    // `details` reads a relationship whole; citations alone read only what they show. Bochum RUNS
+    // its family strategy by inference, so INFERRED steps with their reasoning are among these.
+    const SOURCES = 'sources { quote basis reasoning document { key title } }';
+    const DETAILS = `details { type relationId version role roleTitle description decision vote
+      topic note onBehalfOf status date { edtf } since { edtf } until { edtf } period { edtf }
+      attested { edtf } seat position basis reasoning validity { certainFrom possibleUntil } }`;
+    for (const to of ['bochum-familienpolitische-gesamtstrategie', 'bremerhaven']) {
+      const ask = async (select: string) => {
+        const before = api().db.transactions;
+        const result = await api().query(
+          `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4, first: 5) {
+            steps { from { key } to { key } relationship direction text ${select} } } }`,
+          { a: 'bochum', b: to },
+        );
+        expect(api().db.transactions - before).toBe(1);
+        expect(result.errors).toBeUndefined();
+        return result.data.paths.flatMap((p: any) => p.steps);
+      };
+      const bare = await ask('');
+      const cited = await ask(SOURCES);
+      const whole = await ask(`${DETAILS} ${SOURCES}`);
+      expect(whole.length).toBeGreaterThan(0);
+      const without = (steps: any[], ...fields: string[]) =>
+        steps.map((step) =>
+          Object.fromEntries(Object.entries(step).filter(([k]) => !fields.includes(k))),
+        );
+      expect(bare).toEqual(without(whole, 'details', 'sources'));
+      expect(cited).toEqual(without(whole, 'details'));
+      if (to === 'bremerhaven') continue;
+      expect(whole.map((s: any) => s.details.basis)).toContain('INFERRED');
+      expect(cited.flatMap((s: any) => s.sources.map((c: any) => c.basis))).toContain('INFERRED');
+    }
+  });
+
   it('returns an empty list for entities that are not connected', async () => {
     const result = await api().query(
       `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`,

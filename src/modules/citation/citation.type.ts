@@ -1,5 +1,11 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Basis, BASIS_DESCRIPTION, basisOf, REASONING_DESCRIPTION } from '../basis/basis';
+import {
+  Basis,
+  BASIS_DESCRIPTION,
+  BASIS_PROPERTIES,
+  basisOf,
+  REASONING_DESCRIPTION,
+} from '../basis/basis';
 import type { EntityRecord } from '../entity/entity.record';
 
 @ObjectType({
@@ -27,6 +33,9 @@ export class Citation {
    */
   planned?: EntityRecord;
 }
+
+/** The stored properties citationsOf reads. */
+export const CITATION_PROPERTIES = ['sourceIds', 'quotes', ...BASIS_PROPERTIES] as const;
 
 /**
  * The parallel `sourceIds`/`quotes` lists every node and relationship carries, each with the

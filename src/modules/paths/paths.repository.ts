@@ -48,22 +48,35 @@ export interface PathsAnswer {
 }
 
 /**
+ * What `paths` reads, by its selection: of the paths' nodes and of their relationships the
+ * listed properties, or all (null); the documents the steps cite with the listed properties, or
+ * all (null), or none (false).
+ */
+export interface PathsRead {
+  nodes: readonly string[] | null;
+  relationships: readonly string[] | null;
+  documents: readonly string[] | null | false;
+}
+
+/** Every property, no documents. */
+export const READ_ALL_OF_PATHS: PathsRead = { nodes: null, relationships: null, documents: false };
+
+/**
  * The shortest paths between the entities two references name, over any relationship in either
  * direction, in one statement with the references' lookup (see node.lookup.ts): the paths run
  * between the entity with each key or else the city with that AGS, which is what the lookup
  * decides whenever it names one entity; the caller decides and reports errors from the matches.
  * No paths when an end is missing or both are one entity. The hop bound must be a literal in
- * Cypher; it is an integer checked to lie in 1…MAX_HOPS. Of the paths' nodes only `nodeProps`
- * are read when given (what the selection reads of them).
+ * Cypher; it is an integer checked to lie in 1…MAX_HOPS. Of the paths it reads what `read` says.
  */
 export async function shortestPathsByRefs(
   db: Database,
   refs: { from: string; to: string },
   maxHops: number,
   first: number,
-  documents: boolean,
-  nodeProps: readonly string[] | null = null,
+  read: PathsRead = READ_ALL_OF_PATHS,
 ): Promise<PathsAnswer> {
+  const documents = read.documents;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
     throw new Error(`bad maxHops ${maxHops}`);
   const cited = `reduce(acc = [], p IN paths | acc + reduce(own = [], r IN p.rels | own + coalesce(r.props.sourceIds, [])))`;
@@ -75,12 +88,12 @@ export async function shortestPathsByRefs(
            MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
            WITH p LIMIT $first
            RETURN {
-             nodes: [n IN nodes(p) | {key: n.id, labels: labels(n), props: ${mapProjection(nodeProps, 'n')}}],
-             rels: [r IN relationships(p) | {type: type(r), startKey: startNode(r).id, props: properties(r)}]
+             nodes: [n IN nodes(p) | {key: n.id, labels: labels(n), props: ${mapProjection(read.nodes, 'n')}}],
+             rels: [r IN relationships(p) | {type: type(r), startKey: startNode(r).id, props: ${mapProjection(read.relationships, 'r')}}]
            }
          } END AS paths
          RETURN ${refColumns(FROM, namesOf)}, ${refColumns(TO, namesOf)}, a.id AS fromKey, b.id AS toKey, paths,
-                ${documents ? documentsByKeys(cited, (d) => `properties(${d})`) : 'null'} AS documents`,
+                ${documents === false ? 'null' : documentsByKeys(cited, (d) => mapProjection(documents, d))} AS documents`,
     { from: refs.from, to: refs.to, first: neo4j.int(first) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );

@@ -7,7 +7,7 @@ import { toGlobalId } from '../../common/global-id';
 import { NODE_LABELS, type RelationType } from '../../model/model';
 import type { Context } from '../../server/context';
 import { selectsDocuments } from '../citation/citation.selection';
-import { citationsOf } from '../citation/citation.type';
+import { CITATION_PROPERTIES, citationsOf } from '../citation/citation.type';
 import { displayName, NAME_PROPERTIES } from '../entity/entity.record';
 import { entityOfMatch, idDescription, keysOfLookup, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
@@ -19,6 +19,7 @@ import {
   neighbourhoodByRef,
   PATH_TIMEOUT_MS,
   shortestPathsByRefs,
+  type PathsRead,
 } from './paths.repository';
 import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from './paths.types';
 
@@ -36,6 +37,28 @@ function stepNodeProps(info: GraphQLResolveInfo): string[] | null {
   }
   return [...props].sort();
 }
+
+/**
+ * What `paths` reads by its selection: the steps' nodes (stepNodeProps); of their relationships
+ * everything for `details`, their citations for `sources`, else nothing but the type; the
+ * documents those citations name with what their `document` fields read.
+ */
+function pathsRead(info: GraphQLResolveInfo): PathsRead {
+  const cited = selectsBelow(info, ['steps', 'sources'], ['document']);
+  return {
+    nodes: stepNodeProps(info),
+    relationships: selectsBelow(info, ['steps'], ['details'])
+      ? null
+      : selectsBelow(info, ['steps'], ['sources'])
+        ? CITATION_PROPERTIES
+        : [],
+    documents: cited
+      ? withId(selectedProps(info, ['steps', 'sources', 'document'], ['SourceDocument']))
+      : false,
+  };
+}
+
+const withId = (props: string[] | null) => (props ? [...new Set(['id', ...props])].sort() : null);
 
 function timeLimited<T>(work: Promise<T>): Promise<T> {
   return work.catch((error: unknown) => {
@@ -87,8 +110,7 @@ export class PathsResolver {
         { from: ends.from.key, to: ends.to.key },
         maxHops,
         first,
-        selectsDocuments(info),
-        stepNodeProps(info),
+        pathsRead(info),
       ),
     );
     const fromKey = entityOfMatch(ends.from, answer.from, 'from').key;
