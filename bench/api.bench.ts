@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { toGlobalId } from '../src/common/global-id';
 import { toLuceneQuery } from '../src/modules/search/lucene';
 import { loadConfig } from '../src/config';
@@ -41,8 +41,9 @@ import { writeSyntheticSeeds } from './synthetic';
  * served by Apollo's standalone server on the same database (the peer, bench/peer/), and ONE
  * hand-written Cypher query (the floor any GraphQL layer over this database can reach), run from
  * this process and, for latency only, through a plain HTTP endpoint in a process of its own
- * (floor-endpoint.ts: the floor plus the crossing every HTTP API pays), its samples taken in turn
- * with samples of ours (pairedLatency) for the ratio between the two. Before timing, the
+ * (floor-endpoint.ts: the floor plus the crossing every HTTP API pays; for the paged walk, page
+ * by page as ours), its samples taken in turn with samples of ours (pairedLatency) for the ratio
+ * between the two. Before timing, the
  * answers must be the same data. Latency: fixed warm-up, then sequential iterations
  * (bounded in time); throughput: 16 concurrent clients for a fixed time. Each server runs in a
  * process of its own (serve.ts), as deployed; this process sends, receives and checks.
@@ -99,6 +100,12 @@ interface Case {
   cypher: string;
   params: Record<string, unknown>;
   toRows?: (rows: Row[]) => Row[];
+  /**
+   * For a question ours answers page by page: the floor over HTTP pages too, with this keyset
+   * statement (`$after`: the last key of the page before, null at first; `$limit`: one more
+   * than a page, to know whether another follows). The floor proper still reads all at once.
+   */
+  floorPages?: { cypher: string; pageSize: number };
   /** The same question to the peer, or why the peer cannot ask it (absent: peer left out). */
   peer?: PeerAnswer;
 }
@@ -274,6 +281,12 @@ query AllUnits($after: String) {
 
 const WALK_CYPHER = `MATCH (u:OrgUnit) RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id`;
 
+// One page of the walk for the floor over HTTP, by key as ours pages ("u.id IS NOT NULL" lets
+// the planner read the Entity(id) index in key order and stop at the limit).
+const WALK_PAGE_CYPHER = `MATCH (u:OrgUnit:Entity)
+WHERE u.id IS NOT NULL AND ($after IS NULL OR u.id > $after)
+RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id LIMIT $limit`;
+
 const NODE = `
 query Lookup($id: ID!) {
   node(id: $id) {
@@ -408,6 +421,7 @@ function cases(client: GraphqlClient, spec: GraphSpec, peer?: GraphqlClient): Ca
       },
       cypher: WALK_CYPHER,
       params: {},
+      floorPages: { cypher: WALK_PAGE_CYPHER, pageSize: 100 },
       peer: ask(peerWalk),
     },
     {
@@ -485,6 +499,18 @@ function calibration(client: GraphqlClient, peer?: GraphqlClient): Case {
 
 /** The floor's statement through the hand-written HTTP endpoint, shaped as runCypher shapes it. */
 async function runEndpoint(endpoint: GraphqlClient, c: Case): Promise<Row[]> {
+  if (c.floorPages) {
+    const { cypher, pageSize } = c.floorPages;
+    const rows: Row[] = [];
+    let after: unknown = null;
+    for (;;) {
+      const params = encodeParams({ ...c.params, after, limit: neo4j.int(pageSize + 1) });
+      const page = await endpoint.request<Row[]>(cypher, params);
+      rows.push(...page.slice(0, pageSize));
+      if (page.length <= pageSize) return c.toRows ? c.toRows(rows) : rows;
+      after = page[pageSize - 1]!.key;
+    }
+  }
   const rows = await endpoint.request<Row[]>(c.cypher, encodeParams(c.params));
   return c.toRows ? c.toRows(rows) : rows;
 }
