@@ -140,6 +140,44 @@ describe('paths and neighbourhood', () => {
     }
   });
 
+  it('reads of the neighbourhood what the selection asks, with the values of a whole read', async () => {
+    const NODE = `id key basis reasoning sources { quote basis document { key title } }
+      validity { certainFrom possibleUntil } ... on City { name ags cityKind: kind }
+      ... on OrgUnit { name kind decided { edtf } } ... on Person { name familyName }
+      ... on Programme { name level } ... on Theme { labelEn } ... on SourceDocument { title }`;
+    const EDGE_SOURCES = 'sources { quote basis reasoning document { key title publisher } }';
+    const DETAILS = `details { type relationId version role roleTitle since { edtf } until { edtf }
+      period { edtf } seat basis reasoning validity { certainFrom possibleUntil } }`;
+    const ask = async (select: string) => {
+      const before = api().db.transactions;
+      const result = await api().query(
+        `{ neighbourhood(id: "bochum", depth: 1) { truncated ${select} } }`,
+      );
+      expect(api().db.transactions - before).toBe(1);
+      expect(result.errors).toBeUndefined();
+      return result.data.neighbourhood;
+    };
+    const bare = await ask('nodes { key } edges { from to relationship phrase }');
+    const wide = await ask(
+      `nodes { ${NODE} } edges { from to relationship phrase ${DETAILS} ${EDGE_SOURCES} }`,
+    );
+    const cited = await ask(`edges { from to relationship phrase ${EDGE_SOURCES} }`);
+    expect(bare.nodes).toEqual(wide.nodes.map((n: any) => ({ key: n.key })));
+    const strip = (edges: any[], ...fields: string[]) =>
+      edges.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))));
+    expect(bare.edges).toEqual(strip(wide.edges, 'details', 'sources'));
+    expect(cited.edges).toEqual(strip(wide.edges, 'details'));
+    expect(wide.edges.flatMap((e: any) => e.sources.map((c: any) => c.basis))).toContain(
+      'INFERRED',
+    );
+    const whole = await api().query(`query($ids: [ID!]!) { nodes(ids: $ids) { ${NODE} } }`, {
+      ids: wide.nodes.map((n: any) => n.id),
+    });
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data.nodes).toEqual(wide.nodes);
+    await expectDocumentsAsLoaded(api(), citedDocuments(cited.edges), 'key title publisher');
+  });
+
   it('returns an empty list for entities that are not connected', async () => {
     const result = await api().query(
       `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`,

@@ -15,6 +15,7 @@ import {
 } from '../entity/entity.repository';
 import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
+import { READ_ALL_OF_GRAPH, type GraphRead, type NeighbourhoodRead } from './paths.selection';
 
 export interface PathRecord {
   nodes: EntityRecord[];
@@ -48,20 +49,6 @@ export interface PathsAnswer {
 }
 
 /**
- * What `paths` reads, by its selection: of the paths' nodes and of their relationships the
- * listed properties, or all (null); the documents the steps cite with the listed properties, or
- * all (null), or none (false).
- */
-export interface PathsRead {
-  nodes: readonly string[] | null;
-  relationships: readonly string[] | null;
-  documents: readonly string[] | null | false;
-}
-
-/** Every property, no documents. */
-export const READ_ALL_OF_PATHS: PathsRead = { nodes: null, relationships: null, documents: false };
-
-/**
  * The shortest paths between the entities two references name, over any relationship in either
  * direction, in one statement with the references' lookup (see node.lookup.ts): the paths run
  * between the entity with each key or else the city with that AGS, which is what the lookup
@@ -74,7 +61,7 @@ export async function shortestPathsByRefs(
   refs: { from: string; to: string },
   maxHops: number,
   first: number,
-  read: PathsRead = READ_ALL_OF_PATHS,
+  read: GraphRead = READ_ALL_OF_GRAPH,
 ): Promise<PathsAnswer> {
   const documents = read.documents;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
@@ -131,18 +118,21 @@ export interface NeighbourhoodAnswer {
  * `maxNodes`, then the relationships among them that lie on a walk of at most `depth` hops from
  * the centre (at least one end nearer than `depth`), nearest first (then by type and id) up to
  * `maxEdges`. Shortest paths give each node its distance without enumerating every path;
- * `truncated` says a cap cut something off. With `documents`, the documents the nodes and
- * relationships cite come in the same statement.
+ * `truncated` says a cap cut something off. Of nodes, relationships and the documents their
+ * citations name it reads what `read` says (see neighbourhoodRead), in the same statement.
  */
 export async function neighbourhoodByRef(
   db: Database,
   ref: string,
   depth: number,
   caps: { maxNodes: number; maxEdges: number },
-  documents: boolean,
+  read: NeighbourhoodRead = { ...READ_ALL_OF_GRAPH, citedByNodes: false, citedByEdges: false },
 ): Promise<NeighbourhoodAnswer> {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`bad depth ${depth}`);
-  const cited = `reduce(acc = [], n IN nodes | acc + coalesce(n.sourceIds, [])) + reduce(acc = [], r IN rels | acc + coalesce(r.sourceIds, []))`;
+  const documents = read.documents;
+  const citedBy = (list: string, asked: boolean) =>
+    asked ? [`reduce(acc = [], x IN ${list} | acc + coalesce(x.sourceIds, []))`] : [];
+  const cited = [...citedBy('nodes', read.citedByNodes), ...citedBy('rels', read.citedByEdges)];
   const result = await db.readStatement(
     `CALL () {
            ${refLookup('[$ref]')}
@@ -170,9 +160,9 @@ export async function neighbourhoodByRef(
          } AS found
          WITH lookup, nodes, found[..$maxEdges] AS rels, nodesCut OR size(found) > $maxEdges AS truncated
          RETURN lookup, truncated,
-                [n IN nodes | {key: n.id, labels: labels(n), props: properties(n)}] AS nodes,
-                [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: properties(r)}] AS rels,
-                ${documents ? documentsByKeys(cited, (d) => `properties(${d})`) : 'null'} AS documents`,
+                [n IN nodes | {key: n.id, labels: labels(n), props: ${mapProjection(read.nodes, 'n')}}] AS nodes,
+                [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: ${mapProjection(read.relationships, 'r')}}] AS rels,
+                ${documents === false || cited.length === 0 ? 'null' : documentsByKeys(`(${cited.join(' + ')})`, (d) => mapProjection(documents, d))} AS documents`,
     { ref, maxNodes: neo4j.int(caps.maxNodes), maxEdges: neo4j.int(caps.maxEdges) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );

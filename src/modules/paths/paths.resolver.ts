@@ -4,61 +4,22 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { QueryTimeoutError } from '../../common/errors';
 import { BadUserInputError } from '../../common/graphql-errors';
 import { toGlobalId } from '../../common/global-id';
-import { NODE_LABELS, type RelationType } from '../../model/model';
+import type { RelationType } from '../../model/model';
 import type { Context } from '../../server/context';
-import { selectsDocuments } from '../citation/citation.selection';
-import { CITATION_PROPERTIES, citationsOf } from '../citation/citation.type';
-import { displayName, NAME_PROPERTIES } from '../entity/entity.record';
+import { citationsOf } from '../citation/citation.type';
+import { displayName } from '../entity/entity.record';
 import { entityOfMatch, idDescription, keysOfLookup, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
 import { Node } from '../node/node.interface';
 import { detailsOf } from '../node/relation-details.type';
-import { selectedProps, selectsBelow } from '../planner/planner';
 import {
   MAX_HOPS,
   neighbourhoodByRef,
   PATH_TIMEOUT_MS,
   shortestPathsByRefs,
-  type PathsRead,
 } from './paths.repository';
+import { neighbourhoodRead, pathsRead } from './paths.selection';
 import { GraphEdge, Neighbourhood, Path, PathStep, PHRASES, StepDirection } from './paths.types';
-
-/**
- * What a path's nodes must read: what the selection reads of a step's `from` and `to` (by the
- * planner's rules) and, when a step's `text` is asked, the names it is written with; null for
- * every property.
- */
-function stepNodeProps(info: GraphQLResolveInfo): string[] | null {
-  const props = new Set<string>(selectsBelow(info, ['steps'], ['text']) ? NAME_PROPERTIES : []);
-  for (const end of ['from', 'to']) {
-    const read = selectedProps(info, ['steps', end], NODE_LABELS);
-    if (read === null) return null;
-    for (const p of read) props.add(p);
-  }
-  return [...props].sort();
-}
-
-/**
- * What `paths` reads by its selection: the steps' nodes (stepNodeProps); of their relationships
- * everything for `details`, their citations for `sources`, else nothing but the type; the
- * documents those citations name with what their `document` fields read.
- */
-function pathsRead(info: GraphQLResolveInfo): PathsRead {
-  const cited = selectsBelow(info, ['steps', 'sources'], ['document']);
-  return {
-    nodes: stepNodeProps(info),
-    relationships: selectsBelow(info, ['steps'], ['details'])
-      ? null
-      : selectsBelow(info, ['steps'], ['sources'])
-        ? CITATION_PROPERTIES
-        : [],
-    documents: cited
-      ? withId(selectedProps(info, ['steps', 'sources', 'document'], ['SourceDocument']))
-      : false,
-  };
-}
-
-const withId = (props: string[] | null) => (props ? [...new Set(['id', ...props])].sort() : null);
 
 function timeLimited<T>(work: Promise<T>): Promise<T> {
   return work.catch((error: unknown) => {
@@ -163,7 +124,7 @@ export class PathsResolver {
         parsed.key,
         depth,
         { maxNodes: ctx.caps.neighbourhoodNodes, maxEdges: ctx.caps.neighbourhoodEdges },
-        selectsDocuments(info),
+        neighbourhoodRead(info),
       ),
     );
     // An id of nothing is NOT_FOUND, an ambiguous one BAD_USER_INPUT.
