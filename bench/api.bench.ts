@@ -102,8 +102,8 @@ interface Case {
   toRows?: (rows: Row[]) => Row[];
   /**
    * For a question ours answers page by page: the floor over HTTP pages too, with this keyset
-   * statement (`$after`: the last key of the page before, null at first; `$limit`: one more
-   * than a page, to know whether another follows). The floor proper still reads all at once.
+   * statement (`$after`: the last key of the page before, '' at first; `$limit`: one more than
+   * a page, to know whether another follows). The floor proper still reads all at once.
    */
   floorPages?: { cypher: string; pageSize: number };
   /** The same question to the peer, or why the peer cannot ask it (absent: peer left out). */
@@ -281,10 +281,11 @@ query AllUnits($after: String) {
 
 const WALK_CYPHER = `MATCH (u:OrgUnit) RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id`;
 
-// One page of the walk for the floor over HTTP, by key as ours pages ("u.id IS NOT NULL" lets
-// the planner read the Entity(id) index in key order and stop at the limit).
+// One page of the walk for the floor over HTTP, by key as ours pages: a range on u.id lets the
+// planner read the Entity(id) index in key order from `$after` and stop at the limit (the first
+// page starts after '', which every key follows; "$after IS NULL OR …" would scan from the start).
 const WALK_PAGE_CYPHER = `MATCH (u:OrgUnit:Entity)
-WHERE u.id IS NOT NULL AND ($after IS NULL OR u.id > $after)
+WHERE u.id > $after
 RETURN u.id AS key, u.name AS name, u.kind AS kind ORDER BY u.id LIMIT $limit`;
 
 const NODE = `
@@ -502,7 +503,7 @@ async function runEndpoint(endpoint: GraphqlClient, c: Case): Promise<Row[]> {
   if (c.floorPages) {
     const { cypher, pageSize } = c.floorPages;
     const rows: Row[] = [];
-    let after: unknown = null;
+    let after: unknown = '';
     for (;;) {
       const params = encodeParams({ ...c.params, after, limit: neo4j.int(pageSize + 1) });
       const page = await endpoint.request<Row[]>(cypher, params);
