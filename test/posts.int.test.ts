@@ -1,4 +1,5 @@
 import { seededApi } from './api';
+import { citedDocuments, expectDocumentsAsLoaded } from './cited-documents';
 import { testDatabase } from './db';
 import { importPostsFixture, QUOTES } from './posts-fixture';
 
@@ -87,6 +88,48 @@ describe('posts', () => {
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual(expected);
+  });
+
+  it('counts in the statement that reads the page: one round trip, even past the last page', async () => {
+    const trips = async (variables: Record<string, unknown>) => {
+      const before = api().db.transactions;
+      const page = await posts(variables);
+      return { page, trips: api().db.transactions - before };
+    };
+    const all = await trips({ where: FIXTURE, first: 2 });
+    expect(all.trips).toBe(1);
+    expect(all.page.totalCount).toBe(5);
+    expect(all.page.nodes.map(pair)).toEqual(['px-anna@px-sozialamt', 'px-anna@px-verband']);
+    // After the last post: no rows to carry the count, which still comes back.
+    const last = await posts({ where: FIXTURE, last: 1 });
+    const past = await trips({ where: FIXTURE, first: 2, after: last.pageInfo.endCursor });
+    expect(past.trips).toBe(1);
+    expect(past.page.nodes).toEqual([]);
+    expect(past.page.totalCount).toBe(5);
+    expect(past.page.pageInfo.hasNextPage).toBe(false);
+    // A filter that matches nothing.
+    const none = await trips({ where: { roleTitle: { eq: 'no such title' } }, first: 2 });
+    expect([none.trips, none.page.totalCount, none.page.nodes]).toEqual([1, 0, []]);
+  });
+
+  it("reads the documents a page's posts and their ends cite in the same statement, as the loader reads them", async () => {
+    const fields = 'key title publisher url language published { edtf }';
+    const cites = `sources { quote document { ${fields} } }`;
+    const before = api().db.transactions;
+    const result = await api().query(
+      `{ posts(first: 20) { totalCount nodes { ${cites} person { key ${cites} }
+          holder { key ${cites} } } edges { node { ${cites} } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(api().db.transactions - before).toBe(1);
+    const { nodes, totalCount } = result.data.posts;
+    // Every post of the seeds and the fixture fits on the page.
+    expect(totalCount).toBeGreaterThan(5);
+    expect(nodes).toHaveLength(totalCount);
+    // The posts' own citations and their ends' both name documents.
+    expect(citedDocuments(nodes.map((n: any) => ({ sources: n.sources }))).size).toBeGreaterThan(0);
+    expect(citedDocuments(nodes.map((n: any) => n.holder)).size).toBeGreaterThan(0);
+    await expectDocumentsAsLoaded(api(), citedDocuments(result.data), fields);
   });
 
   it('reads a post with its ends, dates and quotes', async () => {

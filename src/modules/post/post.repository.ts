@@ -5,6 +5,9 @@ import type { CompiledFilter } from '../entity/entity.repository';
 import { keysetPage, type ListOrder } from '../entity/keyset';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { FilterCompiler } from '../filter/filter.compiler';
+import { mapProjection } from '../planner/planner';
+import { documentsByKeys } from '../relation/relation.cypher';
+import { documentMap } from '../relation/relation.repository';
 import type { FactView } from '../time/as-of';
 import type { PostWhere } from './post.input';
 
@@ -103,6 +106,8 @@ export interface PostRecord {
   person: EntityRecord;
   holder: EntityRecord;
   sortValue: string | null;
+  /** The documents the post and its ends cite, when they were asked for. */
+  documents?: ReadonlyMap<string, EntityRecord>;
 }
 
 /** The sort value of a post in an order (dates by their first possible day). */
@@ -122,31 +127,66 @@ const toRecord = (raw: RawEnd): EntityRecord => ({
   props: plain(raw.props),
 });
 
-/** One keyset page of posts in `order`, after a (sort value, post id) position. */
+/**
+ * One keyset page of posts in `order`, after a (sort value, post id) position; with `total`, the
+ * number of posts the filter matches in the same statement (null otherwise).
+ */
 export async function pageOfPosts(
   db: Database,
   filter: CompiledFilter,
   order: ListOrder,
   first: number,
   after: { value: string | null; key: string } | null,
-): Promise<{ posts: PostRecord[]; hasNextPage: boolean }> {
+  total = false,
+  documents: readonly string[] | null | false = false,
+): Promise<{ posts: PostRecord[]; hasNextPage: boolean; total: number | null }> {
   const sort = sortExpression(order);
   const keyset = keysetPage(order, sort, 'r.id', after);
-  const statement = `MATCH ${PATTERN}
+  // The documents a post and its two ends cite, per post (a page holds at most a few hundred).
+  const cited =
+    documents === false
+      ? 'null'
+      : documentsByKeys(
+          '(coalesce(r.sourceIds, []) + coalesce(p.sourceIds, []) + coalesce(h.sourceIds, []))',
+          (d) => mapProjection(documents, d),
+        );
+  const page = `MATCH ${PATTERN}
 WHERE (${filter.predicate})${keyset.position ? ` AND (${keyset.position})` : ''}
-RETURN r.id AS id, properties(r) AS rel, ${end('p')} AS person, ${end('h')} AS holder, toString(${sort}) AS sortValue
+WITH r, p, h, toString(${sort}) AS sortValue
 ORDER BY ${keyset.orderBy}
-LIMIT $limit`;
+LIMIT $limit
+RETURN r.id AS id, properties(r) AS rel, ${end('p')} AS person, ${end('h')} AS holder, sortValue, ${cited} AS documents`;
+  // The count first, then the page as an optional subquery: a page past the end is no rows,
+  // and the count must still come back (as one row with an empty page).
+  const statement = total
+    ? `CALL () { MATCH ${PATTERN} WHERE ${filter.predicate} RETURN count(r) AS total }
+OPTIONAL CALL () {
+${page}
+}
+RETURN total, id, rel, person, holder, sortValue, documents`
+    : page;
   const params = { ...filter.params, ...keyset.params, limit: neo4j.int(first + 1) };
   const result = await db.readStatement(statement, params);
-  const posts = result.records.map((r) => ({
-    id: r.get('id') as string,
-    rel: plain(r.get('rel') as Record<string, unknown>),
-    person: toRecord(r.get('person') as RawEnd),
-    holder: toRecord(r.get('holder') as RawEnd),
-    sortValue: r.get('sortValue') as string | null,
-  }));
-  return { posts: posts.slice(0, first), hasNextPage: posts.length > first };
+  const records = result.records.filter((r) => r.get('id') !== null);
+  const posts = records.map((r): PostRecord => {
+    const cited = documentMap(r.get('documents'));
+    // The documents read here go to the ends' own citations too.
+    const withCited = (raw: RawEnd) =>
+      cited ? { ...toRecord(raw), documents: cited } : toRecord(raw);
+    return {
+      id: r.get('id') as string,
+      rel: plain(r.get('rel') as Record<string, unknown>),
+      person: withCited(r.get('person') as RawEnd),
+      holder: withCited(r.get('holder') as RawEnd),
+      sortValue: r.get('sortValue') as string | null,
+      ...(cited ? { documents: cited } : {}),
+    };
+  });
+  return {
+    posts: posts.slice(0, first),
+    hasNextPage: posts.length > first,
+    total: total ? ((result.records[0]?.get('total') as number | undefined) ?? 0) : null,
+  };
 }
 
 export async function countPosts(db: Database, filter: CompiledFilter): Promise<number> {

@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context';
 import type { ListOrder } from '../entity/keyset';
 import {
@@ -10,6 +11,7 @@ import {
 import { pageRequest, reversed } from '../node/list';
 import type { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
+import { selectedProps, selects, selectsBelow } from '../planner/planner';
 import { Post, toPost } from '../person/post.edge';
 import { viewOf } from '../time/as-of';
 import { PostListArgs, PostOrderField } from './post.input';
@@ -31,6 +33,27 @@ function postOrder(orderBy: PostListArgs['orderBy']): ListOrder {
   };
 }
 
+/** Where a page of posts holds citations whose documents its statement reads. */
+const CITING = ['nodes', 'edges.node'].flatMap((post) =>
+  [[], ['person'], ['holder']].map((end) => [...post.split('.'), ...end]),
+);
+
+/**
+ * What the `document` fields of the posts' own citations and their ends' read (by the planner's
+ * rules), or false when none is asked: the page's statement reads those documents.
+ */
+function postDocumentProps(info: GraphQLResolveInfo): readonly string[] | null | false {
+  const asked = CITING.filter((path) => selectsBelow(info, [...path, 'sources'], ['document']));
+  if (asked.length === 0) return false;
+  const props = new Set(['id']);
+  for (const path of asked) {
+    const read = selectedProps(info, [...path, 'sources', 'document'], ['SourceDocument']);
+    if (read === null) return null;
+    for (const p of read) props.add(p);
+  }
+  return [...props].sort();
+}
+
 /** The root `posts` list: who holds which post where, filtered and paged like every root list. */
 @Resolver()
 export class PostResolver {
@@ -41,6 +64,7 @@ export class PostResolver {
   async posts(
     @Ctx() ctx: Context,
     @Args(() => PostListArgs) args: PostListArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Post>> {
     const order = postOrder(args.orderBy);
     // "Post" in the order's name keeps cursors of other lists out.
@@ -54,20 +78,29 @@ export class PostResolver {
       backward ? reversed(order) : order,
       size,
       position,
+      // The count and the cited documents in the page's statement when the selection asks
+      // for them: one round trip.
+      selects(info, 'totalCount'),
+      postDocumentProps(info),
     );
+    const total = page.total;
     const posts = backward ? [...page.posts].reverse() : page.posts;
     return makeConnection(
       Post,
       posts.map((post) => {
         const person = toObject({ ...post.person, view }) as unknown as Node;
         return {
-          node: toPost({ rel: post.rel, node: { ...post.holder, view } }, 'person', person),
+          node: toPost(
+            { rel: post.rel, node: { ...post.holder, view }, documents: post.documents },
+            'person',
+            person,
+          ),
           cursor: encodeCursor({ order: orderName, value: post.sortValue, key: post.id }),
         };
       }),
       backward ? position !== null : page.hasNextPage,
       backward ? page.hasNextPage : position !== null,
-      () => countPosts(ctx.db, filter),
+      () => (total === null ? countPosts(ctx.db, filter) : Promise.resolve(total)),
     );
   }
 }
