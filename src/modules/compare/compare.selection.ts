@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../../model/model';
-import { selectsDocuments } from '../citation/citation.selection';
+import { citedDocumentProps } from '../planner/cited-documents';
 import { selectedProps } from '../planner/planner';
 
 const EVIDENCE = ['units', 'programmes', 'posts', 'events'] as const;
@@ -31,18 +31,16 @@ const CITY_PATHS = [
 const THEME_PATHS = [['themes'], ['rows', 'theme'], ['ranking', 'themes']];
 
 /**
- * The `document` fields the comparison's own documents are handed to: the citations of cells
- * and of evidence, and the own citations of the evidence's nodes, the cities and the themes. Relation fields below a node go through the
- * request's loaders and are not among them.
+ * Whose citations the comparison's own documents are handed to: the cells' and the evidence's,
+ * and the own citations of the evidence's nodes, the cities and the themes. Relation fields below
+ * a node go through the request's loaders and are not among them.
  */
-const DOCUMENT_PATHS = [
-  ['rows', 'cells', 'sources', 'document'],
-  ...EVIDENCE.map((field) => ['rows', 'cells', field, 'sources', 'document']),
-  ...[...NODE_PATHS.map(([path]) => path), ...CITY_PATHS, ...THEME_PATHS].map((path) => [
-    ...path,
-    'sources',
-    'document',
-  ]),
+const CITING = [
+  ['rows', 'cells'],
+  ...EVIDENCE.map((field) => ['rows', 'cells', field]),
+  ...NODE_PATHS.map(([path]) => path),
+  ...CITY_PATHS,
+  ...THEME_PATHS,
 ];
 
 /**
@@ -81,9 +79,7 @@ export function comparisonProjection(info: GraphQLResolveInfo): ComparisonProjec
     nodes: union(info, NODE_PATHS),
     cities: union(info, of(CITY_PATHS, 'City'), ['id', 'name']),
     themes: union(info, of(THEME_PATHS, 'Theme'), ['id', 'labelEn']),
-    documents: selectsDocuments(info)
-      ? union(info, of(DOCUMENT_PATHS, 'SourceDocument'), ['id'])
-      : false,
+    documents: citedDocumentProps(info, CITING),
   };
 }
 

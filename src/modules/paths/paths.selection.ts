@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { NODE_LABELS } from '../../model/model';
 import { CITATION_PROPERTIES } from '../citation/citation.type';
 import { NAME_PROPERTIES } from '../entity/entity.record';
+import { citedDocumentProps, citesDocuments } from '../planner/cited-documents';
 import { selectedProps, selectsBelow } from '../planner/planner';
 
 /**
@@ -28,26 +29,6 @@ export interface NeighbourhoodRead extends GraphRead {
 function relationshipProps(info: GraphQLResolveInfo, path: string[]): readonly string[] | null {
   if (selectsBelow(info, path, ['details'])) return null;
   return selectsBelow(info, path, ['sources']) ? CITATION_PROPERTIES : [];
-}
-
-/** Whether citations at `path` show their document. */
-const citesAt = (info: GraphQLResolveInfo, path: string[]) =>
-  selectsBelow(info, [...path, 'sources'], ['document']);
-
-/** What the `document` fields of the citations at these paths read, or false when none is asked. */
-function documentProps(
-  info: GraphQLResolveInfo,
-  paths: string[][],
-): readonly string[] | null | false {
-  const asked = paths.filter((path) => citesAt(info, path));
-  if (asked.length === 0) return false;
-  const props = new Set(['id']);
-  for (const path of asked) {
-    const read = selectedProps(info, [...path, 'sources', 'document'], ['SourceDocument']);
-    if (read === null) return null;
-    for (const p of read) props.add(p);
-  }
-  return [...props].sort();
 }
 
 /** What the listed paths read of nodes, the union; null when one needs every property. */
@@ -81,7 +62,7 @@ export function pathsRead(info: GraphQLResolveInfo): GraphRead {
       text ? NAME_PROPERTIES : [],
     ),
     relationships: relationshipProps(info, ['steps']),
-    documents: documentProps(info, [['steps']]),
+    documents: citedDocumentProps(info, [['steps']]),
   };
 }
 
@@ -90,8 +71,8 @@ export function neighbourhoodRead(info: GraphQLResolveInfo): NeighbourhoodRead {
   return {
     nodes: nodeProps(info, [['nodes']]),
     relationships: relationshipProps(info, ['edges']),
-    documents: documentProps(info, [['nodes'], ['edges']]),
-    citedByNodes: citesAt(info, ['nodes']),
-    citedByEdges: citesAt(info, ['edges']),
+    documents: citedDocumentProps(info, [['nodes'], ['edges']]),
+    citedByNodes: citesDocuments(info, ['nodes']),
+    citedByEdges: citesDocuments(info, ['edges']),
   };
 }

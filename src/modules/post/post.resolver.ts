@@ -11,7 +11,8 @@ import {
 import { pageRequest, reversed } from '../node/list';
 import type { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
-import { selectedProps, selects, selectsBelow } from '../planner/planner';
+import { citedDocumentProps } from '../planner/cited-documents';
+import { selects } from '../planner/planner';
 import { Post, toPost } from '../person/post.edge';
 import { viewOf } from '../time/as-of';
 import { PostListArgs, PostOrderField } from './post.input';
@@ -37,22 +38,6 @@ function postOrder(orderBy: PostListArgs['orderBy']): ListOrder {
 const CITING = ['nodes', 'edges.node'].flatMap((post) =>
   [[], ['person'], ['holder']].map((end) => [...post.split('.'), ...end]),
 );
-
-/**
- * What the `document` fields of the posts' own citations and their ends' read (by the planner's
- * rules), or false when none is asked: the page's statement reads those documents.
- */
-function postDocumentProps(info: GraphQLResolveInfo): readonly string[] | null | false {
-  const asked = CITING.filter((path) => selectsBelow(info, [...path, 'sources'], ['document']));
-  if (asked.length === 0) return false;
-  const props = new Set(['id']);
-  for (const path of asked) {
-    const read = selectedProps(info, [...path, 'sources', 'document'], ['SourceDocument']);
-    if (read === null) return null;
-    for (const p of read) props.add(p);
-  }
-  return [...props].sort();
-}
 
 /** The root `posts` list: who holds which post where, filtered and paged like every root list. */
 @Resolver()
@@ -81,7 +66,7 @@ export class PostResolver {
       // The count and the cited documents in the page's statement when the selection asks
       // for them: one round trip.
       selects(info, 'totalCount'),
-      postDocumentProps(info),
+      citedDocumentProps(info, CITING),
     );
     const total = page.total;
     const posts = backward ? [...page.posts].reverse() : page.posts;

@@ -1,0 +1,28 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedProps, selectsBelow } from './planner';
+
+/** Whether the citations (`sources`) of the objects at `holder` show their documents. */
+export function citesDocuments(info: GraphQLResolveInfo, holder: readonly string[]): boolean {
+  return selectsBelow(info, [...holder, 'sources'], ['document']);
+}
+
+/**
+ * For a root field whose statement reads the documents its citations name: what the `document`
+ * fields of the citations of the objects at `holders` (paths of field names below the root field)
+ * read, by the planner's rules, with the key; null when one of them needs every property; false
+ * when none asks for a document (the statement then reads none).
+ */
+export function citedDocumentProps(
+  info: GraphQLResolveInfo,
+  holders: readonly (readonly string[])[],
+): readonly string[] | null | false {
+  const asked = holders.filter((holder) => citesDocuments(info, holder));
+  if (asked.length === 0) return false;
+  const props = new Set(['id']);
+  for (const holder of asked) {
+    const read = selectedProps(info, [...holder, 'sources', 'document'], ['SourceDocument']);
+    if (read === null) return null;
+    for (const p of read) props.add(p);
+  }
+  return [...props].sort();
+}
