@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_SEARCH_WORD_LENGTH, MAX_SEARCH_WORDS } from '../src/modules/search/search.limits';
 import { seededApi } from './api';
+import { citedDocuments, expectDocumentsAsLoaded } from './cited-documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
@@ -86,6 +87,18 @@ describe('search', () => {
       full.data.search.hits.map((h: any) => ({ snippet: h.snippet, snippetField: h.snippetField })),
     );
     expect(snippets.data.search.hits.some((h: any) => h.snippet !== null)).toBe(true);
+  });
+
+  it('reads the documents its hits cite in its own statement, as the loader reads them', async () => {
+    const fields = 'key title publisher url language published { edtf }';
+    const before = api().db.transactions;
+    const result = await api().query(
+      `{ search(text: "Senioren", first: 10) { hits { entity { key sources { quote document { ${fields} } } } } } }`,
+    );
+    expect(api().db.transactions - before).toBe(1);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.search.hits).toHaveLength(10);
+    await expectDocumentsAsLoaded(api(), citedDocuments(result.data), fields);
   });
 
   it("finds the senior units of Bremerhaven and Castrop-Rauxel's senior advice centre, with snippets", async () => {

@@ -1,6 +1,9 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { mapProjection } from '../planner/planner';
+import { documentsByKeys } from '../relation/relation.cypher';
+import { documentMap } from '../relation/relation.repository';
 
 export interface SearchRow {
   record: EntityRecord;
@@ -15,7 +18,8 @@ export interface SearchRow {
  * `cap` hits; pages reach the best `cap`, and the total is counted up to `cap` (`exact` false
  * when there are more). Without `count` (the caller does not ask for the total) only the hits up
  * to the end of the page and one more are taken: enough to tell whether a next page exists, as
- * `total` then counts the hits up to there (and `exact` means nothing).
+ * `total` then counts the hits up to there (and `exact` means nothing). With `documents`, each
+ * hit comes with the documents it cites, with those properties (null: all).
  */
 export async function searchEntities(
   db: Database,
@@ -26,7 +30,13 @@ export async function searchEntities(
   cap: number,
   count = true,
   props: readonly string[] | null = null,
+  documents: readonly string[] | null | false = false,
 ): Promise<{ rows: SearchRow[]; total: number; exact: boolean }> {
+  // The documents each hit cites, when its citations show them (see citedDocumentProps).
+  const cited =
+    documents === false
+      ? 'null'
+      : `CASE WHEN node IS NULL THEN null ELSE ${documentsByKeys('coalesce(node.sourceIds, [])', (d) => mapProjection(documents, d))} END`;
   // Only what the selection reads of each hit (its key for `entity { key }`), or everything. The
   // names are the model's property names, chosen by the planner's rules, never the caller's text.
   const projected = props ? `node {${props.map((p) => `.${p}`).join(', ')}}` : 'properties(node)';
@@ -39,7 +49,8 @@ export async function searchEntities(
        WITH size(hits) AS found, hits[$skip..$end] AS page
        UNWIND (CASE WHEN page = [] THEN [null] ELSE page END) AS hit
        WITH hit.node AS node, hit.score AS score, found
-       RETURN node.id AS key, labels(node) AS labels, ${projected} AS props, score, found`,
+       RETURN node.id AS key, labels(node) AS labels, ${projected} AS props, score, found,
+              ${cited} AS documents`,
     {
       query: lucene,
       labels,
@@ -51,13 +62,17 @@ export async function searchEntities(
   const found = (result.records[0]?.get('found') as number | undefined) ?? 0;
   const rows = result.records
     .filter((r) => r.get('key') !== null)
-    .map((r) => ({
-      record: {
-        key: r.get('key') as string,
-        label: modelLabel(r.get('labels') as string[]),
-        props: plain(r.get('props') as Record<string, unknown>),
-      },
-      score: r.get('score') as number,
-    }));
+    .map((r) => {
+      const found = documentMap(r.get('documents'));
+      return {
+        record: {
+          key: r.get('key') as string,
+          label: modelLabel(r.get('labels') as string[]),
+          props: plain(r.get('props') as Record<string, unknown>),
+          ...(found ? { documents: found } : {}),
+        },
+        score: r.get('score') as number,
+      };
+    });
   return { rows, total: Math.min(found, cap), exact: found <= cap };
 }

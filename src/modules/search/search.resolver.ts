@@ -18,6 +18,7 @@ import type { Context } from '../../server/context';
 import { checkPageSize, PageInfo } from '../node/connection.type';
 import { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
+import { citedDocumentProps } from '../planner/cited-documents';
 import { selectedProps, selects, selectsBelow } from '../planner/planner';
 import { toLuceneQuery, typedWords } from './lucene';
 import {
@@ -176,6 +177,8 @@ export class SearchResolver {
       // Counting reads up to the cap of hits; only the totals need it (hasNextPage does not).
       selects(info, 'totalCount') || selects(info, 'totalCountExact'),
       hitProps(info, types?.length ? (types as NodeLabel[]) : NODE_LABELS),
+      // The documents the hits cite, when their citations show them: in the same statement.
+      citedDocumentProps(info, [['hits', 'entity']]),
     ).catch((error: unknown) => {
       // The limits above keep queries within Lucene's; should the index grow past them, the
       // refusal is still about the text, not a server fault.
