@@ -12,6 +12,7 @@ import {
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { refLookup, refLookupOf, type RefLookup } from '../entity/entity.repository';
 import { chainPattern, type Chain } from '../stats/chain';
+import { mapProjection } from '../planner/planner';
 import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
 import {
@@ -108,8 +109,11 @@ export interface TimelineScope {
   to: string | null;
   /** How many entries the caller keeps. */
   first: number;
-  /** Read the documents each fact and its ends cite in the same statement (`sources { document }`). */
-  documents?: boolean;
+  /**
+   * The documents each fact and its ends cite, read in the same statement with these properties
+   * (null: all) when their citations show them (see citedDocumentProps); false or absent: none.
+   */
+  documents?: readonly string[] | null | false;
 }
 
 export interface TimelineFacts {
@@ -141,6 +145,7 @@ const CITED_KEYS = `coalesce(n.sourceIds, []) + coalesce(r.sourceIds, []) + coal
  */
 export async function factsOfCities(db: Database, scope: TimelineScope): Promise<TimelineFacts> {
   const dated = DATED_TYPES.join('|');
+  const documents = scope.documents;
   const result = await db.readStatement(
     `CALL () {
          ${refLookup('coalesce($cityRefs, [])')}
@@ -189,7 +194,7 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
            to: {key: endNode(r).id, labels: labels(endNode(r)), props: properties(endNode(r))}
          } END AS rel,
          themes,
-         ${scope.documents ? documentsByKeys(CITED_KEYS, (d) => `properties(${d})`) : 'null'} AS documents,
+         ${documents === undefined || documents === false ? 'null' : documentsByKeys(CITED_KEYS, (d) => mapProjection(documents, d))} AS documents,
          null AS lookup
        UNION ALL
        CALL () {

@@ -4,7 +4,7 @@ import { BadUserInputError } from '../../common/graphql-errors';
 import { DateScalar } from '../../common/scalars';
 import type { Context } from '../../server/context';
 import { citationsOf } from '../citation/citation.type';
-import { selectsDocuments } from '../citation/citation.selection';
+import { citedDocumentProps } from '../planner/cited-documents';
 import { displayName, type EntityRecord } from '../entity/entity.record';
 import { idDescription, keysOfLookup, parseId } from '../node/node.lookup';
 import { toObject } from '../node/node.registry';
@@ -96,7 +96,8 @@ export class TimelineResolver {
       from: from ?? null,
       to: to ?? null,
       first,
-      documents: selectsDocuments(info),
+      // The documents an entry's citations and its ends' show: in the same statement.
+      documents: citedDocumentProps(info, [[], ['subject'], ['object']]),
     });
     // An id of no city is NOT_FOUND, an ambiguous one BAD_USER_INPUT.
     if (parsed) keysOfLookup(parsed, cities!, 'cityIds', 'City');
