@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from '../src/db/database';
+import { importDataset } from './dataset-fixture';
 import { PROJECT_DOCUMENTS } from '../src/seed/documents';
-import { importSeeds } from '../src/seed/import';
-import { deleteDataset } from '../src/seed/seed.repository';
 
 /**
  * A small graph for the basis of statements (issue 11), keys `bx-…`: two cities, three units and
@@ -131,21 +127,15 @@ relations:
 
 /** Imports the fixture beside whatever else is stored; the returned function removes it again. */
 export async function importBasisFixture(db: Database): Promise<() => Promise<void>> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-basis-'));
-  const seedDir = path.join(root, 'seeds');
-  const documentsDir = path.join(root, 'documents');
-  fs.mkdirSync(seedDir);
-  fs.mkdirSync(documentsDir);
-  fs.writeFileSync(path.join(documentsDir, 'bx-doc.txt'), TEXT);
-  fs.writeFileSync(path.join(seedDir, 'sources.yaml'), SOURCES);
-  fs.writeFileSync(path.join(seedDir, 'facts.yaml'), FACTS);
-  fs.writeFileSync(path.join(seedDir, 'themes.yaml'), THEMES);
-  fs.mkdirSync(path.join(seedDir, PROJECT_DOCUMENTS));
-  fs.writeFileSync(path.join(seedDir, PROJECT_DOCUMENTS, 'bx-vocabulary.md'), VOCABULARY);
-  try {
-    await importSeeds(db, { seedDir, documentsDir, dataset: BASIS_FIXTURE_DATASET });
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-  return () => deleteDataset(db, BASIS_FIXTURE_DATASET);
+  return importDataset(
+    db,
+    BASIS_FIXTURE_DATASET,
+    {
+      'sources.yaml': SOURCES,
+      'facts.yaml': FACTS,
+      'themes.yaml': THEMES,
+      [`${PROJECT_DOCUMENTS}/bx-vocabulary.md`]: VOCABULARY,
+    },
+    { 'bx-doc.txt': TEXT },
+  );
 }

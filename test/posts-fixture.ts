@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from '../src/db/database';
-import { importSeeds } from '../src/seed/import';
-import { deleteDataset } from '../src/seed/seed.repository';
+import { importDataset } from './dataset-fixture';
 
 /**
  * Two small cities with posts of every kind the seeds have few of: posts in units of two cities,
@@ -157,18 +153,10 @@ relations:
 
 /** Imports the fixture beside the seeds; the returned function removes it again. */
 export async function importPostsFixture(db: Database): Promise<() => Promise<void>> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-posts-'));
-  const seedDir = path.join(root, 'seeds');
-  const documentsDir = path.join(root, 'documents');
-  fs.mkdirSync(seedDir);
-  fs.mkdirSync(documentsDir);
-  fs.writeFileSync(path.join(documentsDir, 'px-doc.txt'), TEXT);
-  fs.writeFileSync(path.join(seedDir, 'sources.yaml'), SOURCES);
-  fs.writeFileSync(path.join(seedDir, 'facts.yaml'), FACTS);
-  try {
-    await importSeeds(db, { seedDir, documentsDir, dataset: POSTS_FIXTURE_DATASET });
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-  return () => deleteDataset(db, POSTS_FIXTURE_DATASET);
+  return importDataset(
+    db,
+    POSTS_FIXTURE_DATASET,
+    { 'sources.yaml': SOURCES, 'facts.yaml': FACTS },
+    { 'px-doc.txt': TEXT },
+  );
 }

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from '../src/db/database';
-import { importSeeds } from '../src/seed/import';
-import { deleteDataset } from '../src/seed/seed.repository';
+import { importDataset } from './dataset-fixture';
 
 /**
  * Funding statements the project seeds lack: several currencies, periods and ceilings in one
@@ -96,18 +92,10 @@ ${participation('fixturstadt', 'alpha', 10000, 'EUR', 'P1Y', true, 'Fixturstadt 
 
 /** Imports the fixture beside the seeds; the returned function removes it again. */
 export async function importStatsFixture(db: Database): Promise<() => Promise<void>> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-stats-'));
-  const seedDir = path.join(root, 'seeds');
-  const documentsDir = path.join(root, 'documents');
-  fs.mkdirSync(seedDir);
-  fs.mkdirSync(documentsDir);
-  fs.writeFileSync(path.join(documentsDir, 'fx-doc.txt'), TEXT);
-  fs.writeFileSync(path.join(seedDir, 'sources.yaml'), SOURCES);
-  fs.writeFileSync(path.join(seedDir, 'facts.yaml'), FACTS);
-  try {
-    await importSeeds(db, { seedDir, documentsDir, dataset: STATS_FIXTURE_DATASET });
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-  return () => deleteDataset(db, STATS_FIXTURE_DATASET);
+  return importDataset(
+    db,
+    STATS_FIXTURE_DATASET,
+    { 'sources.yaml': SOURCES, 'facts.yaml': FACTS },
+    { 'fx-doc.txt': TEXT },
+  );
 }

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { importSeeds } from '../src/seed/import';
-import { deleteDataset } from '../src/seed/seed.repository';
 import { seededApi } from './api';
+import { importDataset } from './dataset-fixture';
 import { testDatabase } from './db';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
@@ -56,23 +52,17 @@ relations:
 const api = seededApi();
 const db = testDatabase();
 
+let remove: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-ym-'));
-  const seedDir = path.join(root, 'seeds');
-  const documentsDir = path.join(root, 'documents');
-  fs.mkdirSync(seedDir);
-  fs.mkdirSync(documentsDir);
-  fs.writeFileSync(path.join(documentsDir, 'ym-doc.txt'), Object.values(Q).join('\n'));
-  fs.writeFileSync(path.join(seedDir, 'sources.yaml'), SOURCES);
-  fs.writeFileSync(path.join(seedDir, 'facts.yaml'), FACTS);
-  try {
-    await importSeeds(db, { seedDir, documentsDir, dataset: DATASET });
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  remove = await importDataset(
+    db,
+    DATASET,
+    { 'sources.yaml': SOURCES, 'facts.yaml': FACTS },
+    { 'ym-doc.txt': Object.values(Q).join('\n') },
+  );
 });
 afterAll(async () => {
-  await deleteDataset(db, DATASET);
+  await remove?.();
   await db.close();
 });
 
