@@ -48,6 +48,27 @@ describe('paths and neighbourhood', () => {
     await expectDocumentsAsLoaded(api(), citedDocuments(result.data), fields);
   });
 
+  it('reads the documents asked through fragments in the same one statement', async () => {
+    const fields = 'key title publisher url';
+    const ask = async (query: string) => {
+      const before = api().db.transactions;
+      const result = await api().query(query, { a: 'bochum', b: 'bremerhaven' });
+      expect(api().db.transactions - before).toBe(1);
+      expect(result.errors).toBeUndefined();
+      return citedDocuments(result.data);
+    };
+    const direct = await ask(
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { steps { sources { document { ${fields} } } } } }`,
+    );
+    // A named fragment on the citation, spread inside an inline fragment on the step.
+    const viaFragments = await ask(
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { steps { ... on PathStep { sources { ...D } } } } }
+       fragment D on Citation { document { ${fields} } }`,
+    );
+    expect(viaFragments).toEqual(direct);
+    await expectDocumentsAsLoaded(api(), viaFragments, fields);
+  });
+
   it('reads the neighbourhood with its centre and every cited document in one statement', async () => {
     const fields = 'key title publisher url language published { edtf }';
     const query = `query($id: ID!) { neighbourhood(id: $id, depth: 1) {
