@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../../model/model';
 import { citedDocumentProps } from '../planner/cited-documents';
-import { selectedProps } from '../planner/planner';
+import { selectedPropsAt } from '../planner/planner';
 
 const EVIDENCE = ['units', 'programmes', 'posts', 'events'] as const;
 
@@ -59,26 +59,12 @@ export interface ComparisonProjection {
   documents: readonly string[] | null | false;
 }
 
-function union(
-  info: GraphQLResolveInfo,
-  paths: readonly (readonly [readonly string[], readonly NodeLabel[]])[],
-  always: readonly string[] = [],
-): string[] | null {
-  const props = new Set(always);
-  for (const [path, labels] of paths) {
-    const read = selectedProps(info, path, labels);
-    if (read === null) return null;
-    for (const p of read) props.add(p);
-  }
-  return [...props].sort();
-}
-
 export function comparisonProjection(info: GraphQLResolveInfo): ComparisonProjection {
   const of = (paths: string[][], label: NodeLabel) => paths.map((path) => [path, [label]] as const);
   return {
-    nodes: union(info, NODE_PATHS),
-    cities: union(info, of(CITY_PATHS, 'City'), ['id', 'name']),
-    themes: union(info, of(THEME_PATHS, 'Theme'), ['id', 'labelEn']),
+    nodes: selectedPropsAt(info, NODE_PATHS),
+    cities: selectedPropsAt(info, of(CITY_PATHS, 'City'), ['id', 'name']),
+    themes: selectedPropsAt(info, of(THEME_PATHS, 'Theme'), ['id', 'labelEn']),
     documents: citedDocumentProps(info, CITING),
   };
 }

@@ -3,7 +3,7 @@ import { NODE_LABELS } from '../../model/model';
 import { CITATION_PROPERTIES } from '../citation/citation.type';
 import { NAME_PROPERTIES } from '../entity/entity.record';
 import { citedDocumentProps, citesDocuments } from '../planner/cited-documents';
-import { selectedProps, selectsBelow } from '../planner/planner';
+import { selectedPropsAt, selectsBelow } from '../planner/planner';
 
 /**
  * What `paths` and `neighbourhood` read, by their selections and the planner's rules: of their
@@ -31,20 +31,13 @@ function relationshipProps(info: GraphQLResolveInfo, path: string[]): readonly s
   return selectsBelow(info, path, ['sources']) ? CITATION_PROPERTIES : [];
 }
 
-/** What the listed paths read of nodes, the union; null when one needs every property. */
-function nodeProps(
-  info: GraphQLResolveInfo,
-  paths: string[][],
-  always: readonly string[] = [],
-): string[] | null {
-  const props = new Set<string>(always);
-  for (const path of paths) {
-    const read = selectedProps(info, path, NODE_LABELS);
-    if (read === null) return null;
-    for (const p of read) props.add(p);
-  }
-  return [...props].sort();
-}
+/** What the listed paths read of nodes, together; null when one needs every property. */
+const nodeProps = (info: GraphQLResolveInfo, paths: string[][], always: readonly string[] = []) =>
+  selectedPropsAt(
+    info,
+    paths.map((path) => [path, NODE_LABELS] as const),
+    always,
+  );
 
 /**
  * `paths`: of a step's `from` and `to` what the selection reads, and the names a step's `text`

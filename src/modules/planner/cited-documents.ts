@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectedProps, selectsBelow } from './planner';
+import { selectedPropsAt, selectsBelow } from './planner';
 
 /** Whether the citations (`sources`) of the objects at `holder` show their documents. */
 export function citesDocuments(info: GraphQLResolveInfo, holder: readonly string[]): boolean {
@@ -18,11 +18,8 @@ export function citedDocumentProps(
 ): readonly string[] | null | false {
   const asked = holders.filter((holder) => citesDocuments(info, holder));
   if (asked.length === 0) return false;
-  const props = new Set(['id']);
-  for (const holder of asked) {
-    const read = selectedProps(info, [...holder, 'sources', 'document'], ['SourceDocument']);
-    if (read === null) return null;
-    for (const p of read) props.add(p);
-  }
-  return [...props].sort();
+  const places = asked.map(
+    (holder) => [[...holder, 'sources', 'document'], ['SourceDocument']] as const,
+  );
+  return selectedPropsAt(info, places, ['id']);
 }

@@ -489,6 +489,25 @@ export function selectedProps(
   }
 }
 
+/**
+ * What the selection reads at several places together (each a path and the labels of the
+ * entities there, as for selectedProps), plus `always`; null when one of them needs every
+ * property.
+ */
+export function selectedPropsAt(
+  info: GraphQLResolveInfo,
+  places: readonly (readonly [readonly string[], readonly NodeLabel[]])[],
+  always: readonly string[] = [],
+): string[] | null {
+  const props = new Set(always);
+  for (const [path, labels] of places) {
+    const read = selectedProps(info, path, labels);
+    if (read === null) return null;
+    for (const p of read) props.add(p);
+  }
+  return [...props].sort();
+}
+
 /** True when the selection `path` names below the root field asks for any of these fields. */
 export function selectsBelow(
   info: GraphQLResolveInfo,
