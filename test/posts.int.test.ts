@@ -132,6 +132,49 @@ describe('posts', () => {
     await expectDocumentsAsLoaded(api(), citedDocuments(result.data), fields);
   });
 
+  it('reads of the people and the holders what the selection asks, with the values of a whole read', async () => {
+    const COMMON = `id key basis reasoning version sources { quote basis document { key title } }
+      validity { certainFrom certainUntil possibleFrom possibleUntil timeless }`;
+    const PERSON = `${COMMON} name givenName familyName`;
+    const HOLDER = `__typename ${COMMON} ... on OrgUnit { name kind decided { edtf } established { edtf } }
+      ... on City { name ags } ... on Organisation { name shortName }`;
+    const ask = async (select: string) => {
+      const before = api().db.transactions;
+      const result = await api().query(`{ posts(first: 50) { totalCount ${select} } }`);
+      expect(api().db.transactions - before).toBe(1);
+      expect(result.errors).toBeUndefined();
+      return result.data.posts;
+    };
+    const narrow = await ask('nodes { person { key } holder { key } }');
+    const wide = await ask(
+      `nodes { person { ${PERSON} } holder { ${HOLDER} } } edges { node { holder { key } } }`,
+    );
+    expect(wide.nodes).toHaveLength(wide.totalCount);
+    expect(narrow.nodes).toEqual(
+      wide.nodes.map((n: any) => ({
+        person: { key: n.person.key },
+        holder: { key: n.holder.key },
+      })),
+    );
+    const byId = (items: any[]) => new Map(items.map((item) => [item.id, item]));
+    const people = byId(wide.nodes.map((n: any) => n.person));
+    const holders = byId(wide.nodes.map((n: any) => n.holder));
+    // Every kind of holder is among them: units, a city (a mayor's office), an organisation.
+    expect(new Set([...holders.values()].map((h) => h.__typename))).toEqual(
+      new Set(['OrgUnit', 'City', 'Organisation']),
+    );
+    const whole = await api().query(
+      `query($people: [ID!]!, $holders: [ID!]!) {
+        people: nodes(ids: $people) { ... on Person { ${PERSON} } }
+        holders: nodes(ids: $holders) { ${HOLDER} }
+      }`,
+      { people: [...people.keys()], holders: [...holders.keys()] },
+    );
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data.people).toEqual([...people.values()]);
+    expect(whole.data.holders).toEqual([...holders.values()]);
+  });
+
   it('reads a post with its ends, dates and quotes', async () => {
     const page = await posts({ where: { ...FIXTURE, role: { eq: 'HEAD' } } });
     expect(page.nodes).toEqual([

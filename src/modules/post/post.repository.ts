@@ -120,7 +120,28 @@ function sortExpression(order: ListOrder): string {
 }
 
 type RawEnd = { key: string; labels: string[]; props: Record<string, unknown> };
-const end = (v: string) => `{key: ${v}.id, labels: labels(${v}), props: properties(${v})}`;
+const end = (v: string, props: readonly string[] | null) =>
+  `{key: ${v}.id, labels: labels(${v}), props: ${mapProjection(props, v)}}`;
+
+/**
+ * What a page of posts reads besides the posts themselves: the count (`total`), of the people
+ * and the holders the listed properties or all (null), and the documents the posts and their
+ * ends cite with the listed properties, or all (null), or none (false).
+ */
+export interface PostsRead {
+  total: boolean;
+  person: readonly string[] | null;
+  holder: readonly string[] | null;
+  documents: readonly string[] | null | false;
+}
+
+/** Everything of the ends, no count, no documents. */
+export const READ_POSTS_WHOLE: PostsRead = {
+  total: false,
+  person: null,
+  holder: null,
+  documents: false,
+};
 const toRecord = (raw: RawEnd): EntityRecord => ({
   key: raw.key,
   label: modelLabel(raw.labels),
@@ -128,8 +149,9 @@ const toRecord = (raw: RawEnd): EntityRecord => ({
 });
 
 /**
- * One keyset page of posts in `order`, after a (sort value, post id) position; with `total`, the
- * number of posts the filter matches in the same statement (null otherwise).
+ * One keyset page of posts in `order`, after a (sort value, post id) position, with what `read`
+ * asks in the same statement: `total` is the number of posts the filter matches (null when not
+ * asked).
  */
 export async function pageOfPosts(
   db: Database,
@@ -137,9 +159,9 @@ export async function pageOfPosts(
   order: ListOrder,
   first: number,
   after: { value: string | null; key: string } | null,
-  total = false,
-  documents: readonly string[] | null | false = false,
+  read: PostsRead = READ_POSTS_WHOLE,
 ): Promise<{ posts: PostRecord[]; hasNextPage: boolean; total: number | null }> {
+  const { total, documents } = read;
   const sort = sortExpression(order);
   const keyset = keysetPage(order, sort, 'r.id', after);
   // The documents a post and its two ends cite, per post (a page holds at most a few hundred).
@@ -155,7 +177,7 @@ WHERE (${filter.predicate})${keyset.position ? ` AND (${keyset.position})` : ''}
 WITH r, p, h, toString(${sort}) AS sortValue
 ORDER BY ${keyset.orderBy}
 LIMIT $limit
-RETURN r.id AS id, properties(r) AS rel, ${end('p')} AS person, ${end('h')} AS holder, sortValue, ${cited} AS documents`;
+RETURN r.id AS id, properties(r) AS rel, ${end('p', read.person)} AS person, ${end('h', read.holder)} AS holder, sortValue, ${cited} AS documents`;
   // The count first, then the page as an optional subquery: a page past the end is no rows,
   // and the count must still come back (as one row with an empty page).
   const statement = total

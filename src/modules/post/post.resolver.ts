@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { NodeLabel } from '../../model/model';
+import { relationField } from '../../model/relations';
 import type { Context } from '../../server/context';
 import type { ListOrder } from '../entity/keyset';
 import {
@@ -12,11 +14,11 @@ import { pageRequest, reversed } from '../node/list';
 import type { Node } from '../node/node.interface';
 import { toObject } from '../node/node.registry';
 import { citedDocumentProps } from '../planner/cited-documents';
-import { selects } from '../planner/planner';
+import { selectedPropsAt, selects } from '../planner/planner';
 import { Post, toPost } from '../person/post.edge';
 import { viewOf } from '../time/as-of';
 import { PostListArgs, PostOrderField } from './post.input';
-import { compilePostFilter, countPosts, pageOfPosts } from './post.repository';
+import { compilePostFilter, countPosts, pageOfPosts, type PostsRead } from './post.repository';
 
 const DATE_FIELDS: readonly string[] = [
   PostOrderField.since,
@@ -34,10 +36,25 @@ function postOrder(orderBy: PostListArgs['orderBy']): ListOrder {
   };
 }
 
-/** Where a page of posts holds citations whose documents its statement reads. */
-const CITING = ['nodes', 'edges.node'].flatMap((post) =>
-  [[], ['person'], ['holder']].map((end) => [...post.split('.'), ...end]),
-);
+/** Where a page holds its posts. */
+const POSTS = [['nodes'], ['edges', 'node']];
+/** Where it holds citations whose documents its statement reads: the posts' and their ends'. */
+const CITING = POSTS.flatMap((post) => [post, [...post, 'person'], [...post, 'holder']]);
+
+/** What the page's statement reads by the selection (see PostsRead), by the planner's rules. */
+function postsRead(info: GraphQLResolveInfo): PostsRead {
+  const at = (end: string, labels: readonly NodeLabel[]) =>
+    selectedPropsAt(
+      info,
+      POSTS.map((post) => [[...post, end], labels] as const),
+    );
+  return {
+    total: selects(info, 'totalCount'),
+    person: at('person', ['Person']),
+    holder: at('holder', relationField('Person', 'posts').to),
+    documents: citedDocumentProps(info, CITING),
+  };
+}
 
 /** The root `posts` list: who holds which post where, filtered and paged like every root list. */
 @Resolver()
@@ -65,8 +82,7 @@ export class PostResolver {
       position,
       // The count and the cited documents in the page's statement when the selection asks
       // for them: one round trip.
-      selects(info, 'totalCount'),
-      citedDocumentProps(info, CITING),
+      postsRead(info),
     );
     const total = page.total;
     const posts = backward ? [...page.posts].reverse() : page.posts;
