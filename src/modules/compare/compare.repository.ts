@@ -4,8 +4,8 @@ import { refLookup, refLookupOf, type RefLookup } from '../entity/entity.reposit
 import { viewParams, type FactView } from '../time/as-of';
 import { chainPattern, pathValidity, type Chain } from '../stats/chain';
 import { CITY_EVENTS, CITY_PROGRAMMES, CITY_UNIT_POSTS, CITY_UNITS } from '../stats/city-reach';
-import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
+import { citedDocumentsRead } from '../planner/cited-documents';
 import { mapProjection } from '../planner/planner';
 import type { ComparisonProjection } from './compare.selection';
 import { EvidenceKind } from './compare.type';
@@ -84,7 +84,8 @@ const CITED_KEYS = `reduce(acc = [], e IN evidence | acc + reduce(own = [], l IN
  * The cities the references name (keys, or AGS for a city; see node.lookup.ts) with their
  * lookup, the row themes and every piece of evidence in one statement, with the documents
  * the evidence cites when `read.documents` asks for them; of each entity it reads what `read`
- * says (see comparisonProjection). Row themes are the given keys, or the taxonomy's top concepts; an item counts for a row when it addresses the row theme or (with `rollUp`) any
+ * says (see comparisonProjection). Row themes are the given keys, or the taxonomy's top
+ * concepts; an item counts for a row when it addresses the row theme or (with `rollUp`) any
  * narrower one, and (under a view) every step from the city to the theme is valid.
  */
 export async function comparison(
@@ -106,7 +107,6 @@ export async function comparison(
     }),
   );
   const addressesValid = pathValidity('ap', view);
-  const documentProps = read.documents;
   const text = `CALL () {
   ${refLookup('$cities')}
 }
@@ -136,7 +136,7 @@ CALL (themes, keys) {
   [x IN collect(DISTINCT item) + collect(DISTINCT CASE kind WHEN 'POST' THEN holder END) + collect(DISTINCT direct) | ${rec('x', read.nodes)}] AS nodes
 }
 RETURN lookup, cities, themes, evidence, nodes,
-       ${documentProps === false ? 'null' : documentsByKeys(CITED_KEYS, (d) => mapProjection(documentProps, d))} AS documents`;
+       ${citedDocumentsRead(CITED_KEYS, read.documents)} AS documents`;
   const result = await db.readStatement(text, {
     cities: cityRefs,
     themes: themeKeys,

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { citedDocumentsRead } from '../planner/cited-documents';
 import { mapProjection } from '../planner/planner';
 import {
   namesOf,
@@ -13,7 +14,6 @@ import {
   type RefMatch,
   type RefNames,
 } from '../entity/entity.repository';
-import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
 import { READ_ALL_OF_GRAPH, type GraphRead, type NeighbourhoodRead } from './paths.selection';
 
@@ -63,7 +63,6 @@ export async function shortestPathsByRefs(
   first: number,
   read: GraphRead = READ_ALL_OF_GRAPH,
 ): Promise<PathsAnswer> {
-  const documents = read.documents;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS)
     throw new Error(`bad maxHops ${maxHops}`);
   const cited = `reduce(acc = [], p IN paths | acc + reduce(own = [], r IN p.rels | own + coalesce(r.props.sourceIds, [])))`;
@@ -80,7 +79,7 @@ export async function shortestPathsByRefs(
            }
          } END AS paths
          RETURN ${refColumns(FROM, namesOf)}, ${refColumns(TO, namesOf)}, a.id AS fromKey, b.id AS toKey, paths,
-                ${documents === false ? 'null' : documentsByKeys(cited, (d) => mapProjection(documents, d))} AS documents`,
+                ${citedDocumentsRead(cited, read.documents)} AS documents`,
     { from: refs.from, to: refs.to, first: neo4j.int(first) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );
@@ -114,10 +113,10 @@ export interface NeighbourhoodAnswer {
 /**
  * The entities within `depth` hops of the entity a reference names and the relationships between
  * them, for a graph view, in one statement with the reference's lookup (refLookup; the caller
- * decides and reports errors with keysOfLookup). Bounded in Cypher: the nodes nearest first (by hops, then key) up to
- * `maxNodes`, then the relationships among them that lie on a walk of at most `depth` hops from
- * the centre (at least one end nearer than `depth`), nearest first (then by type and id) up to
- * `maxEdges`. Shortest paths give each node its distance without enumerating every path;
+ * decides and reports errors with keysOfLookup). Bounded in Cypher: the nodes nearest first (by
+ * hops, then key) up to `maxNodes`, then the relationships among them that lie on a walk of at
+ * most `depth` hops from the centre (at least one end nearer than `depth`), nearest first (then
+ * by type and id) up to `maxEdges`. Shortest paths give each node its distance without enumerating every path;
  * `truncated` says a cap cut something off. Of nodes, relationships and the documents their
  * citations name it reads what `read` says (see neighbourhoodRead), in the same statement.
  */
@@ -129,7 +128,6 @@ export async function neighbourhoodByRef(
   read: NeighbourhoodRead = { ...READ_ALL_OF_GRAPH, citedByNodes: false, citedByEdges: false },
 ): Promise<NeighbourhoodAnswer> {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`bad depth ${depth}`);
-  const documents = read.documents;
   const citedBy = (list: string, asked: boolean) =>
     asked ? [`reduce(acc = [], x IN ${list} | acc + coalesce(x.sourceIds, []))`] : [];
   const cited = [...citedBy('nodes', read.citedByNodes), ...citedBy('rels', read.citedByEdges)];
@@ -162,7 +160,7 @@ export async function neighbourhoodByRef(
          RETURN lookup, truncated,
                 [n IN nodes | {key: n.id, labels: labels(n), props: ${mapProjection(read.nodes, 'n')}}] AS nodes,
                 [r IN rels | {type: type(r), startKey: startNode(r).id, endKey: endNode(r).id, props: ${mapProjection(read.relationships, 'r')}}] AS rels,
-                ${documents === false || cited.length === 0 ? 'null' : documentsByKeys(`(${cited.join(' + ')})`, (d) => mapProjection(documents, d))} AS documents`,
+                ${citedDocumentsRead(`(${cited.join(' + ')})`, cited.length > 0 && read.documents)} AS documents`,
     { ref, maxNodes: neo4j.int(caps.maxNodes), maxEdges: neo4j.int(caps.maxEdges) },
     { timeoutMs: PATH_TIMEOUT_MS },
   );

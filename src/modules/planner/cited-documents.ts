@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectedPropsAt, selectsBelow } from './planner';
+import { documentsByKeys } from '../relation/relation.cypher';
+import { mapProjection, selectedPropsAt, selectsBelow } from './planner';
 
 /** Whether the citations (`sources`) of the objects at `holder` show their documents. */
 export function citesDocuments(info: GraphQLResolveInfo, holder: readonly string[]): boolean {
@@ -22,4 +23,13 @@ export function citedDocumentProps(
     (holder) => [[...holder, 'sources', 'document'], ['SourceDocument']] as const,
   );
   return selectedPropsAt(info, places, ['id']);
+}
+
+/**
+ * The Cypher expression a statement returns its cited documents with: those whose keys the list
+ * expression `keys` gives, with the properties citedDocumentProps chose; `null` when it chose
+ * none.
+ */
+export function citedDocumentsRead(keys: string, props: readonly string[] | null | false): string {
+  return props === false ? 'null' : documentsByKeys(keys, (d) => mapProjection(props, d));
 }

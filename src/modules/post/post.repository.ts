@@ -5,8 +5,8 @@ import type { CompiledFilter } from '../entity/entity.repository';
 import { keysetPage, type ListOrder } from '../entity/keyset';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { FilterCompiler } from '../filter/filter.compiler';
+import { citedDocumentsRead } from '../planner/cited-documents';
 import { mapProjection } from '../planner/planner';
-import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
 import type { FactView } from '../time/as-of';
 import type { PostWhere } from './post.input';
@@ -161,17 +161,14 @@ export async function pageOfPosts(
   after: { value: string | null; key: string } | null,
   read: PostsRead = READ_POSTS_WHOLE,
 ): Promise<{ posts: PostRecord[]; hasNextPage: boolean; total: number | null }> {
-  const { total, documents } = read;
+  const { total } = read;
   const sort = sortExpression(order);
   const keyset = keysetPage(order, sort, 'r.id', after);
   // The documents a post and its two ends cite, per post (a page holds at most a few hundred).
-  const cited =
-    documents === false
-      ? 'null'
-      : documentsByKeys(
-          '(coalesce(r.sourceIds, []) + coalesce(p.sourceIds, []) + coalesce(h.sourceIds, []))',
-          (d) => mapProjection(documents, d),
-        );
+  const cited = citedDocumentsRead(
+    '(coalesce(r.sourceIds, []) + coalesce(p.sourceIds, []) + coalesce(h.sourceIds, []))',
+    read.documents,
+  );
   const page = `MATCH ${PATTERN}
 WHERE (${filter.predicate})${keyset.position ? ` AND (${keyset.position})` : ''}
 WITH r, p, h, toString(${sort}) AS sortValue

@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
+import { citedDocumentsRead } from '../planner/cited-documents';
 import { mapProjection } from '../planner/planner';
-import { documentsByKeys } from '../relation/relation.cypher';
 import { documentMap } from '../relation/relation.repository';
 
 export interface SearchRow {
@@ -33,13 +33,10 @@ export async function searchEntities(
   documents: readonly string[] | null | false = false,
 ): Promise<{ rows: SearchRow[]; total: number; exact: boolean }> {
   // The documents each hit cites, when its citations show them (see citedDocumentProps).
-  const cited =
-    documents === false
-      ? 'null'
-      : `CASE WHEN node IS NULL THEN null ELSE ${documentsByKeys('coalesce(node.sourceIds, [])', (d) => mapProjection(documents, d))} END`;
+  const cited = citedDocumentsRead('coalesce(node.sourceIds, [])', documents);
   // Only what the selection reads of each hit (its key for `entity { key }`), or everything. The
   // names are the model's property names, chosen by the planner's rules, never the caller's text.
-  const projected = props ? `node {${props.map((p) => `.${p}`).join(', ')}}` : 'properties(node)';
+  const projected = mapProjection(props, 'node');
   const end = Math.max(skip, Math.min(skip + limit, cap));
   const result = await db.readStatement(
     `CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score

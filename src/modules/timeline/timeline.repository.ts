@@ -12,8 +12,7 @@ import {
 import { modelLabel, plain, type EntityRecord } from '../entity/entity.record';
 import { refLookup, refLookupOf, type RefLookup } from '../entity/entity.repository';
 import { chainPattern, type Chain } from '../stats/chain';
-import { mapProjection } from '../planner/planner';
-import { documentsByKeys } from '../relation/relation.cypher';
+import { citedDocumentsRead } from '../planner/cited-documents';
 import { documentMap } from '../relation/relation.repository';
 import {
   CITY_EVENTS,
@@ -145,7 +144,6 @@ const CITED_KEYS = `coalesce(n.sourceIds, []) + coalesce(r.sourceIds, []) + coal
  */
 export async function factsOfCities(db: Database, scope: TimelineScope): Promise<TimelineFacts> {
   const dated = DATED_TYPES.join('|');
-  const documents = scope.documents;
   const result = await db.readStatement(
     `CALL () {
          ${refLookup('coalesce($cityRefs, [])')}
@@ -194,7 +192,7 @@ export async function factsOfCities(db: Database, scope: TimelineScope): Promise
            to: {key: endNode(r).id, labels: labels(endNode(r)), props: properties(endNode(r))}
          } END AS rel,
          themes,
-         ${documents === undefined || documents === false ? 'null' : documentsByKeys(CITED_KEYS, (d) => mapProjection(documents, d))} AS documents,
+         ${citedDocumentsRead(CITED_KEYS, scope.documents ?? false)} AS documents,
          null AS lookup
        UNION ALL
        CALL () {
