@@ -143,6 +143,33 @@ describe('readStatement (one statement, auto-commit)', () => {
     }
   });
 
+  it('reads a record of many chunks (joined before decoding) exactly as sent', async () => {
+    const db = createDatabase(loadConfig().neo4j);
+    try {
+      expect(db.boltJoin).toEqual({ joined: true });
+      // About 900 KB in one record: Neo4j sends it in 64 KiB chunks, and the socket reads cut
+      // them elsewhere, through multi-byte characters too.
+      const result = await db.readStatement(
+        `RETURN [i IN range(0, $n - 1) | {key: 'stadt-' + toString(i), name: $name + toString(i),
+                 share: toFloat(i) / 8, year: 1990 + i % 35, tags: ['Ä', 'ö', toString(i)]}] AS rows,
+                'tail ✓' AS after`,
+        { n: 12_000, name: 'Straße „Älter werden“ – € ' },
+      );
+      const expected = Array.from({ length: 12_000 }, (_, i) => ({
+        key: `stadt-${i}`,
+        name: `Straße „Älter werden“ – € ${i}`,
+        share: i / 8,
+        year: 1990 + (i % 35),
+        tags: ['Ä', 'ö', String(i)],
+      }));
+      expect(result.records).toHaveLength(1);
+      expect(result.records[0]!.get('rows')).toEqual(expected);
+      expect(result.records[0]!.get('after')).toBe('tail ✓');
+    } finally {
+      await db.close();
+    }
+  });
+
   it('maps errors as executeRead does, without retrying a memory limit', async () => {
     const config = loadConfig().neo4j;
     const down = createDatabase({ ...config, uri: `bolt://127.0.0.1:${await closedPort()}` });

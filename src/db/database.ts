@@ -16,6 +16,7 @@ import {
   QueryMemoryError,
   QueryTimeoutError,
 } from '../common/errors';
+import { joinBoltMessagePieces, type JoinOutcome } from './bolt-messages';
 import { DatabaseHealth } from './health';
 import { DRIVER_RETRY_POLICY, withRetries } from './retry';
 
@@ -46,6 +47,8 @@ export class Database {
    * a single instance the bookmarks are always satisfied at once.
    */
   readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  /** Whether the driver joins a large record's pieces before decoding it (bolt-messages.ts). */
+  readonly boltJoin: JoinOutcome = joinBoltMessagePieces();
 
   constructor(readonly config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {

@@ -104,6 +104,12 @@ export interface AppOptions {
  */
 export async function createApp(db: Database, logger: Logger, options: AppOptions = {}) {
   const httpServer = http.createServer();
+  if (!db.boltJoin.joined) {
+    logger.warn(
+      { reason: db.boltJoin.why },
+      'large records are decoded as the driver does, in pieces (slower): see src/db/bolt-messages.ts',
+    );
+  }
   const schema = await buildAppSchema();
   // Answers depend on the data and on the code; a deploy that changes either changes the ETags.
   const build = buildDigest([printSchema(schema), fs.readFileSync(CONTEXT_FILE, 'utf8')]);
