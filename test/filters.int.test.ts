@@ -422,6 +422,48 @@ describe('orderBy with keyset cursors', () => {
     }
   });
 
+  it('counts every match on every page, past the last one too, and 0 when nothing matches', async () => {
+    const total = (
+      await api().db.executeRead((tx) =>
+        tx.run(`MATCH (n:OrgUnit) WHERE n.kind = 'STAFF_UNIT' RETURN count(n) AS count`),
+      )
+    ).records[0]!.get('count') as number;
+    expect(total).toBeGreaterThan(2);
+    const page = async (after: string | null, where: unknown = { kind: { eq: 'STAFF_UNIT' } }) => {
+      const result = await api().query(
+        `query($after: String, $where: OrgUnitWhere) { orgUnits(first: 2, after: $after, where: $where) {
+          totalCount nodes { key } pageInfo { hasNextPage endCursor } } }`,
+        { after, where },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data.orgUnits;
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i += 1) {
+      const current: any = await page(after);
+      expect(current.totalCount).toBe(total);
+      seen.push(...current.nodes.map((n: { key: string }) => n.key));
+      if (!current.pageInfo.hasNextPage) break;
+      after = current.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(total);
+    const beyond = await page((await page(null)).pageInfo.endCursor, {
+      kind: { eq: 'STAFF_UNIT' },
+      key: { eq: seen[0] },
+    });
+    expect(beyond).toEqual({
+      totalCount: 1,
+      nodes: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+    expect(await page(null, { key: { eq: 'no-such-unit' } })).toEqual({
+      totalCount: 0,
+      nodes: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+  });
+
   it('refuses a cursor from another sort order', async () => {
     const first = await api().query(`{ cities(first: 1) { pageInfo { endCursor } } }`);
     const result = await api().query(
