@@ -19,4 +19,4 @@ COPY seeds ./seeds
 COPY cypher ./cypher
 COPY schema ./schema
 USER node
-CMD ["node", "dist/src/cli/start.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/src/cli/start.js"]

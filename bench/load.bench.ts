@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { SERVER_NODE_FLAGS } from '../src/server/node-flags';
 
 /**
  * Load on the running API (loopback only, bounded): the server is the real one
@@ -85,18 +86,22 @@ function rssMb(pid: number): number {
 }
 
 async function startServer(): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/src/cli/start.js')], {
-    cwd: REPO_ROOT,
-    // Every load client is 127.0.0.1: one client's rate limit would turn the bench into 429s.
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT: '100000000',
+  const proc = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, path.join(REPO_ROOT, 'dist/src/cli/start.js')],
+    {
+      cwd: REPO_ROOT,
+      // Every load client is 127.0.0.1: one client's rate limit would turn the bench into 429s.
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        RATE_LIMIT: '100000000',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 300_000);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createLogger } from '../src/common/logger';
 import type { Database } from '../src/db/database';
 import { createApp } from '../src/server/app';
+import { SERVER_NODE_FLAGS } from '../src/server/node-flags';
 import { startFloorEndpoint } from './floor-endpoint';
 import { PeerUnavailableError } from './peer/server';
 
@@ -32,14 +33,14 @@ const START_TIMEOUT_MS = 120_000;
 
 /**
  * Starts `ours` or `peer` in a child process with this process's environment (so the same
- * NEO4J_* settings) and Node's default flags for both: the bench's clients, its floor and the
- * two servers no longer share one event loop, so a server's throughput is its own, not that of
+ * NEO4J_* settings) and the flags `npm start` gives the API server, for every kind alike: the
+ * bench's clients, its floor and the two servers no longer share one event loop, so a server's throughput is its own, not that of
  * a thread that also sends, receives and checks every request.
  */
 export function startServerProcess(kind: 'ours' | 'peer' | 'floor'): Promise<ServerProcess> {
   const child = fork(path.join(__dirname, 'serve.js'), [kind], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [],
+    execArgv: [...SERVER_NODE_FLAGS],
   });
   return new Promise<ServerProcess>((resolve, reject) => {
     const timer = setTimeout(() => {
