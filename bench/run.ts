@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * `npm run bench`: the import bench, the API bench, the idle-gap bench (what a moment of idleness
+ * `npm run bench`: the import bench, the API bench, the Bolt decoding bench (one large record,
+ * as the driver decodes it and with its pieces joined), the idle-gap bench (what a moment of idleness
  * costs the next small request), the HTTP stack bench (server CPU per bare
  * request), the export bench, the load bench, the explorer bench (bundle size and page load times in Chromium), the credentials bench and the
  * national import bench, each in its own process and each with the command-line arguments
@@ -16,6 +17,7 @@ import path from 'node:path';
 const BENCHES = [
   'import',
   'api',
+  'bolt-decode',
   'idle-gap',
   'http-stack',
   'export',

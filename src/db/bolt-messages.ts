@@ -4,10 +4,11 @@ import { createRequire } from 'node:module';
  * neo4j-driver 6.3 decodes a Bolt message that reaches it in several pieces (a record over one
  * 64 KiB chunk, or one split between two socket reads) through a `CombinedBuffer`. That buffer
  * finds each byte by walking its pieces and decodes each string with a new `StringDecoder` over
- * all of them, so a record in pieces costs about twice the CPU of the same record in one piece
- * (the 100 cities of the mission question as one record: 6.5 against 3.2 ms a read, bench/README
- * "One record for a page"), and more the more pieces there are. The API's root fields return few,
- * large records (a page, a comparison, a city profile), so nearly every large answer paid it.
+ * all of them: the more pieces, the slower each byte. Reading one record of ~75 KB (the size of
+ * the mission question's answer) cost the Node process 14.7 ms of CPU as the driver decodes it and
+ * 5.7 ms with the pieces joined; one of ~900 KB, 158 against 43 ms (`bench/bolt-decode.bench.ts`,
+ * bench/README "Large records and a young generation"). The API's root fields return few, large
+ * records (a page, a comparison, a city profile), so nearly every large answer paid it.
  *
  * `joinBoltMessagePieces` makes the driver join the pieces of a message into one buffer, one copy,
  * before it decodes it. It reaches into the driver's internals (the dechunker of

@@ -6,7 +6,7 @@
  * units, programmes, funders and quotes: 75 KB of JSON) builds many short-lived objects, and
  * with 16 requests in flight they outlive V8's default young generation, get copied to the old
  * one and are collected there. With 64 MiB semi-spaces, the server spent 10–11 instead of 13–14
- * ms of CPU on each such request (bench/README "A young generation that holds a request"), for
+ * ms of CPU on each such request (bench/README "Large records and a young generation"), for
  * about 100 MB more resident memory at peak.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
