@@ -26,6 +26,7 @@ import {
   type PeerSide,
 } from './peer/questions';
 import { PeerUnavailableError, startPeer } from './peer/server';
+import { SERVER_NODE_FLAGS } from '../src/server/node-flags';
 import { encodeParams } from './floor-endpoint';
 import {
   startFloorHere,
@@ -48,6 +49,7 @@ import { writeSyntheticSeeds } from './synthetic';
  * (bounded in time); throughput: 16 concurrent clients for a fixed time. Each server runs in a
  * process of its own (serve.ts), as deployed; this process sends, receives and checks.
  * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile] [--in-process]
+ *                                       [--node-flags "<flags>"]
  *        node dist/bench/api.bench.js --graph national [--dataset bench-national] [--no-peer]
  *   --no-peer  leaves the peer out (it needs APOC: NEO4J_PLUGINS=apoc on the local database).
  *   --graph national  asks the questions of the national graph already in the database (imported
@@ -56,6 +58,8 @@ import { writeSyntheticSeeds } from './synthetic';
  *              Cypher it generated, and PROFILE (db hits, rows, plan) of every statement.
  *   --in-process  runs both servers in this process, beside the clients (the bench's method
  *              before 2026-11-30), to compare with earlier tables.
+ *   --node-flags  the Node flags of the three server processes, in place of those `npm start`
+ *              uses (src/server/node-flags.ts); `--node-flags ""` runs them with Node's defaults.
  */
 
 type Row = Record<string, unknown>;
@@ -1117,6 +1121,9 @@ async function main(): Promise<void> {
   const withPeer = !process.argv.includes('--no-peer') && !profile;
   // Profiling wraps our server's database in this process; timing runs each server on its own.
   const inProcess = profile || process.argv.includes('--in-process');
+  const flagsAt = process.argv.indexOf('--node-flags');
+  const nodeFlags =
+    flagsAt > 0 ? (process.argv[flagsAt + 1] ?? '').split(' ').filter(Boolean) : SERVER_NODE_FLAGS;
   const config = loadConfig();
   const db = createDatabase(config.neo4j);
   const started = performance.now();
@@ -1126,15 +1133,17 @@ async function main(): Promise<void> {
     const peerServer = withPeer
       ? inProcess
         ? await startPeer(config.neo4j)
-        : await startServerProcess('peer')
+        : await startServerProcess('peer', nodeFlags)
       : undefined;
-    const ours = await startOurs(db, inProcess);
+    const ours = await startOurs(db, inProcess, nodeFlags);
     const client = new GraphqlClient(ours.port, ours.path, {
       serverKeepAliveMs: ours.keepAliveMs,
       maxSockets: 2 * CONCURRENCY,
     });
     // Placed as our server is: in a process of its own unless the bench runs in process.
-    const floorServer = inProcess ? await startFloorHere(db) : await startServerProcess('floor');
+    const floorServer = inProcess
+      ? await startFloorHere(db)
+      : await startServerProcess('floor', nodeFlags);
     const endpoint = new GraphqlClient(floorServer.port, floorServer.path, {
       serverKeepAliveMs: floorServer.keepAliveMs,
       maxSockets: 2,
@@ -1153,7 +1162,7 @@ async function main(): Promise<void> {
             : 'peer left out; ') +
           (inProcess
             ? 'our server in the bench process; '
-            : 'each server in a process of its own; ') +
+            : `each server in a process of its own (node ${nodeFlags.join(' ') || 'with default flags'}); `) +
           `${os.cpus().length} × ${os.cpus()[0]?.model}; Node ${process.version}; ` +
           `concurrency ${CONCURRENCY} for ${THROUGHPUT_MS / 1000} s; load average ${os
             .loadavg()
@@ -1281,8 +1290,12 @@ async function main(): Promise<void> {
  * Our server: in a process of its own, or in this process beside the clients (for `--profile`,
  * which wraps its database, and for `--in-process`).
  */
-async function startOurs(db: Database, inProcess: boolean): Promise<ServerProcess> {
-  return inProcess ? startOursHere(db) : startServerProcess('ours');
+async function startOurs(
+  db: Database,
+  inProcess: boolean,
+  nodeFlags: readonly string[],
+): Promise<ServerProcess> {
+  return inProcess ? startOursHere(db) : startServerProcess('ours', nodeFlags);
 }
 
 main().catch((error: unknown) => {

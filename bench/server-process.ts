@@ -33,14 +33,18 @@ const START_TIMEOUT_MS = 120_000;
 
 /**
  * Starts `ours` or `peer` in a child process with this process's environment (so the same
- * NEO4J_* settings) and the flags `npm start` gives the API server, for every kind alike: the
+ * NEO4J_* settings) and the flags `npm start` gives the API server (or `nodeFlags`), for every
+ * kind alike: the
  * bench's clients, its floor and the two servers no longer share one event loop, so a server's throughput is its own, not that of
  * a thread that also sends, receives and checks every request.
  */
-export function startServerProcess(kind: 'ours' | 'peer' | 'floor'): Promise<ServerProcess> {
+export function startServerProcess(
+  kind: 'ours' | 'peer' | 'floor',
+  nodeFlags: readonly string[] = SERVER_NODE_FLAGS,
+): Promise<ServerProcess> {
   const child = fork(path.join(__dirname, 'serve.js'), [kind], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [...SERVER_NODE_FLAGS],
+    execArgv: [...nodeFlags],
   });
   return new Promise<ServerProcess>((resolve, reject) => {
     const timer = setTimeout(() => {
