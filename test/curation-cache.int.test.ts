@@ -1,4 +1,3 @@
-import { bearer } from './principals';
 import { curationApi } from './curation-fixture';
 
 /*
@@ -44,7 +43,7 @@ describe('caching around writes', () => {
     expect(etag).toMatch(/^W\/"[0-9a-f]{20}"$/);
     expect((await get({ 'if-none-match': etag })).status).toBe(304);
 
-    const write = await post(CREATE, bearer('EDITOR'));
+    const write = await post(CREATE, c().keys.headers('EDITOR'));
     expect(((await write.json()) as { data: unknown }).data).toEqual({
       createOrgUnit: { outcome: 'APPLIED' },
     });
@@ -61,7 +60,7 @@ describe('caching around writes', () => {
     // A proposal changes no read of the graph, but the review queue: a new version too.
     const proposal = await post(
       `mutation { updateOrgUnit(id: "${p}-beirat", version: 1, set: { germanKind: "Beirat" }, citation: { document: "${p}-doc", quote: "Der Rat der Stadt Testhausen" }) { outcome } }`,
-      bearer('CONTRIBUTOR'),
+      c().keys.headers('CONTRIBUTOR'),
     );
     expect(((await proposal.json()) as { data: unknown }).data).toEqual({
       updateOrgUnit: { outcome: 'PROPOSED' },
@@ -76,12 +75,12 @@ describe('caching around writes', () => {
     expect(refused.headers.get('cache-control')).toBe('no-store');
     const write = await post(
       `mutation { rejectProposal(id: "proposal-0", reason: "x") { id } }`,
-      bearer('EDITOR'),
+      c().keys.headers('EDITOR'),
     );
     expect(write.headers.get('cache-control')).toBe('no-store');
     // No ETag: writes and answers to credentials are not cached.
     expect(write.headers.get('etag')).toBeNull();
-    const credentialed = await get(bearer('EDITOR'));
+    const credentialed = await get(c().keys.headers('EDITOR'));
     expect(credentialed.status).toBe(200);
     expect(credentialed.headers.get('cache-control')).toBe('no-store');
     expect(credentialed.headers.get('etag')).toBeNull();

@@ -6,7 +6,7 @@ import type { Role } from '../src/modules/auth/principal';
 import { PROJECT_DOCUMENTS } from '../src/seed/documents';
 import { seededApi } from './api';
 import { removeCuration } from './curation-fixture';
-import { bearer, testAuthenticator } from './principals';
+import { roleKeys, type RoleKeys } from './principals';
 
 /*
  * The write examples of schema/examples.graphql (the README's worked example), run in order on
@@ -34,8 +34,12 @@ afterAll(async () => {
 });
 const seed = loadConfig().seed;
 const api = seededApi({
-  authenticate: testAuthenticator,
   documents: { dir: seed.documentsDir, projectDir: path.join(seed.seedDir, PROJECT_DOCUMENTS) },
+});
+// Real API keys, made after the seeded API has started; deleted when it closes.
+let keys: RoleKeys;
+beforeAll(async () => {
+  keys = await roleKeys(api());
 });
 
 const UNIT = 'bochum-stabsstelle-digitale-teilhabe';
@@ -49,7 +53,7 @@ async function run(
   const result = await api().query(
     query,
     { ...(variables ? JSON.parse(variables) : {}), ...override },
-    bearer(role),
+    keys.headers(role),
   );
   expect(result.errors).toBeUndefined();
   return result.data;
@@ -137,7 +141,7 @@ describe('the write examples', () => {
     const queue = await api().query(
       `{ reviewQueue { nodes { id key } } }`,
       undefined,
-      bearer('EDITOR'),
+      keys.headers('EDITOR'),
     );
     const pending = queue.data.reviewQueue.nodes.filter((n: Json) => n.key === UNIT);
     expect(pending).toHaveLength(1);

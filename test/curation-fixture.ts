@@ -4,7 +4,7 @@ import { deleteDataset } from '../src/seed/seed.repository';
 import type { AppOptions } from '../src/server/app';
 import { startTestApi, type TestApi } from './api';
 import { fixtureSeeds, writeFixture, type FixtureDirs } from './fixtures';
-import { bearer, testAuthenticator } from './principals';
+import { roleKeys, type RoleKeys } from './principals';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are dynamic JSON
 type Json = any;
@@ -25,6 +25,8 @@ export interface CurationApi {
   fixture: FixtureDirs;
   /** The dataset (and key prefix) the test file owns. */
   prefix: string;
+  /** A real API key per writing role, which `as` sends. */
+  keys: RoleKeys;
   /** A GraphQL request as the role (null: anonymous). */
   as(
     role: Role | null,
@@ -34,8 +36,8 @@ export interface CurationApi {
 }
 
 /**
- * For a test file: the API with the test credentials over the fixture seeds of `prefix` (dataset
- * `prefix`, keys starting with it), started before its tests; afterwards everything the file made
+ * For a test file: the API, with a real API key per writing role, over the fixture seeds of
+ * `prefix` (dataset `prefix`, keys starting with it), started before its tests; afterwards everything the file made
  * is removed — the dataset, every curated element with the prefix, and the change log, proposals
  * and texts that name them.
  */
@@ -43,21 +45,19 @@ export function curationApi(prefix: string, options: AppOptions = {}): () => Cur
   let state: CurationApi | undefined;
   beforeAll(async () => {
     const fixture = writeFixture(prefix, fixtureSeeds(prefix));
-    const api = await startTestApi({
-      authenticate: testAuthenticator,
-      documents: { dir: fixture.documentsDir },
-      ...options,
-    });
+    const api = await startTestApi({ documents: { dir: fixture.documentsDir }, ...options });
     await importSeeds(api.db, {
       seedDir: fixture.seedDir,
       documentsDir: fixture.documentsDir,
       dataset: prefix,
     });
+    const keys = await roleKeys(api);
     state = {
       api,
       fixture,
       prefix,
-      as: (role, query, variables) => api.query(query, variables, role ? bearer(role) : {}),
+      keys,
+      as: (role, query, variables) => api.query(query, variables, role ? keys.headers(role) : {}),
     };
   });
   afterAll(async () => {

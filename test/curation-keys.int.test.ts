@@ -2,19 +2,18 @@ import type { TestKey } from './api';
 import { curationApi, pressText } from './curation-fixture';
 
 /*
- * Curation writes with REAL credentials: API keys made as `npm run keys -- create` makes them,
- * checked by the server's own authenticator (the other curation tests use the test credentials of
- * test/principals.ts). A contributor's key proposes, an editor's key accepts, the change log names
- * both keys, and a revoked key can no longer write.
+ * Curation writes with keys made and revoked in the test: API keys made as `npm run keys --
+ * create` makes them, checked by the server's own authenticator (as in every curation test, whose
+ * fixture makes one key per role: test/principals.ts). A contributor's key proposes, an editor's
+ * key accepts, the change log names both keys, and a revoked key can no longer write.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are dynamic JSON
 type Json = any;
 
 const p = 'curk';
-// `authenticate: undefined` leaves the server its default authenticator: API keys in the database.
+// Without the key cache: every request checks its key in the database.
 const c = curationApi(p, {
-  authenticate: undefined,
   auth: { apiKeyCacheSeconds: 0, apiKeyCacheEntries: 10, jwt: null },
 });
 
@@ -108,7 +107,7 @@ describe('curation with real API keys', () => {
     expect(after.errors?.map((e: Json) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it("refuses the test credentials, which only the tests' own authenticator knows", async () => {
+  it('refuses a bearer that is no key', async () => {
     const result = await c().api.query(CREATE_UNIT, write(`${UNIT}-3`), 'Bearer test-editor');
     expect(result.errors?.map((e: Json) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
   });

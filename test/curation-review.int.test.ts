@@ -11,6 +11,8 @@ type Json = any;
 
 const p = 'curr';
 const c = curationApi(p);
+// The id of the role's test key, which the change log and the proposals name.
+const keyId = (role: 'CONTRIBUTOR' | 'EDITOR' | 'ADMIN') => c().keys.principal(role).id;
 
 const CITY = `${p}-testhausen`;
 const DOC = `${p}-presse`;
@@ -94,7 +96,7 @@ describe('review', () => {
         { field: 'kind', value: '"PRESS_RELEASE"' },
         { field: 'language', value: '"de"' },
       ],
-      proposer: { id: 'test-contributor', name: 'Test Contributor', role: 'CONTRIBUTOR' },
+      proposer: { id: keyId('CONTRIBUTOR'), name: 'Test Contributor', role: 'CONTRIBUTOR' },
       reviewer: null,
       reason: null,
     });
@@ -137,8 +139,8 @@ describe('review', () => {
           type: 'SourceDocument',
           key: DOC,
           version: 1,
-          author: { id: 'test-contributor' },
-          reviewer: { id: 'test-editor' },
+          author: { id: keyId('CONTRIBUTOR') },
+          reviewer: { id: keyId('EDITOR') },
           proposal: accepted,
         },
         {
@@ -146,8 +148,8 @@ describe('review', () => {
           type: 'OrgUnit',
           key: UNIT,
           version: 1,
-          author: { id: 'test-contributor' },
-          reviewer: { id: 'test-editor' },
+          author: { id: keyId('CONTRIBUTOR') },
+          reviewer: { id: keyId('EDITOR') },
           proposal: accepted,
         },
         {
@@ -155,15 +157,15 @@ describe('review', () => {
           type: 'BELONGS_TO',
           key: `${UNIT}~BELONGS_TO~${CITY}`,
           version: 1,
-          author: { id: 'test-contributor' },
-          reviewer: { id: 'test-editor' },
+          author: { id: keyId('CONTRIBUTOR') },
+          reviewer: { id: keyId('EDITOR') },
           proposal: accepted,
         },
       ],
       proposal: {
         id: proposalIds[0],
         status: 'ACCEPTED',
-        reviewer: { id: 'test-editor' },
+        reviewer: { id: keyId('EDITOR') },
         reason: 'Zitat geprüft.',
       },
       node: { key: UNIT, version: 1, name: 'Büro für Digitales', city: { node: { key: CITY } } },
@@ -175,8 +177,8 @@ describe('review', () => {
         status: 'ACCEPTED',
         action: 'CREATED',
         key: UNIT,
-        proposer: { id: 'test-contributor' },
-        reviewer: { id: 'test-editor' },
+        proposer: { id: keyId('CONTRIBUTOR') },
+        reviewer: { id: keyId('EDITOR') },
         reason: 'Zitat geprüft.',
         quotes: [{ quote: SET_UP }],
         newDocument: [
@@ -212,7 +214,7 @@ describe('review', () => {
     expect(result.data.rejectProposal).toEqual({
       id: proposalIds[1],
       status: 'REJECTED',
-      reviewer: { id: 'test-admin', role: 'ADMIN' },
+      reviewer: { id: keyId('ADMIN'), role: 'ADMIN' },
       reason: 'Das Zitat nennt keinen Digitalrat.',
       changes: [],
     });
@@ -265,7 +267,11 @@ describe('review', () => {
       givenVersion: 1,
       currentVersion: 2,
       changes: [
-        { version: 2, author: 'Test Editor (test-editor)', fields: ['description', 'sources'] },
+        {
+          version: 2,
+          author: `Test Editor (${keyId('EDITOR')})`,
+          fields: ['description', 'sources'],
+        },
       ],
     });
     const queue = await c().as('EDITOR', QUEUE);
@@ -283,19 +289,19 @@ describe('review', () => {
       {
         action: 'CREATED',
         version: 1,
-        author: { id: 'test-contributor' },
-        reviewer: { id: 'test-editor' },
+        author: { id: keyId('CONTRIBUTOR') },
+        reviewer: { id: keyId('EDITOR') },
         proposal: {
           id: proposalIds[0],
           status: 'ACCEPTED',
-          proposer: { id: 'test-contributor' },
-          reviewer: { id: 'test-editor' },
+          proposer: { id: keyId('CONTRIBUTOR') },
+          reviewer: { id: keyId('EDITOR') },
         },
       },
       {
         action: 'UPDATED',
         version: 2,
-        author: { id: 'test-editor' },
+        author: { id: keyId('EDITOR') },
         reviewer: null,
         proposal: null,
       },

@@ -12,6 +12,8 @@ type Json = any;
 
 const p = 'curw';
 const c = curationApi(p);
+// The id of the role's test key, which the change log and the proposals name.
+const keyId = (role: 'CONTRIBUTOR' | 'EDITOR' | 'ADMIN') => c().keys.principal(role).id;
 
 const CITY = `${p}-testhausen`;
 const DOC = `${p}-presse`;
@@ -223,7 +225,7 @@ describe('who may write', () => {
           type: 'OrgUnit',
           key,
           version: 1,
-          author: { id: `test-${role.toLowerCase()}`, role },
+          author: { id: keyId(role), role },
           reviewer: null,
         },
         {
@@ -231,7 +233,7 @@ describe('who may write', () => {
           type: 'BELONGS_TO',
           key: `${key}~BELONGS_TO~${CITY}`,
           version: 1,
-          author: { id: `test-${role.toLowerCase()}`, role },
+          author: { id: keyId(role), role },
           reviewer: null,
         },
       ],
@@ -319,14 +321,14 @@ describe('writing facts', () => {
         {
           version: 2,
           action: 'UPDATED',
-          author: 'Test Editor (test-editor)',
+          author: `Test Editor (${keyId('EDITOR')})`,
           fields: ['germanKind', 'description', 'sources'],
         },
       ],
     });
     expect(stale.errors![0].message).toMatch(
       new RegExp(
-        `^OrgUnit "${UNIT}" is at version 2, not 1; changed since: version 2 \\(updated .+ by Test Editor \\(test-editor\\): germanKind, description, sources\\)`,
+        `^OrgUnit "${UNIT}" is at version 2, not 1; changed since: version 2 \\(updated .+ by Test Editor \\(${keyId('EDITOR')}\\): germanKind, description, sources\\)`,
       ),
     );
   });
@@ -441,9 +443,9 @@ describe('writing facts', () => {
         x.proposal,
       ]),
     ).toEqual([
-      ['CREATED', null, 1, 'test-editor', null, null],
-      ['UPDATED', 1, 2, 'test-editor', null, null],
-      ['ENDED', 2, 3, 'test-editor', null, null],
+      ['CREATED', null, 1, keyId('EDITOR'), null, null],
+      ['UPDATED', 1, 2, keyId('EDITOR'), null, null],
+      ['ENDED', 2, 3, keyId('EDITOR'), null, null],
     ]);
     expect(h.changes.map((x: Json) => x.quotes.map((q: Json) => q.quote))).toEqual([
       [SET_UP],
@@ -477,7 +479,7 @@ describe('writing facts', () => {
     // The feed lists the same changes, newest first, filtered by author and type.
     const feed = await c().as(
       null,
-      `{ recentChanges(by: "test-editor", types: ["OrgUnit"], first: 3) { nodes { key action } } }`,
+      `{ recentChanges(by: "${keyId('EDITOR')}", types: ["OrgUnit"], first: 3) { nodes { key action } } }`,
     );
     expect(feed.data.recentChanges.nodes.filter((n: Json) => n.key === UNIT)).toEqual([
       { key: UNIT, action: 'ENDED' },
@@ -611,7 +613,7 @@ describe('writing facts', () => {
     const unitRow = rows.find((r) => r.id === UNIT)!;
     expect(unitRow).toMatchObject({
       dataset: 'curated',
-      changedBy: 'test-editor',
+      changedBy: keyId('EDITOR'),
       dissolved: '2025-12-31',
     });
     expect(unitRow.changedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -621,7 +623,7 @@ describe('writing facts', () => {
     const graph = (await (await fetch(`${c().api.url}/export/city/${CITY}.jsonld`)).json()) as Json;
     const unit = graph['@graph'].find((o: Json) => o.key === UNIT);
     expect(unit).toMatchObject({
-      changedBy: 'test-editor',
+      changedBy: keyId('EDITOR'),
       changedByName: 'Test Editor',
       changedAt: unitRow.changedAt,
     });

@@ -1,35 +1,47 @@
-import { GraphQLError } from 'graphql';
-import type { Authenticator, Principal, Role } from '../src/modules/auth/principal';
+import type { Role } from '../src/modules/auth/principal';
+import type { TestApi } from './api';
+
+/** The names of the test keys, one per writing role. */
+const KEY_NAMES = {
+  CONTRIBUTOR: 'Test Contributor',
+  EDITOR: 'Test Editor',
+  ADMIN: 'Test Admin',
+} as const;
+
+type WritingRole = keyof typeof KEY_NAMES;
+
+/** A test key as the server sees it: the principal its requests act as. */
+export interface KeyPrincipal {
+  /** The key's id, which the change log and the proposals name. */
+  id: string;
+  name: string;
+  role: Role;
+}
 
 /**
- * The test credentials, in ONE place: `Authorization: Bearer test-<role>` is a principal of that
- * role, any other bearer is refused. The real authenticator (API keys, JWTs) replaces this once
- * it exists; tests only call `testAuthenticator` and `bearer`.
+ * Real API keys for the writing roles, one each, made in the test database as `npm run keys --
+ * create` makes them and checked by the server's own authenticator; they are deleted when the
+ * API closes.
  */
-export const TEST_PRINCIPALS: Record<string, Principal> = {
-  'test-contributor': {
-    id: 'test-contributor',
-    name: 'Test Contributor',
-    role: 'CONTRIBUTOR',
-    via: 'API_KEY',
-  },
-  'test-editor': { id: 'test-editor', name: 'Test Editor', role: 'EDITOR', via: 'API_KEY' },
-  'test-admin': { id: 'test-admin', name: 'Test Admin', role: 'ADMIN', via: 'API_KEY' },
-};
+export interface RoleKeys {
+  /** The request headers that send the role's key. */
+  headers(role: Role): Record<string, string>;
+  principal(role: Role): KeyPrincipal;
+}
 
-export const testAuthenticator: Authenticator = async (authorization) => {
-  if (authorization === undefined) return null;
-  const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
-  const principal = token ? TEST_PRINCIPALS[token] : undefined;
-  if (!principal) {
-    throw new GraphQLError('The credential is not valid.', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
+export async function roleKeys(api: TestApi): Promise<RoleKeys> {
+  const made = new Map<Role, { authorization: string; principal: KeyPrincipal }>();
+  for (const [role, name] of Object.entries(KEY_NAMES) as [WritingRole, string][]) {
+    const key = await api.keyFor(role, name);
+    made.set(role, { authorization: key.authorization, principal: { id: key.id, name, role } });
   }
-  return principal;
-};
-
-/** The request headers of a principal of the role. */
-export function bearer(role: Role): Record<string, string> {
-  return { authorization: `Bearer test-${role.toLowerCase()}` };
+  const of = (role: Role) => {
+    const key = made.get(role);
+    if (!key) throw new Error(`no test key for the role ${role}`);
+    return key;
+  };
+  return {
+    headers: (role) => ({ authorization: of(role).authorization }),
+    principal: (role) => of(role).principal,
+  };
 }
