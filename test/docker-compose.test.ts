@@ -62,7 +62,8 @@ describe('docker-compose.yml', () => {
     expect(api.build).toBe('.');
     const dockerfile = fs.readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20/m);
-    expect(dockerfile).toMatch(/CMD \["node", "dist\/src\/cli\/start\.js"\]/);
+    // Its Node flags are those of npm start (src/server/node-flags.test.ts).
+    expect(dockerfile).toMatch(/^CMD \["node", (".+", )*"dist\/src\/cli\/start\.js"\]$/m);
     expect(fs.existsSync(path.join(REPO_ROOT, 'src/cli/start.ts'))).toBe(true);
   });
 });
