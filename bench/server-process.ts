@@ -34,9 +34,9 @@ const START_TIMEOUT_MS = 120_000;
 /**
  * Starts `ours` or `peer` in a child process with this process's environment (so the same
  * NEO4J_* settings) and the flags `npm start` gives the API server (or `nodeFlags`), for every
- * kind alike: the
- * bench's clients, its floor and the two servers no longer share one event loop, so a server's throughput is its own, not that of
- * a thread that also sends, receives and checks every request.
+ * kind alike: the bench's clients, its floor and the two servers no longer share one event loop,
+ * so a server's throughput is its own, not that of a thread that also sends, receives and checks
+ * every request.
  */
 export function startServerProcess(
   kind: 'ours' | 'peer' | 'floor',
