@@ -24,6 +24,7 @@ import {
   peerWalk,
   type PeerAnswer,
   type PeerSide,
+  type Requester,
 } from './peer/questions';
 import { PeerUnavailableError, startPeer } from './peer/server';
 import { SERVER_NODE_FLAGS } from '../src/server/node-flags';
@@ -35,6 +36,7 @@ import {
   type ServerProcess,
 } from './server-process';
 import { writeSyntheticSeeds } from './synthetic';
+import { startInProcessApi } from './in-process-api';
 
 /**
  * Three columns per question, on the project seeds and on a synthetic graph: the GraphQL API over
@@ -44,18 +46,22 @@ import { writeSyntheticSeeds } from './synthetic';
  * this process and, for latency only, through a plain HTTP endpoint in a process of its own
  * (floor-endpoint.ts: the floor plus the crossing every HTTP API pays; for the paged walk, page
  * by page as ours), its samples taken in turn with samples of ours (pairedLatency) for the ratio
- * between the two. Before timing, the
- * answers must be the same data. Latency: fixed warm-up, then sequential iterations
+ * between the two. A last latency pair leaves HTTP out on both sides: ours asked in this process
+ * through Apollo's `executeOperation` (in-process-api.ts) in turn with the floor from this
+ * process, paged as ours where ours pages. Before timing, the answers must be the same data. Latency: fixed warm-up, then sequential iterations
  * (bounded in time); throughput: 16 concurrent clients for a fixed time. Each server runs in a
  * process of its own (serve.ts), as deployed; this process sends, receives and checks.
- * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile] [--in-process]
- *                                       [--node-flags "<flags>"]
+ * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile] [--api-cost]
+ *                                       [--in-process] [--node-flags "<flags>"]
  *        node dist/bench/api.bench.js --graph national [--dataset bench-national] [--no-peer]
  *   --no-peer  leaves the peer out (it needs APOC: NEO4J_PLUGINS=apoc on the local database).
  *   --graph national  asks the questions of the national graph already in the database (imported
  *              by bench/national.bench.ts, which runs this), instead of importing graphs.
  *   --profile  instead of timing, prints the database round trips of each GraphQL query with the
  *              Cypher it generated, and PROFILE (db hits, rows, plan) of every statement.
+ *   --api-cost  times only ours in this process without HTTP (in-process-api.ts) against the
+ *              floor, their samples in turn: the API's own cost over its statement, in a minute
+ *              (no throughput, no peer, no HTTP columns). A full run has that column too.
  *   --in-process  runs both servers in this process, beside the clients (the bench's method
  *              before 2026-11-30), to compare with earlier tables.
  *   --node-flags  the Node flags of the three server processes, in place of those `npm start`
@@ -126,6 +132,11 @@ interface Measured {
    * taken in turn (pairedLatency).
    */
   overHttp: { floor: number; ours: number };
+  /**
+   * p50 of ours asked in this process (in-process-api.ts: no HTTP) and of the floor from this
+   * process (paged as ours where ours pages), their samples taken in turn: the API's own cost.
+   */
+  inProcess: { floor: number; ours: number };
   gqlRoundTrips: number;
   httpRequests: number;
   rows: number;
@@ -362,7 +373,7 @@ const PEER_CANNOT = {
     'with the citations of each step): only a @cypher field holding the whole query could answer',
 };
 
-function cases(client: GraphqlClient, spec: GraphSpec, peer?: GraphqlClient): Case[] {
+function cases(client: Requester, spec: GraphSpec, peer?: GraphqlClient): Case[] {
   const ask = (side: (p: GraphqlClient) => PeerAnswer) => (peer ? side(peer) : undefined);
   const funderFilter = { [spec.funder.field]: { eq: spec.funder.value } };
   const missionWhere = {
@@ -492,7 +503,7 @@ function cases(client: GraphqlClient, spec: GraphSpec, peer?: GraphqlClient): Ca
 }
 
 /** The fixed cost of each path: an HTTP round trip through Apollo, and a driver round trip. */
-function calibration(client: GraphqlClient, peer?: GraphqlClient): Case {
+function calibration(client: Requester, peer?: GraphqlClient): Case {
   return {
     name: '0. calibration: `{ __typename }` vs `RETURN 1` (no data)',
     graphql: async () => [await client.request<Row>('{ __typename }')],
@@ -525,6 +536,28 @@ async function runCypher(db: Database, c: Case): Promise<Row[]> {
   const result = await db.readStatement(c.cypher, c.params);
   const rows = result.records.map((r) => r.toObject() as Row);
   return c.toRows ? c.toRows(rows) : rows;
+}
+
+/**
+ * The floor from this process as ours answers: page by page where ours pages (`floorPages`),
+ * else its one statement. Set beside ours in process, which pages too.
+ */
+async function runCypherAsOurs(db: Database, c: Case): Promise<Row[]> {
+  if (!c.floorPages) return runCypher(db, c);
+  const { cypher, pageSize } = c.floorPages;
+  const rows: Row[] = [];
+  let after: unknown = '';
+  for (;;) {
+    const result = await db.readStatement(cypher, {
+      ...c.params,
+      after,
+      limit: neo4j.int(pageSize + 1),
+    });
+    const page = result.records.map((r) => r.toObject() as Row);
+    rows.push(...page.slice(0, pageSize));
+    if (page.length <= pageSize) return c.toRows ? c.toRows(rows) : rows;
+    after = page[pageSize - 1]!.key;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -671,31 +704,36 @@ async function pairedLatency(
   b: () => Promise<unknown>,
   spec: GraphSpec,
 ): Promise<{ ours: number; floor: number }> {
+  const [ours, floor] = await inTurnLatency([a, b], spec);
+  return { ours: ours!, floor: floor! };
+}
+
+/** p50 of each of `runs`, one sample of each in turn (see pairedLatency). */
+async function inTurnLatency(
+  runs: readonly (() => Promise<unknown>)[],
+  spec: GraphSpec,
+): Promise<number[]> {
   for (let i = 0; i < spec.warmup; i += 1) {
-    await a();
-    await b();
+    for (const run of runs) await run();
   }
-  const first: number[] = [];
-  const second: number[] = [];
+  const samples = runs.map((): number[] => []);
   const deadline = performance.now() + spec.latencyBudgetMs;
-  const time = async (run: () => Promise<unknown>, into: number[]) => {
-    const start = performance.now();
-    await run();
-    into.push(performance.now() - start);
-  };
   while (
-    first.length < spec.iterations &&
-    (first.length < (spec.minSamples ?? 10) || performance.now() < deadline)
+    samples[0]!.length < spec.iterations &&
+    (samples[0]!.length < (spec.minSamples ?? 10) || performance.now() < deadline)
   ) {
-    await time(a, first);
-    await time(b, second);
+    for (const [i, run] of runs.entries()) {
+      const start = performance.now();
+      await run();
+      samples[i]!.push(performance.now() - start);
+    }
   }
-  const p50 = (xs: number[]) =>
+  return samples.map((xs) =>
     percentile(
       [...xs].sort((x, y) => x - y),
       0.5,
-    );
-  return { ours: p50(first), floor: p50(second) };
+    ),
+  );
 }
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
@@ -719,8 +757,11 @@ function table(results: Measured[], withPeer: boolean): string {
     'p95',
     'req/s',
     'floor over HTTP p50 ms (in turn with ours)',
+    'ours in process p50 ms (in turn with the floor)',
+    'floor p50 ms (in turn with ours in process)',
     ...ratioHeads,
     'p50 ours/floor over HTTP (in turn)',
+    'p50 ours in process/floor (in turn)',
     'DB round trips (ours / floor)',
     'rows',
     withPeer ? 'samples (ours / peer / floor)' : 'samples (ours / floor)',
@@ -753,10 +794,13 @@ function table(results: Measured[], withPeer: boolean): string {
       ms(r.cy.p95),
       perSecond(r.cy.rps),
       ms(r.overHttp.floor),
+      ms(r.inProcess.ours),
+      ms(r.inProcess.floor),
       ...vsPeer,
       ratio(r.gql.p50 / r.cy.p50),
       ratio(r.gql.rps / r.cy.rps),
       ratio(r.overHttp.ours / r.overHttp.floor),
+      ratio(r.inProcess.ours / r.inProcess.floor),
       trips,
       String(r.rows),
       withPeer ? `${r.gql.n} / ${peer ? peer.n : '—'} / ${r.cy.n}` : `${r.gql.n} / ${r.cy.n}`,
@@ -781,6 +825,36 @@ function table(results: Measured[], withPeer: boolean): string {
     }
   }
   return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
+/** `--api-cost`: p50s in process, in turn (ms). */
+interface ApiCost {
+  name: string;
+  /** Ours through `executeOperation`. */
+  ours: number;
+  /** The statements ours sent for it, replayed one after the other without GraphQL. */
+  statements: number;
+  /** The hand-written floor (paged as ours where ours pages). */
+  floor: number;
+}
+
+function costTable(costs: readonly ApiCost[]): string {
+  const heads = [
+    'question',
+    'ours in process p50 ms',
+    'its statements alone p50 ms',
+    'floor p50 ms',
+    'p50 ours/floor',
+    'p50 its statements/floor',
+    'ours − its statements (Node side), ms',
+  ];
+  const lines = [`| ${heads.join(' | ')} |`, `|${' --- |'.repeat(heads.length)}`];
+  for (const c of costs) {
+    const cells = [c.name, ms(c.ours), ms(c.statements), ms(c.floor)];
+    cells.push(ratio(c.ours / c.floor), ratio(c.statements / c.floor), ms(c.ours - c.statements));
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -977,17 +1051,24 @@ async function benchGraph(
   client: GraphqlClient,
   peer: GraphqlClient | undefined,
   endpoint: GraphqlClient,
+  /** Ours in this process, without HTTP (in-process-api.ts). */
+  local: Requester,
   spec: GraphSpec,
-  profile: boolean,
+  mode: 'time' | 'profile' | 'api-cost',
   withCalibration: boolean,
 ): Promise<void> {
+  const profile = mode === 'profile';
   const all = [
     ...(withCalibration ? [calibration(client, peer)] : []),
     ...cases(client, spec, peer),
   ];
+  // The same questions asked of ours in process, in the same order.
+  const locals = [...(withCalibration ? [calibration(local)] : []), ...cases(local, spec)];
   console.log(`\n## ${spec.title}\n`);
   const results: Measured[] = [];
-  for (const c of all) {
+  const costs: ApiCost[] = [];
+  for (const [i, c] of all.entries()) {
+    const localCase = locals[i]!;
     // One checked run of each: the answers must agree, and the round trips are counted.
     const beforeTx = await roundTrips();
     const beforeHttp = client.requests;
@@ -1001,6 +1082,16 @@ async function benchGraph(
       ['the floor over HTTP', await runEndpoint(endpoint, c)],
       ['the Cypher floor', cypher],
     );
+    assertSame(
+      c.name,
+      ['ours in process', await localCase.graphql()],
+      ['the Cypher floor', cypher],
+    );
+    assertSame(
+      c.name,
+      ['the floor as ours asks (paged where ours pages)', await runCypherAsOurs(db, c)],
+      ['the Cypher floor', cypher],
+    );
     const side: PeerSide | undefined = isPeerSide(c.peer) ? c.peer : undefined;
     if (side) {
       const answer = await (side.check ?? side.run)();
@@ -1010,6 +1101,36 @@ async function benchGraph(
       await profileCase(db, c);
       continue;
     }
+    if (mode === 'api-cost') {
+      // Whose part is the statement's: ours, the statements it sent replayed alone, the floor.
+      const recorder = recordStatements(db);
+      try {
+        await localCase.graphql();
+      } finally {
+        recorder.stop();
+      }
+      const replay = async () => {
+        for (const { text, params } of recorder.statements) await db.readStatement(text, params);
+      };
+      const [oursP50, statementsP50, floorP50] = await inTurnLatency(
+        [() => localCase.graphql(), replay, () => runCypherAsOurs(db, c)],
+        spec,
+      );
+      const cost = { name: c.name, ours: oursP50!, statements: statementsP50!, floor: floorP50! };
+      costs.push(cost);
+      console.log(
+        `[${new Date().toISOString().slice(11, 19)}] ${c.name}: in process, in turn: ours p50 ` +
+          `${ms(cost.ours)} ms, its statements alone ${ms(cost.statements)} ms, floor ` +
+          `${ms(cost.floor)} ms (ours/floor ${ratio(cost.ours / cost.floor)}), ` +
+          `${gqlRoundTrips} round trips`,
+      );
+      continue;
+    }
+    const inProcess = await pairedLatency(
+      () => localCase.graphql(),
+      () => runCypherAsOurs(db, c),
+      spec,
+    );
     const gql = await measure(() => c.graphql(), spec);
     const peerStats = side ? await measure(() => side.run(), spec) : undefined;
     const cy = await measure(() => runCypher(db, c), spec);
@@ -1025,6 +1146,7 @@ async function benchGraph(
       peerNote: side?.note?.(),
       cy,
       overHttp,
+      inProcess,
       gqlRoundTrips,
       httpRequests,
       rows: graphql.length,
@@ -1037,10 +1159,12 @@ async function benchGraph(
     console.log(
       `[${new Date().toISOString().slice(11, 19)}] ${c.name}: ours p50 ${ms(gql.p50)} ms${vsPeer}, floor p50 ${ms(cy.p50)} ms ` +
         `(ours/floor ${ratio(gql.p50 / cy.p50)}), floor over HTTP p50 ${ms(overHttp.floor)} ms ` +
-        `(ours/that ${ratio(overHttp.ours / overHttp.floor)}, in turn), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
+        `(ours/that ${ratio(overHttp.ours / overHttp.floor)}, in turn), in process ours/floor ` +
+        `${ratio(inProcess.ours / inProcess.floor)} (in turn), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
     );
   }
-  if (!profile) console.log(`\n${table(results, peer !== undefined)}`);
+  if (mode === 'time') console.log(`\n${table(results, peer !== undefined)}`);
+  if (mode === 'api-cost') console.log(`\n${costTable(costs)}`);
 }
 
 /**
@@ -1117,8 +1241,11 @@ async function main(): Promise<void> {
   const argIndex = process.argv.indexOf('--cities');
   const cities = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 2000;
   const profile = process.argv.includes('--profile');
-  // The peer is timed by default; --profile looks at our statements only.
-  const withPeer = !process.argv.includes('--no-peer') && !profile;
+  const apiCost = process.argv.includes('--api-cost');
+  const mode = profile ? 'profile' : apiCost ? 'api-cost' : 'time';
+  // The peer is timed by default; --profile looks at our statements only, --api-cost at ours
+  // in process against the floor only.
+  const withPeer = !process.argv.includes('--no-peer') && mode === 'time';
   // Profiling wraps our server's database in this process; timing runs each server on its own.
   const inProcess = profile || process.argv.includes('--in-process');
   const flagsAt = process.argv.indexOf('--node-flags');
@@ -1136,6 +1263,7 @@ async function main(): Promise<void> {
         : await startServerProcess('peer', nodeFlags)
       : undefined;
     const ours = await startOurs(db, inProcess, nodeFlags);
+    const local = await startInProcessApi(db);
     const client = new GraphqlClient(ours.port, ours.path, {
       serverKeepAliveMs: ours.keepAliveMs,
       maxSockets: 2 * CONCURRENCY,
@@ -1173,7 +1301,7 @@ async function main(): Promise<void> {
       if (national) {
         // The graph is bench/national.bench.ts's; nothing is imported or deleted here.
         const spec = await nationalSpec(db, nationalDataset);
-        await benchGraph(db, ours.transactions, client, peer, endpoint, spec, profile, true);
+        await benchGraph(db, ours.transactions, client, peer, endpoint, local, spec, mode, true);
         return;
       }
 
@@ -1196,6 +1324,7 @@ async function main(): Promise<void> {
         client,
         peer,
         endpoint,
+        local,
         {
           title: 'Seed graph (project seeds, 324 elements)',
           warmup: 20,
@@ -1214,7 +1343,7 @@ async function main(): Promise<void> {
           compareCities: ['bochum', 'bremerhaven', 'castrop-rauxel'],
           compareThemes: ['ageing', 'diversity', 'family', 'labour-market'],
         },
-        profile,
+        mode,
         true,
       );
 
@@ -1235,6 +1364,7 @@ async function main(): Promise<void> {
           client,
           peer,
           endpoint,
+          local,
           {
             title: `Synthetic graph (${cities} cities, ${elements.toLocaleString('en-US')} elements, plus the seeds)`,
             warmup: 5,
@@ -1259,7 +1389,7 @@ async function main(): Promise<void> {
               (t) => `syn-theme-${t}`,
             ),
           },
-          profile,
+          mode,
           false,
         );
       } finally {
@@ -1277,6 +1407,7 @@ async function main(): Promise<void> {
       peer?.close();
       endpoint.close();
       await ours.stop();
+      await local.stop();
       await floorServer.stop();
       await peerServer?.stop();
     }
