@@ -205,8 +205,13 @@ export interface CountStatement {
  * (`groupNames`) and whether the member is in the bucket only uncertainly. A dimension keyed by
  * an entity is grouped by the node, whose key and label are read once per bucket
  * (`bucketKeys`); an entity key is never uncertain. Shared by counts and funding sums.
+ *
+ * With `markFirst`, each member's rows also carry `first`, true on exactly one of them (the one
+ * with the first value of every list), so that a statement can count its members while it
+ * groups them (`count(CASE WHEN first THEN 1 END)` summed over the buckets) instead of
+ * collecting them all first to count them.
  */
-export function grouping(values: readonly DimensionValues[]) {
+export function grouping(values: readonly DimensionValues[], markFirst = false) {
   const indices = values.map((_, i) => i);
   const columns = values.flatMap((v, i) =>
     v.form === 'many'
@@ -225,11 +230,22 @@ export function grouping(values: readonly DimensionValues[]) {
     v.key !== 'year' ? [] : v.form === 'many' ? [`coalesce(b${i}.uncertain, false)`] : [`u${i}`],
   );
   const uncertain = uncertainty.length ? uncertainty.join(' OR ') : 'false';
+  const lists = indices.filter((i) => values[i]!.form === 'many');
+  // The first value of every list (the null bucket's row for an empty one) is the member's first row.
+  const firstOf = lists.map((i) => `i${i} = 0`).join(' AND ') || 'true';
+  const marks = !markFirst
+    ? []
+    : values.some(yearOf)
+      ? [`max(CASE WHEN ${firstOf} THEN 1 ELSE 0 END) = 1 AS first`]
+      : [`${firstOf} AS first`];
   return {
     columns,
-    unwinds: indices
-      .filter((i) => values[i]!.form === 'many')
-      .map((i) => `UNWIND ${orNone(`k${i}`)} AS b${i}`),
+    unwinds: lists.map((i) =>
+      markFirst
+        ? `UNWIND range(0, CASE WHEN size(k${i}) > 1 THEN size(k${i}) - 1 ELSE 0 END) AS i${i}
+  WITH *, k${i}[i${i}] AS b${i}`
+        : `UNWIND ${orNone(`k${i}`)} AS b${i}`,
+    ),
     groupNames: values.map((v, i) => (v.key === 'entity' ? `node${i}` : `key${i}`)),
     /**
      * A walk's years are distinct maps, so one member may reach the same year both certainly
@@ -238,8 +254,8 @@ export function grouping(values: readonly DimensionValues[]) {
      */
     rows: (carry: string) =>
       values.some(yearOf)
-        ? `WITH ${[carry, ...groups, `min(CASE WHEN ${uncertain} THEN 1 ELSE 0 END) = 1 AS uncertain`].join(', ')}`
-        : `WITH ${[carry, ...groups, `${uncertain} AS uncertain`].join(', ')}`,
+        ? `WITH ${[carry, ...groups, `min(CASE WHEN ${uncertain} THEN 1 ELSE 0 END) = 1 AS uncertain`, ...marks].join(', ')}`
+        : `WITH ${[carry, ...groups, `${uncertain} AS uncertain`, ...marks].join(', ')}`,
     bucketKeys: `[${values
       .map((v, i) =>
         v.key === 'entity'
