@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { dumpDataset, snapshotCounts, testDatabase } from '../../test/db';
 import { startTestApi, type TestApi } from '../../test/api';
@@ -184,6 +186,38 @@ describe('staged import', () => {
         nodes: { new: 0, changed: 0, unchanged: VERSION_B.nodes },
         relations: { new: 0, changed: 0, unchanged: VERSION_B.relationships },
       });
+    });
+  });
+
+  it('a re-import of unchanged files writes nothing, run from another directory or from a copy of the folder', async () => {
+    await withVersions(async ({ dataset, dirs }) => {
+      await importSeeds(db, { ...dirs, dataset });
+      const dump = await dumpDataset(db, dataset);
+      const unchanged = {
+        nodes: { new: 0, changed: 0, unchanged: VERSION_A.nodes },
+        relations: { new: 0, changed: 0, unchanged: VERSION_A.relationships },
+      };
+      const cwd = process.cwd();
+      process.chdir(os.tmpdir());
+      try {
+        expect((await importSeeds(db, { ...dirs, dataset })).tally).toEqual(unchanged);
+      } finally {
+        process.chdir(cwd);
+      }
+      // As a generated dataset is written anew: the same files in another folder of that name.
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-staged-copy-'));
+      try {
+        const seedDir = path.join(copy, 'seeds');
+        const documentsDir = path.join(copy, 'documents');
+        fs.cpSync(dirs.seedDir, seedDir, { recursive: true });
+        fs.cpSync(dirs.documentsDir, documentsDir, { recursive: true });
+        expect((await importSeeds(db, { seedDir, documentsDir, dataset })).tally).toEqual(
+          unchanged,
+        );
+      } finally {
+        fs.rmSync(copy, { recursive: true, force: true });
+      }
+      expect(await dumpDataset(db, dataset)).toBe(dump);
     });
   });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import {
   NODE_TYPES,
@@ -53,8 +54,21 @@ function provenance(item: SeedNode | SeedRelation, dataset: string): Props {
     basis: item.grounding.basis,
     ...(item.grounding.reasoning ? { reasoning: item.grounding.reasoning } : {}),
     dataset,
-    seedFile: item.at.file,
+    seedFile: storedSeedFile(item.at.file),
   };
+}
+
+/**
+ * The seed file an element came from as stored: `<seed folder>/<file>` ("seeds/bochum.yaml"),
+ * whatever directory the import runs in. Problems name files relative to the working directory,
+ * which is what a reader of the message can open; stored that way, the path (and with it every
+ * element's import hash) changed with the directory the command ran in, or with the temporary
+ * folder a generated dataset was written to, so a re-import of unchanged files rewrote every
+ * element in one transaction. Seed files sit directly in their folder (`seedFilePaths`).
+ */
+export function storedSeedFile(file: string): string {
+  const full = path.resolve(file);
+  return `${path.basename(path.dirname(full))}/${path.basename(full)}`;
 }
 
 /** The four validity bounds as native dates (see src/edtf/validity.ts for the semantics). */
