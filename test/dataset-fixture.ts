@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../src/db/database';
 import { importSeeds } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
+import { testDatabase } from './db';
 
 /**
  * Imports a small dataset beside whatever else is stored, through the importer, so that its
@@ -36,4 +37,25 @@ export async function importDataset(
     fs.rmSync(root, { recursive: true, force: true });
   }
   return () => deleteDataset(db, dataset);
+}
+
+/**
+ * A test file's own dataset: imported before its tests and removed after them, on a connection
+ * of its own (returned, for the file's checks in Cypher) that is closed afterwards.
+ */
+export function datasetForTests(
+  dataset: string,
+  seeds: Record<string, string>,
+  documents: Record<string, string>,
+): Database {
+  const db = testDatabase();
+  let remove: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    remove = await importDataset(db, dataset, seeds, documents);
+  });
+  afterAll(async () => {
+    await remove?.();
+    await db.close();
+  });
+  return db;
 }

@@ -1,6 +1,5 @@
 import { seededApi } from './api';
-import { importDataset } from './dataset-fixture';
-import { testDatabase } from './db';
+import { datasetForTests } from './dataset-fixture';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
@@ -64,21 +63,11 @@ relations:${participation('astadt', 'zwei', 100, 'Astadt erhält im Programm Zwe
 `;
 
 const api = seededApi();
-const db = testDatabase();
-let remove: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  remove = await importDataset(
-    db,
-    DATASET,
-    { 'sources.yaml': SOURCES, 'facts.yaml': FACTS },
-    { 'ft-doc.txt': TEXT },
-  );
-});
-afterAll(async () => {
-  await remove?.();
-  await db.close();
-});
+const db = datasetForTests(
+  DATASET,
+  { 'sources.yaml': SOURCES, 'facts.yaml': FACTS },
+  { 'ft-doc.txt': TEXT },
+);
 
 const FT = { key: { startsWith: 'ft-' } };
 

@@ -1,6 +1,5 @@
 import { seededApi } from './api';
-import { importDataset } from './dataset-fixture';
-import { testDatabase } from './db';
+import { datasetForTests } from './dataset-fixture';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are dynamic JSON */
 
@@ -50,21 +49,11 @@ relations:
 `;
 
 const api = seededApi();
-const db = testDatabase();
-
-let remove: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  remove = await importDataset(
-    db,
-    DATASET,
-    { 'sources.yaml': SOURCES, 'facts.yaml': FACTS },
-    { 'ym-doc.txt': Object.values(Q).join('\n') },
-  );
-});
-afterAll(async () => {
-  await remove?.();
-  await db.close();
-});
+datasetForTests(
+  DATASET,
+  { 'sources.yaml': SOURCES, 'facts.yaml': FACTS },
+  { 'ym-doc.txt': Object.values(Q).join('\n') },
+);
 
 it('counts a person reaching one year certainly and uncertainly once, and as certain', async () => {
   const result = await api().query(
