@@ -362,6 +362,36 @@ describe('stats: funding', () => {
     ]);
   });
 
+  it('groups by the themes of each statement’s programme, rolled up or exact, as Cypher counts them', async () => {
+    // Statements per theme key, summed over the buckets that split a theme by kind and basis.
+    const perTheme = async (dimension: string) => {
+      const data = await ok(
+        `{ stats { funding(groupBy: [${dimension}]) { total buckets { keys { key } count } } } }`,
+      );
+      const sums: Record<string, number> = {};
+      for (const b of data.stats.funding.buckets) {
+        const key = b.keys[0].key ?? '∅';
+        sums[key] = (sums[key] ?? 0) + b.count;
+      }
+      return sums;
+    };
+    const expected = async (walk: string) =>
+      Object.fromEntries(
+        (
+          await cypher(`
+            MATCH ()-[s:PARTICIPATES_IN|FUNDS]->(p:Programme) WHERE s.fundingAmount IS NOT NULL
+            OPTIONAL MATCH (p)-[:ADDRESSES]->${walk}
+            RETURN coalesce(t.id, '∅') AS theme, count(DISTINCT s) AS n`)
+        ).map((r) => [r.theme, r.n]),
+      );
+    const rolledUp = await perTheme('THEME');
+    expect(rolledUp).toEqual(await expected('(:Theme)-[:BROADER*0..]->(t:Theme)'));
+    // The project's one funded programme with themes reaches broader ones through the taxonomy.
+    expect(rolledUp.ageing).toBe(1);
+    expect(rolledUp['demographic-change']).toBe(1);
+    expect(await perTheme('THEME_EXACT')).toEqual(await expected('(t:Theme)'));
+  });
+
   it('filters by kind, city and funder like the lists', async () => {
     const programmeFunding = await ok(
       `{ stats { funding(kinds: [PROGRAMME_FUNDING]) { total buckets { kind statementIds } } } }`,
