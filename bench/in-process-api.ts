@@ -9,8 +9,9 @@ import type { Requester } from './peer/questions';
  * schema, validation rules, plugins, context and planner as `createApp` builds, asked through
  * `executeOperation` on the bench's own database connection — so that the API's own cost can be
  * set beside the floor's statement with neither paying a crossing between processes. What it
- * leaves out is exactly what any HTTP API adds: the socket, Express's body parser, the rate
- * limiter and the JSON text of the answer.
+ * leaves out is what the HTTP route adds: the socket, the body parser, the rate limiter, the
+ * token limit and the conditional-request check. The answer's JSON text is still made, by the
+ * response-size limit.
  */
 export interface InProcessApi extends Requester {
   stop(): Promise<void>;

@@ -66,7 +66,7 @@ function provenance(item: SeedNode | SeedRelation, dataset: string): Props {
  * folder a generated dataset was written to, so a re-import of unchanged files rewrote every
  * element in one transaction. Seed files sit directly in their folder (`seedFilePaths`).
  */
-export function storedSeedFile(file: string): string {
+function storedSeedFile(file: string): string {
   const full = path.resolve(file);
   return `${path.basename(path.dirname(full))}/${path.basename(full)}`;
 }

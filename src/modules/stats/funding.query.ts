@@ -34,8 +34,8 @@ export interface FundingFilters {
  * on the programme alone is read once per programme in each branch (`perProgramme`, the Cypher
  * for a participation's and for a programme funding's) into `pv<i>`, which `values` then names:
  * a programme has many statements (2,001 participations of 25 programmes in the bench's
- * synthetic graph), and walking to its funders or themes for each of them cost a third of the
- * statement's time.
+ * synthetic graph), and walking to its funders for each of them made the statement about a
+ * fifth slower (bench/README, 2026-12-01 09:00).
  */
 interface FundingDimension {
   values: DimensionValues;
