@@ -49,8 +49,9 @@ import { startInProcessApi } from './in-process-api';
  * between the two. A last latency measure leaves HTTP out on both sides (apiCost): ours asked in
  * this process through Apollo's `executeOperation` (in-process-api.ts), the statements it sent
  * replayed alone, and the floor from this process, paged as ours where ours pages, in turn.
- * Before timing, the answers must be the same data. Latency: fixed warm-up, then sequential iterations (bounded in time); throughput: 16 concurrent
- * clients, three rounds of 2 s per side taken in turn with the other sides, the median counted.
+ * Before timing, the answers must be the same data. Latency: fixed warm-up, then sequential
+ * iterations (bounded in time); throughput: 16 concurrent clients, three rounds of 2 s per side
+ * taken in turn with the other sides, the median counted.
  * Each server runs in a process of its own (serve.ts), as deployed; this process sends, receives
  * and checks.
  * Usage: node dist/bench/api.bench.js [--cities 2000] [--no-peer] [--profile] [--api-cost]
@@ -61,9 +62,10 @@ import { startInProcessApi } from './in-process-api';
  *              by bench/national.bench.ts, which runs this), instead of importing graphs.
  *   --profile  instead of timing, prints the database round trips of each GraphQL query with the
  *              Cypher it generated, and PROFILE (db hits, rows, plan) of every statement.
- *   --api-cost  times only ours in this process without HTTP (in-process-api.ts) against the
- *              floor, their samples in turn: the API's own cost over its statement, in a minute
- *              (no throughput, no peer, no HTTP columns). A full run has that column too.
+ *   --api-cost  times only ours in this process without HTTP (in-process-api.ts), the statements
+ *              it sent replayed alone, and the floor, in turn (apiCost): the API's own cost over
+ *              its statements, in a minute (no throughput, no peer, no HTTP columns). A full run
+ *              has these columns too.
  *   --in-process  runs both servers in this process, beside the clients (the bench's method
  *              before 2026-11-30), to compare with earlier tables.
  *   --node-flags  the Node flags of the three server processes, in place of those `npm start`
@@ -520,19 +522,29 @@ function calibration(client: Requester, peer?: GraphqlClient): Case {
 /** The floor's statement through the hand-written HTTP endpoint, shaped as runCypher shapes it. */
 async function runEndpoint(endpoint: GraphqlClient, c: Case): Promise<Row[]> {
   if (c.floorPages) {
-    const { cypher, pageSize } = c.floorPages;
-    const rows: Row[] = [];
-    let after: unknown = '';
-    for (;;) {
-      const params = encodeParams({ ...c.params, after, limit: neo4j.int(pageSize + 1) });
-      const page = await endpoint.request<Row[]>(cypher, params);
-      rows.push(...page.slice(0, pageSize));
-      if (page.length <= pageSize) return c.toRows ? c.toRows(rows) : rows;
-      after = page[pageSize - 1]!.key;
-    }
+    return floorPages(c, (cypher, params) => endpoint.request<Row[]>(cypher, encodeParams(params)));
   }
   const rows = await endpoint.request<Row[]>(c.cypher, encodeParams(c.params));
   return c.toRows ? c.toRows(rows) : rows;
+}
+
+/**
+ * A question ours answers page by page, asked of the floor page by page too (`floorPages`), each
+ * page through `page` (the endpoint or this process's connection).
+ */
+async function floorPages(
+  c: Case,
+  page: (cypher: string, params: Record<string, unknown>) => Promise<Row[]>,
+): Promise<Row[]> {
+  const { cypher, pageSize } = c.floorPages!;
+  const rows: Row[] = [];
+  let after: unknown = '';
+  for (;;) {
+    const found = await page(cypher, { ...c.params, after, limit: neo4j.int(pageSize + 1) });
+    rows.push(...found.slice(0, pageSize));
+    if (found.length <= pageSize) return c.toRows ? c.toRows(rows) : rows;
+    after = found[pageSize - 1]!.key;
+  }
 }
 
 async function runCypher(db: Database, c: Case): Promise<Row[]> {
@@ -548,20 +560,9 @@ async function runCypher(db: Database, c: Case): Promise<Row[]> {
  */
 async function runCypherAsOurs(db: Database, c: Case): Promise<Row[]> {
   if (!c.floorPages) return runCypher(db, c);
-  const { cypher, pageSize } = c.floorPages;
-  const rows: Row[] = [];
-  let after: unknown = '';
-  for (;;) {
-    const result = await db.readStatement(cypher, {
-      ...c.params,
-      after,
-      limit: neo4j.int(pageSize + 1),
-    });
-    const page = result.records.map((r) => r.toObject() as Row);
-    rows.push(...page.slice(0, pageSize));
-    if (page.length <= pageSize) return c.toRows ? c.toRows(rows) : rows;
-    after = page[pageSize - 1]!.key;
-  }
+  return floorPages(c, async (cypher, params) =>
+    (await db.readStatement(cypher, params)).records.map((r) => r.toObject() as Row),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
