@@ -37,6 +37,7 @@ import {
 } from './server-process';
 import { writeSyntheticSeeds } from './synthetic';
 import { startInProcessApi } from './in-process-api';
+import { targetSummary, type TargetInput } from './targets';
 
 /**
  * Three columns per question, on the project seeds and on a synthetic graph: the GraphQL API over
@@ -45,8 +46,8 @@ import { startInProcessApi } from './in-process-api';
  * hand-written Cypher query (the floor any GraphQL layer over this database can reach), run from
  * this process and, for latency only, through a plain HTTP endpoint in a process of its own
  * (floor-endpoint.ts: the floor plus the crossing every HTTP API pays; for the paged walk, page
- * by page as ours), its samples taken in turn with samples of ours (pairedLatency) for the ratio
- * between the two. A last latency measure leaves HTTP out on both sides (apiCost): ours asked in
+ * by page as ours), its samples taken in turn with samples of ours and of the floor proper
+ * (crossingLatency): what ours adds to the crossing, and what the crossing alone adds to the floor. A last latency measure leaves HTTP out on both sides (apiCost): ours asked in
  * this process through Apollo's `executeOperation` (in-process-api.ts), the statements it sent
  * replayed alone, and the floor from this process, paged as ours where ours pages, in turn.
  * Before timing, the answers must be the same data. Latency: fixed warm-up, then sequential
@@ -132,10 +133,10 @@ interface Measured {
   peerNote?: string;
   cy: Stats;
   /**
-   * p50 of the floor's statement asked over HTTP (floor-endpoint.ts) and of ours, their samples
-   * taken in turn (pairedLatency).
+   * p50 of ours and of the floor's statement asked over HTTP (floor-endpoint.ts), and of the
+   * floor proper from this process, their samples taken in turn (crossingLatency).
    */
-  overHttp: { floor: number; ours: number };
+  overHttp: { ours: number; floor: number; direct: number };
   /** p50s without HTTP, in this process (apiCost). */
   inProcess: Omit<ApiCost, 'name'>;
   gqlRoundTrips: number;
@@ -721,20 +722,23 @@ async function throughputInTurn(runs: readonly (() => Promise<unknown>)[]): Prom
 }
 
 /**
- * Sequential latency (p50) of two ways to one answer, their samples taken in turn, so that both
- * meet this shared machine in the same state: measured one after the other, a busy moment (or
- * Neo4j still settling after the previous throughput run) would fall on one of them only.
+ * Sequential latency (p50) of ours over HTTP, the floor over HTTP and the floor proper, their
+ * samples taken in turn, so that all three meet this shared machine in the same state: measured
+ * one after the other, a busy moment (or Neo4j still settling after the previous throughput run)
+ * would fall on one of them only. The floor over HTTP against the floor proper is what the
+ * crossing alone costs: no API behind HTTP can come closer to the floor than that.
  */
-async function pairedLatency(
-  a: () => Promise<unknown>,
-  b: () => Promise<unknown>,
+async function crossingLatency(
+  ours: () => Promise<unknown>,
+  floorOverHttp: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
   spec: GraphSpec,
-): Promise<{ ours: number; floor: number }> {
-  const [ours, floor] = await inTurnLatency([a, b], spec);
-  return { ours: ours!, floor: floor! };
+): Promise<Measured['overHttp']> {
+  const [o, f, d] = await inTurnLatency([ours, floorOverHttp, floor], spec);
+  return { ours: o!, floor: f!, direct: d! };
 }
 
-/** p50 of each of `runs`, one sample of each in turn (see pairedLatency). */
+/** p50 of each of `runs`, one sample of each in turn (see crossingLatency). */
 async function inTurnLatency(
   runs: readonly (() => Promise<unknown>)[],
   spec: GraphSpec,
@@ -782,12 +786,14 @@ function table(results: Measured[], withPeer: boolean): string {
     'floor p50 ms',
     'p95',
     'req/s',
-    'floor over HTTP p50 ms (in turn with ours)',
+    'floor over HTTP p50 ms (in turn with ours and the floor)',
+    'floor p50 ms (in turn with both over HTTP)',
     'ours in process p50 ms (in turn with the floor)',
     'its statements alone p50 ms (in turn)',
     'floor p50 ms (in turn with ours in process)',
     ...ratioHeads,
     'p50 ours/floor over HTTP (in turn)',
+    'p50 floor over HTTP/floor (in turn): the crossing alone',
     'p50 ours in process/floor (in turn)',
     'DB round trips (ours / floor)',
     'rows',
@@ -821,6 +827,7 @@ function table(results: Measured[], withPeer: boolean): string {
       ms(r.cy.p95),
       perSecond(r.cy.rps),
       ms(r.overHttp.floor),
+      ms(r.overHttp.direct),
       ms(r.inProcess.ours),
       ms(r.inProcess.statements),
       ms(r.inProcess.floor),
@@ -828,6 +835,7 @@ function table(results: Measured[], withPeer: boolean): string {
       ratio(r.gql.p50 / r.cy.p50),
       ratio(r.gql.rps / r.cy.rps),
       ratio(r.overHttp.ours / r.overHttp.floor),
+      ratio(r.overHttp.floor / r.overHttp.direct),
       ratio(r.inProcess.ours / r.inProcess.floor),
       trips,
       String(r.rows),
@@ -853,6 +861,19 @@ function table(results: Measured[], withPeer: boolean): string {
     }
   }
   return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
+function targetInput(r: Measured): TargetInput {
+  return {
+    name: r.name,
+    ours: r.gql,
+    floor: r.cy,
+    peerRps: typeof r.peer === 'string' ? undefined : r.peer.rps,
+    overHttp: r.overHttp,
+    inProcess: r.inProcess,
+    roundTrips: r.gqlRoundTrips,
+    httpRequests: r.httpRequests,
+  };
 }
 
 /**
@@ -1186,9 +1207,10 @@ async function benchGraph(
     const gql = stats[0]!;
     const peerStats = side ? stats[1] : undefined;
     const cy = stats[stats.length - 1]!;
-    const overHttp = await pairedLatency(
+    const overHttp = await crossingLatency(
       () => c.graphql(),
       () => runEndpoint(endpoint, c),
+      () => runCypher(db, c),
       spec,
     );
     const result: Measured = {
@@ -1217,7 +1239,10 @@ async function benchGraph(
         `${ratio(inProcess.ours / inProcess.floor)} (in turn), ${gqlRoundTrips} round trips, ${graphql.length} rows`,
     );
   }
-  if (mode === 'time') console.log(`\n${table(results, peer !== undefined)}`);
+  if (mode === 'time') {
+    console.log(`\n${table(results, peer !== undefined)}`);
+    console.log(`\n${targetSummary(results.map(targetInput))}`);
+  }
   if (mode === 'api-cost') console.log(`\n${costTable(costs)}`);
 }
 
