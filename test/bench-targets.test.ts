@@ -50,6 +50,15 @@ describe('issue 10 targets counted by the API bench', () => {
       of: 3,
       misses: ['5. node(id:) lookup 1.31×'],
     });
+    expect(counts["the same, its samples in turn with the floor's"]).toMatchObject({
+      met: 0,
+      of: 3,
+      misses: [
+        '1. mission: ageing units 2.00×',
+        '4. walk all orgUnits, 100 a page 2.00×',
+        '5. node(id:) lookup 1.69×',
+      ],
+    });
     expect(counts['the floor itself over HTTP']).toMatchObject({
       met: 1,
       of: 3,
