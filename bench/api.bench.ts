@@ -47,9 +47,11 @@ import { targetSummary, type TargetInput } from './targets';
  * this process and, for latency only, through a plain HTTP endpoint in a process of its own
  * (floor-endpoint.ts: the floor plus the crossing every HTTP API pays; for the paged walk, page
  * by page as ours), its samples taken in turn with samples of ours and of the floor proper
- * (crossingLatency): what ours adds to the crossing, and what the crossing alone adds to the floor. A last latency measure leaves HTTP out on both sides (apiCost): ours asked in
- * this process through Apollo's `executeOperation` (in-process-api.ts), the statements it sent
+ * (crossingLatency): what ours adds to the crossing, and what the crossing alone adds to the
+ * floor. A last latency measure leaves HTTP out on both sides (apiCost): ours asked in this
+ * process through Apollo's `executeOperation` (in-process-api.ts), the statements it sent
  * replayed alone, and the floor from this process, paged as ours where ours pages, in turn.
+ * Under each graph's table, the issue's targets as this run meets them (targets.ts).
  * Before timing, the answers must be the same data. Latency: fixed warm-up, then sequential
  * iterations (bounded in time); throughput: 16 concurrent clients, three rounds of 2 s per side
  * taken in turn with the other sides, the median counted.

@@ -28,8 +28,8 @@ export interface TargetInput {
   httpRequests: number;
 }
 
-export const P50_TARGET = 1.3;
-export const THROUGHPUT_TARGET = 1.5;
+const P50_TARGET = 1.3;
+const THROUGHPUT_TARGET = 1.5;
 
 /** `{ __typename }` against `RETURN 1` calibrates the machine; it is not a question. */
 const isQuestion = (q: TargetInput) => !q.name.startsWith('0.');
