@@ -38,6 +38,7 @@ import {
 import { writeSyntheticSeeds } from './synthetic';
 import { startInProcessApi } from './in-process-api';
 import { targetSummary, type TargetInput } from './targets';
+import { median, percentile } from './sampling';
 
 /**
  * Three columns per question, on the project seeds and on a synthetic graph: the GraphQL API over
@@ -646,10 +647,6 @@ function assertSame(question: string, a: [string, Row[]], b: [string, Row[]]): v
 // ---------------------------------------------------------------------------------------------
 // Measuring.
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
-
 /** Sequential latency: fixed warm-up, then samples until the iterations or the time budget end. */
 async function latency(
   run: () => Promise<unknown>,
@@ -1078,7 +1075,6 @@ async function timeSplit(db: Database, c: Case, runs: number): Promise<string> {
     db.executeRead = original;
     db.readStatement = originalStatement;
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return (
     `median of ${runs}: ${ms(median(total))} ms per operation; a database transaction open ` +
     `during ${ms(median(busy))} ms of it (${ms(median(summed))} ms summed over ` +

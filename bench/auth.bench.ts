@@ -9,6 +9,7 @@ import { hashApiKey, newApiKeySecret, newKeyId } from '../src/modules/auth/api-k
 import { createApiKey } from '../src/modules/auth/api-key.service';
 import { createAuthenticator } from '../src/modules/auth/authenticator';
 import { createApp } from '../src/server/app';
+import { numberArg } from './sampling';
 
 /**
  * What a credential costs, against the database NEO4J_URI names: one scrypt hash of a key; the
@@ -18,11 +19,7 @@ import { createApp } from '../src/server/app';
  * `--runs` timings after a warm-up. The bench makes one key and deletes it at the end.
  * Usage: node dist/bench/auth.bench.js [--runs 30]
  */
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const RUNS = arg('runs', 30);
+const RUNS = numberArg('--runs', 30);
 
 function stats(samples: number[]): { median: number; min: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -3,6 +3,7 @@ import { fork } from 'node:child_process';
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../src/config';
 import { joinBoltMessagePieces } from '../src/db/bolt-messages';
+import { median } from './sampling';
 
 /**
  * What reading one large record costs the Node process, as neo4j-driver decodes it and with its
@@ -71,7 +72,6 @@ async function main(): Promise<void> {
       results.set(way, [...(results.get(way) ?? []), result]);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `\nCPU ms of the Node process per read of one record (median of 3 runs of ${reads}):\n`,
   );

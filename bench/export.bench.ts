@@ -12,6 +12,7 @@ import {
 import { importSeeds } from '../src/seed/import';
 import { deleteDataset } from '../src/seed/seed.repository';
 import { writeSyntheticSeeds } from './synthetic';
+import { argValue } from './sampling';
 
 /**
  * Export throughput on synthetic graphs: rows (entities + relationships) per second and peak RSS
@@ -95,8 +96,8 @@ function runWorker(kind: string, heapMb?: number): WorkerResult {
 }
 
 function argument(name: string): number | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  const value = argValue(name);
+  return value === undefined ? undefined : Number(value);
 }
 
 function printRow(

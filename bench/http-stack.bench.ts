@@ -13,6 +13,7 @@ import { createDatabase } from '../src/db/database';
 import { createApp } from '../src/server/app';
 import { buildAppSchema } from '../src/server/schema';
 import { GraphqlClient } from './http-client';
+import { median, numberArg } from './sampling';
 
 /**
  * What the HTTP stack costs for `{ __typename }` (no data, no database), for our app (every
@@ -137,7 +138,7 @@ async function latencyInTurn(servers: readonly Running[], samples: number): Prom
         if (i >= 200) times[j]!.push(performance.now() - begin);
       }
     }
-    return times.map((xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+    return times.map(median);
   } finally {
     for (const client of clients) client.close();
   }
@@ -156,14 +157,9 @@ async function cpuPerRequest(server: Running, seconds: number) {
   };
 }
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
 async function main(): Promise<void> {
-  const seconds = option('--duration', 10);
-  const samples = option('--samples', 4_000);
+  const seconds = numberArg('--duration', 10);
+  const samples = numberArg('--samples', 4_000);
   console.log(
     `{ __typename } over HTTP: p50 of ${samples} requests one at a time, in turn; then ` +
       `${CONNECTIONS} connections for ${seconds} s per server; ` +

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { SERVER_NODE_FLAGS } from '../src/server/node-flags';
+import { numberArg } from './sampling';
 
 /**
  * Load on the running API (loopback only, bounded): the server is the real one
@@ -24,12 +25,8 @@ import { SERVER_NODE_FLAGS } from '../src/server/node-flags';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const DURATION_S = arg('duration', 10);
-const RSS_LIMIT_MB = arg('rss-limit', 2048);
+const DURATION_S = numberArg('--duration', 10);
+const RSS_LIMIT_MB = numberArg('--rss-limit', 2048);
 const LEVELS = [1, 16, 64];
 const ABUSE_LEVEL = 16;
 

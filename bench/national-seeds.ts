@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeNationalSeeds } from './national';
+import { argValue, numberArg } from './sampling';
 
 /**
  * Writes the national synthetic graph for any benchmark:
@@ -16,14 +17,9 @@ import { writeNationalSeeds } from './national';
 const USAGE =
   'usage: node dist/bench/national-seeds.js --out <dir> [--scale <factor>] [--seed <n>]';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-const out = arg('--out');
-const scale = Number(arg('--scale') ?? 1);
-const seed = Number(arg('--seed') ?? 1);
+const out = argValue('--out');
+const scale = numberArg('--scale', 1);
+const seed = numberArg('--seed', 1);
 if (!out || !(scale > 0) || !Number.isInteger(seed)) {
   console.error(USAGE);
   process.exit(2);

@@ -8,6 +8,7 @@ import { importReference, REFERENCE_DATASET } from '../src/reference/import';
 import { readDatasetStates, removeDataset } from '../src/seed/seed.repository';
 import type { NationalStats } from './national';
 import { measureWriteFloor } from './write-floor';
+import { numberArg } from './sampling';
 
 /**
  * The national import bench: generates the national graph (bench/national.ts; `--scale`,
@@ -26,11 +27,6 @@ import { measureWriteFloor } from './write-floor';
  *   npm run bench -- --no-national          (all other benches)
  */
 const DATASET = 'bench-national';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 interface ImportRun {
   ms: number;
@@ -106,8 +102,8 @@ const load = () =>
     .join(' / ');
 
 async function main(): Promise<void> {
-  const scale = Number(arg('--scale', '1'));
-  const seed = Number(arg('--seed', '1'));
+  const scale = numberArg('--scale', 1);
+  const seed = numberArg('--seed', 1);
   const keep = process.argv.includes('--keep');
   const importOnly = process.argv.includes('--import-only');
   const config = loadConfig();
