@@ -3,9 +3,11 @@ import path from 'node:path';
 
 /**
  * `npm run bench`: the import bench, the API bench, the Bolt decoding bench (one large record,
- * as the driver decodes it and with its pieces joined), the idle-gap bench (what a moment of idleness
- * costs the next small request), the HTTP stack bench (latency and server CPU of a bare
- * request: ours, Apollo's standalone server, a plain node:http server), the export bench, the load bench, the explorer bench (bundle size and page load times in Chromium), the credentials bench and the
+ * as the driver decodes it and with its pieces joined), the idle-gap bench (what a moment of
+ * idleness costs the next small request), the HTTP stack bench (latency and server CPU of a bare
+ * request: ours, Apollo's standalone server, a plain node:http server), the export bench, the
+ * load bench, the explorer bench (bundle size and page load times in Chromium), the credentials
+ * bench and the
  * national import bench, each in its own process and each with the command-line arguments
  * (`npm run bench -- --cities 500` sizes every synthetic graph, `--scale 0.1` the national one).
  * A first argument naming one of them runs only that one
