@@ -7,10 +7,9 @@ import path from 'node:path';
  * idleness costs the next small request), the HTTP stack bench (latency and server CPU of a bare
  * request: ours, Apollo's standalone server, a plain node:http server), the export bench, the
  * load bench, the explorer bench (bundle size and page load times in Chromium), the credentials
- * bench and the
- * national import bench, each in its own process and each with the command-line arguments
- * (`npm run bench -- --cities 500` sizes every synthetic graph, `--scale 0.1` the national one).
- * A first argument naming one of them runs only that one
+ * bench and the national import bench, each in its own process and each with the command-line
+ * arguments (`npm run bench -- --cities 500` sizes every synthetic graph, `--scale 0.1` the
+ * national one). A first argument naming one of them runs only that one
  * (`npm run bench -- load --duration 5`). The API bench times @neo4j/graphql beside ours, which
  * needs a database with APOC (`NEO4J_PLUGINS=apoc npm run db:start`); `--no-peer` leaves it out.
  * The national bench imports about 900,000 elements (README "Importing at scale" for the settings
