@@ -76,25 +76,12 @@ function fundingDimension(
       return ofProgramme(topTheme(SELF));
     case StatsDimension.THEME_EXACT:
       return ofProgramme(exactTheme(SELF));
-    default:
-      return { values: fundingValues(dimension, view, tag) };
-  }
-}
-
-/** Values of a statement along a dimension that depends on more than its programme. */
-function fundingValues(
-  dimension: StatsDimension,
-  view: FactView | null,
-  tag: string,
-): DimensionValues {
-  const keys = (start: string, spec: DimensionSpec) => dimensionValues(start, spec, view, tag);
-  switch (dimension) {
     case StatsDimension.CITY:
-      return keys('c', entity(SELF));
+      return { values: keys('c', entity(SELF)) };
     case StatsDimension.STATE:
-      return keys('c', state(SELF));
+      return { values: keys('c', state(SELF)) };
     case StatsDimension.YEAR:
-      return keys('dated', { chains: SELF, key: { kind: 'year', field: 'period' } });
+      return { values: keys('dated', { chains: SELF, key: { kind: 'year', field: 'period' } }) };
     default:
       throw new Error(`funding cannot be grouped by ${dimension}`);
   }
