@@ -38,7 +38,7 @@ import {
 import { writeSyntheticSeeds } from './synthetic';
 import { startInProcessApi } from './in-process-api';
 import { targetSummary, type TargetInput } from './targets';
-import { median, percentile } from './sampling';
+import { median, p50, percentile } from './sampling';
 
 /**
  * Three columns per question, on the project seeds and on a synthetic graph: the GraphQL API over
@@ -711,12 +711,7 @@ async function throughputInTurn(runs: readonly (() => Promise<unknown>)[]): Prom
       result.rounds.push(done / ((performance.now() - start) / 1000));
     }
   }
-  for (const result of results) {
-    result.rps = percentile(
-      [...result.rounds].sort((a, b) => a - b),
-      0.5,
-    );
-  }
+  for (const result of results) result.rps = p50(result.rounds);
   return results;
 }
 
@@ -757,12 +752,7 @@ async function inTurnLatency(
       samples[i]!.push(performance.now() - start);
     }
   }
-  return samples.map((xs) =>
-    percentile(
-      [...xs].sort((x, y) => x - y),
-      0.5,
-    ),
-  );
+  return samples.map(p50);
 }
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
